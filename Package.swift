@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Selaras: Indonesian news articles into bilingual Indonesian/English work products.
+/// One concern per target; see README.md and ARCHITECTURE.md for the data flow.
+let package = Package(
+    name: "Selaras",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "selaras", targets: ["selaras"]),
+        .library(name: "SelarasPipeline", targets: ["SelarasPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "SelarasCore"),
+        .target(name: "SelarasText", dependencies: ["SelarasCore"], resources: [.process("Resources")]),
+        .target(
+            name: "SelarasSegmentation",
+            dependencies: ["SelarasCore", "SelarasText", "CLibXML2"],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "SelarasTM",
+            dependencies: ["SelarasCore", "SelarasText", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "CLibXML2"]),
+        .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"]),
+        .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "CLibXML2"]),
+        .target(
+            name: "SelarasPipeline",
+            dependencies: [
+                "SelarasCore", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary",
+                "SelarasSummary", "SelarasOutput", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "selaras",
+            dependencies: ["SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SelarasCoreTests", dependencies: ["SelarasCore"]),
+        .testTarget(name: "SelarasTextTests", dependencies: ["SelarasText"]),
+        .testTarget(name: "SelarasSegmentationTests", dependencies: ["SelarasSegmentation"]),
+        .testTarget(name: "SelarasTMTests", dependencies: ["SelarasTM"]),
+        .testTarget(name: "SelarasGlossaryTests", dependencies: ["SelarasGlossary"]),
+        .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),
+        .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput"]),
+        .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline"]),
+        .testTarget(name: "selarasTests", dependencies: ["selaras"]),
+    ]
+)

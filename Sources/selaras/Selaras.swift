@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+/// The `selaras` command. Exit codes: 0 success, 1 some inputs failed (the rest were written),
+/// 2 bad usage or config.
+@main
+struct Selaras: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "selaras",
+        abstract: "Indonesian news articles into bilingual Indonesian/English work products.",
+        version: version,
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, SegmentCommand.self, SummarizeCommand.self,
+            TMCommand.self, GlossaryCommand.self,
+        ]
+    )
+
+    /// Parses and runs, mapping ArgumentParser's usage errors (64) to the contract's exit code 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Console.error(message) }
+            Foundation.exit(code == .validationFailure ? ExitStatus.usage : code.rawValue)
+        }
+    }
+}
+
+/// The exit codes of the command-line contract.
+enum ExitStatus {
+    static let success: Int32 = 0
+    /// Some inputs failed; the rest were written.
+    static let someFailed: Int32 = 1
+    /// Bad usage or configuration.
+    static let usage: Int32 = 2
+    /// Interrupted by the user (128 + SIGINT).
+    static let interrupted: Int32 = 130
+}
