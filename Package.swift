@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "CLibXML2"]),
         .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"]),
-        .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "CLibXML2"]),
+        .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasTM", "CLibXML2"]),
         .target(
             name: "SelarasPipeline",
             dependencies: [
