@@ -1,0 +1,29 @@
+/// Why an article could not be read.
+public enum ArticleError: Error, Sendable, CustomStringConvertible, Equatable {
+    case unreadable(path: String, reason: String)
+    case empty(path: String)
+    case binary(path: String)
+    case invalidEncoding(path: String, byteOffset: Int)
+    case badRecord(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): return "\(path): cannot read: \(reason)"
+        case let .empty(path): return "\(path): empty article (no text)"
+        case let .binary(path): return "\(path): binary file, not text"
+        case let .invalidEncoding(path, offset): return "\(path): invalid UTF-8 at byte \(offset)"
+        case let .badRecord(path, reason): return "\(path): \(reason)"
+        }
+    }
+
+    /// A short reason for reports.
+    public var reason: String {
+        switch self {
+        case .unreadable: return "unreadable"
+        case .empty: return "empty"
+        case .binary: return "binary"
+        case .invalidEncoding: return "invalid-encoding"
+        case .badRecord: return "bad-record"
+        }
+    }
+}

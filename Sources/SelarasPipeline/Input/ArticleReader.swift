@@ -1,0 +1,222 @@
+import Foundation
+import SelarasCore
+import SelarasText
+
+/// Reads an article from its source.
+///
+/// - Plain text (`.txt` and anything not recognised below): the first line is the headline when it
+///   is followed by a blank line, or when it is short and does not end like a sentence; paragraphs
+///   are separated by blank lines. Text with no blank lines at all (one paragraph per line, as some
+///   scrapers write it) takes each line as a paragraph. Nothing is dropped: a first line that reads
+///   like a sentence stays in the body.
+/// - Markdown (`.md`, `.markdown`): see `MarkdownArticle`.
+/// - JSON lines (`.jsonl`, `.ndjson`): `{"id", "title"?, "text"}` per line; other string fields go to
+///   the metadata.
+/// Bytes are checked before anything else: no text → `.empty`; NUL bytes → `.binary`; bytes that are
+/// not UTF-8 → `.invalidEncoding` with the offset. UTF-8 and UTF-16 byte-order marks are honoured.
+/// Text is normalised to NFC and CRLF line ends to LF.
+public struct ArticleReader: Sendable {
+    public init() {}
+
+    /// Reads the source's bytes (the file, or the JSON line the source carries).
+    public func bytes(of source: ArticleSource) throws -> Data {
+        switch source.kind {
+        case .file:
+            do {
+                return try Data(contentsOf: source.url)
+            } catch {
+                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+                throw ArticleError.unreadable(path: source.label, reason: reason)
+            }
+        case let .jsonLine(_, data):
+            return data
+        }
+    }
+
+    /// The identifier an article will have, known before it is parsed: the file name without its
+    /// extension, or the JSONL record's `id` (else `FILE-LINE`).
+    public func proposedID(for source: ArticleSource) -> String {
+        switch source.kind {
+        case .file:
+            return Self.identifier(source.url.deletingPathExtension().lastPathComponent)
+        case let .jsonLine(line, data):
+            if let dict = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+                if let s = dict["id"] as? String, !s.isEmpty { return Self.identifier(s) }
+                if let n = dict["id"] as? NSNumber { return Self.identifier(n.stringValue) }
+            }
+            return Self.identifier("\(source.url.deletingPathExtension().lastPathComponent)-\(line)")
+        }
+    }
+
+    /// Parses an article from its bytes, giving it `id`.
+    public func read(_ source: ArticleSource, data: Data, id: String) throws -> Article {
+        var article: Article
+        switch source.kind {
+        case .file:
+            let text = try Self.decode(data, path: source.label)
+            switch source.url.pathExtension.lowercased() {
+            case "md", "markdown":
+                article = try MarkdownArticle.parse(text, id: id, path: source.label)
+            case "jsonl", "ndjson":
+                throw ArticleError.empty(path: source.label)
+            default:
+                article = try Self.plainText(text, id: id, path: source.label)
+            }
+        case let .jsonLine(line, data):
+            article = try jsonLine(data, line: line, source: source)
+        }
+        article.id = id
+        return article
+    }
+
+    /// Reads and parses in one step (the id proposed for the source).
+    public func read(_ source: ArticleSource) throws -> Article {
+        try read(source, data: bytes(of: source), id: proposedID(for: source))
+    }
+
+    /// Decodes bytes as UTF-8 (or UTF-16 with a BOM), rejecting binary and invalid input.
+    public static func decode(_ data: Data, path: String) throws -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let s = String(data: data, encoding: .utf16) else {
+                throw ArticleError.invalidEncoding(path: path, byteOffset: 0)
+            }
+            return try checked(s, path: path)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw ArticleError.empty(path: path) }
+        if bytes.prefix(8192).contains(0) { throw ArticleError.binary(path: path) }
+        if let offset = firstInvalidUTF8(bytes) {
+            throw ArticleError.invalidEncoding(path: path, byteOffset: offset)
+        }
+        return try checked(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    static func checked(_ s: String, path: String) throws -> String {
+        let text = TextNormalizer.nfc(s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ArticleError.empty(path: path) }
+        return text
+    }
+
+    /// The byte offset of the first byte that breaks UTF-8 (RFC 3629), or nil.
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return i
+            }
+            if i + len > n { return i }
+            if b[i + 1] < lo || b[i + 1] > hi { return i }
+            for k in 2..<len where b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
+            i += len
+        }
+        return nil
+    }
+
+    /// A file-name-safe identifier: letters, digits, `.`, `_` and `-`; anything else becomes `-`.
+    public static func identifier(_ raw: String) -> String {
+        var out = ""
+        for ch in raw.unicodeScalars {
+            if ch.isASCII, ch.properties.isAlphabetic || ("0"..."9").contains(ch) || ch == "." || ch == "_" || ch == "-" {
+                out.unicodeScalars.append(ch)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
+        return out.isEmpty ? "article" : String(out.prefix(120))
+    }
+
+    /// Parses plain text into headline and paragraphs.
+    public static func plainText(_ text: String, id: String, path: String, detectTitle: Bool = true) throws -> Article {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{00A0}"))
+        }
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard !lines.isEmpty else { throw ArticleError.empty(path: path) }
+        var paragraphs: [Paragraph] = []
+        if detectTitle, looksLikeHeadline(lines) {
+            paragraphs.append(Paragraph(lines.removeFirst(), role: .headline))
+            while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        }
+        paragraphs += bodyParagraphs(lines)
+        guard paragraphs.contains(where: { $0.role != .headline }) || !paragraphs.isEmpty else {
+            throw ArticleError.empty(path: path)
+        }
+        return Article(id: id, paragraphs: paragraphs, sourcePath: path)
+    }
+
+    /// The first line is a headline when a blank line follows it, or when it is the only line before
+    /// text and reads like a headline (short, no sentence-final punctuation).
+    static func looksLikeHeadline(_ lines: [String]) -> Bool {
+        guard lines.count > 1, let first = lines.first else { return false }
+        if first.count > 250 { return false }
+        if lines[1].isEmpty { return true }
+        let last = first.last!
+        return first.count <= 160 && !".!?…\"”’:;,".contains(last)
+    }
+
+    /// Blank-line-separated blocks; when the text has no blank line at all, one paragraph per line.
+    static func bodyParagraphs(_ lines: [String]) -> [Paragraph] {
+        let hasBlank = lines.contains { $0.isEmpty }
+        var out: [Paragraph] = []
+        if !hasBlank {
+            return lines.filter { !$0.isEmpty }.map { Paragraph($0) }
+        }
+        var block: [String] = []
+        for line in lines + [""] {
+            if line.isEmpty {
+                if !block.isEmpty { out.append(Paragraph(block.joined(separator: "\n"))) }
+                block = []
+            } else {
+                block.append(line)
+            }
+        }
+        return out
+    }
+
+    func jsonLine(_ data: Data, line: Int, source: ArticleSource) throws -> Article {
+        let path = source.label
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw ArticleError.badRecord(path: path, reason: "not valid JSON")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw ArticleError.badRecord(path: path, reason: "expected a JSON object {\"id\", \"title\"?, \"text\"}")
+        }
+        guard let text = dict["text"] as? String else {
+            throw ArticleError.badRecord(path: path, reason: "missing \"text\" (a string)")
+        }
+        let rawID: String
+        switch dict["id"] {
+        case let s as String where !s.isEmpty: rawID = s
+        case let n as NSNumber: rawID = n.stringValue
+        default: rawID = "\(source.url.deletingPathExtension().lastPathComponent)-\(line)"
+        }
+        let body = try Self.checked(text, path: path)
+        var article = try Self.plainText(body, id: Self.identifier(rawID), path: path, detectTitle: false)
+        if let title = dict["title"] as? String, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            article.paragraphs.insert(Paragraph(TextNormalizer.nfc(title.trimmingCharacters(in: .whitespacesAndNewlines)), role: .headline), at: 0)
+        }
+        article.metadata["id"] = rawID
+        for (k, v) in dict where !["id", "title", "text"].contains(k) {
+            if let s = v as? String { article.metadata[k] = s } else if let n = v as? NSNumber { article.metadata[k] = n.stringValue }
+        }
+        return article
+    }
+}

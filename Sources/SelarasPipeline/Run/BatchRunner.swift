@@ -1,0 +1,267 @@
+import Foundation
+import SelarasCore
+
+/// Setup problems that stop a run before any article is processed (exit code 2 in the CLI).
+public struct RunSetupError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Runs a validated pipeline over a batch of articles.
+///
+/// Articles are processed in parallel (`jobs` at once). A failing article (unreadable, binary,
+/// empty, invalid encoding, a stage error) is reported with its path and reason and the rest go on.
+/// An article whose input, config and resources are unchanged since the last run is skipped and its
+/// files are not rewritten (unless `force`). Every file is written atomically. `cancel()` stops
+/// taking new articles; those in progress finish, and the report says the run was interrupted.
+public final class BatchRunner: @unchecked Sendable {
+    public struct Options: Sendable {
+        /// Replaces the config's inputs when not nil.
+        public var inputs: [String]?
+        /// Replaces the config's output folder when not nil.
+        public var output: URL?
+        /// Articles at once; nil → the config's `jobs`, else one per core.
+        public var jobs: Int?
+        /// Process every article even when unchanged.
+        public var force: Bool
+
+        public init(inputs: [String]? = nil, output: URL? = nil, jobs: Int? = nil, force: Bool = false) {
+            self.inputs = inputs
+            self.output = output
+            self.jobs = jobs
+            self.force = force
+        }
+    }
+
+    public let config: PipelineConfig
+    public let options: Options
+    public let registry: StageRegistry
+    private let onEvent: @Sendable (RunEvent) -> Void
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init(config: PipelineConfig, options: Options = Options(), registry: StageRegistry = .standard,
+                onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) {
+        self.config = config
+        self.options = options
+        self.registry = registry
+        self.onEvent = onEvent
+    }
+
+    /// Stops taking new articles (safe to call from a signal handler's queue).
+    public func cancel() {
+        lock.lock(); cancelled = true; lock.unlock()
+    }
+
+    public var isCancelled: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// The output folder of this run.
+    public var output: URL { options.output ?? config.output }
+
+    /// Runs the batch and returns its report (also written as `run.json`).
+    public func run() throws -> RunReport {
+        let started = Date()
+        let output = self.output
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw RunSetupError("\(output.path): cannot create the output folder: \((error as NSError).localizedDescription)")
+        }
+        AtomicFile.removeStaleTemporaries(in: output)
+        AtomicFile.removeStaleTemporaries(in: output.appendingPathComponent(".selaras"))
+
+        // Inputs.
+        let inputs = options.inputs ?? config.inputs
+        guard !inputs.isEmpty else {
+            throw RunSetupError("no inputs: give --input PATH or set 'inputs' in \(config.url.path)")
+        }
+        let files: [URL]
+        do {
+            files = try InputResolver().resolve(inputs)
+        } catch {
+            throw RunSetupError("\(error)")
+        }
+        let sources = ArticleSource.expand(files)
+        let reader = ArticleReader()
+        let ids = Self.uniqueIDs(sources.map(reader.proposedID(for:)))
+
+        // Stages and resources, once for the run.
+        let context = RunContext(config: config, output: output, date: started) { [onEvent] in onEvent(.warning($0)) }
+        var stages: [any Stage] = []
+        for sc in config.stages {
+            guard let type = registry.stage(named: sc.name) else { throw RunSetupError("unknown stage '\(sc.name)'") }
+            do {
+                stages.append(try type.init(options: sc.options, context: context))
+            } catch {
+                throw RunSetupError("\(sc.location): stage '\(sc.name)' cannot start: \(error)")
+            }
+        }
+        var runPrint = Fingerprint()
+        runPrint.combine(config.fingerprint)
+        let resourceURLs = Set(stages.flatMap(\.fingerprintInputs)).sorted { $0.path < $1.path }
+        for url in resourceURLs {
+            runPrint.combine(url.path)
+            runPrint.combine(Fingerprint.ofFile(url)?.hex ?? "missing")
+        }
+        let runFingerprint = runPrint.hex
+
+        var state = RunState.load(from: output)
+        let previous = state
+        let jobs = max(1, options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        onEvent(.started(total: sources.count, jobs: jobs))
+
+        // Work.
+        let work = WorkList(count: sources.count)
+        let stageList = stages
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, max(sources.count, 1)) {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                while !self.isCancelled, let i = work.take() {
+                    let (entry, stateEntry) = self.process(sources[i], id: ids[i], stages: stageList, reader: reader,
+                                                           runFingerprint: runFingerprint, previous: previous)
+                    let done = work.complete(i, entry, stateEntry)
+                    onEvent(.finished(entry, done: done, total: sources.count))
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        let (results, newEntries) = work.collected()
+
+        let articles = results.compactMap { $0 }
+        var totals = RunReport.Totals()
+        totals.articles = sources.count
+        for a in articles {
+            switch a.status {
+            case .ok: totals.ok += 1
+            case .failed: totals.failed += 1
+            case .skipped: totals.skipped += 1
+            }
+        }
+        totals.notRun = sources.count - articles.count
+        for a in articles where a.status == .failed { state.articles[a.id] = nil }
+        for (id, e) in newEntries { state.articles[id] = e }
+
+        let finished = Date()
+        var report = RunReport(
+            tool: "\(SelarasInfo.name) \(SelarasInfo.version)", pipeline: config.name, config: config.url.path,
+            output: output.path, started: started, finished: finished, seconds: finished.timeIntervalSince(started),
+            jobs: jobs, interrupted: isCancelled, totals: totals, warnings: context.warnings, articles: articles)
+        if totals.ok > 0 || totals.failed > 0 {
+            for stage in stages {
+                do {
+                    try stage.finish(report)
+                } catch {
+                    report.warnings.append("stage '\(type(of: stage).name)': batch outputs: \(error)")
+                    onEvent(.warning("stage '\(type(of: stage).name)': batch outputs: \(error)"))
+                }
+            }
+        }
+        try? state.save(to: output)
+        try AtomicFile.write(report.encoded(), to: output.appendingPathComponent("run.json"))
+        return report
+    }
+
+    /// Processes one article: skip when unchanged, else read and run every stage.
+    func process(_ source: ArticleSource, id: String, stages: [any Stage], reader: ArticleReader,
+                 runFingerprint: String, previous: RunState) -> (RunReport.Article, RunState.Entry?) {
+        let data: Data
+        do {
+            data = try reader.bytes(of: source)
+        } catch {
+            let e = error as? ArticleError
+            return (RunReport.Article(id: id, source: source.label, status: .failed, error: "\(error)", reason: e?.reason ?? "unreadable"), nil)
+        }
+        var fp = Fingerprint()
+        fp.combine(runFingerprint)
+        fp.combine(id)
+        fp.combine(data)
+        let fingerprint = fp.hex
+        if !options.force, let entry = previous.isUpToDate(id, fingerprint: fingerprint, output: output) {
+            return (RunReport.Article(id: id, source: source.label, status: .skipped, title: entry.title,
+                                      counts: entry.counts, outputs: entry.outputs), entry)
+        }
+        let article: Article
+        do {
+            article = try reader.read(source, data: data, id: id)
+        } catch {
+            let e = error as? ArticleError
+            return (RunReport.Article(id: id, source: source.label, status: .failed, error: "\(error)", reason: e?.reason ?? "unreadable"), nil)
+        }
+        var document = Document(article: article)
+        let run = ArticleRun()
+        var timings: [RunReport.StageTime] = []
+        for stage in stages {
+            let name = type(of: stage).name
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            do {
+                try stage.process(&document, run: run)
+            } catch {
+                return (RunReport.Article(id: id, source: source.label, status: .failed, title: article.title,
+                                          error: "\(source.label): \(error)", reason: "stage:\(name)", timings: timings,
+                                          counts: RunReport.Counts(document), outputs: run.outputs, warnings: run.warnings), nil)
+            }
+            timings.append(.init(stage: name, milliseconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6))
+        }
+        let counts = RunReport.Counts(document)
+        let entry = RunState.Entry(fingerprint: fingerprint, source: source.label, title: article.title, outputs: run.outputs, counts: counts)
+        return (RunReport.Article(id: id, source: source.label, status: .ok, title: article.title, timings: timings,
+                                  counts: counts, outputs: run.outputs, warnings: run.warnings), entry)
+    }
+
+    /// Makes identifiers unique in order: the second `a` becomes `a-2`, and so on.
+    static func uniqueIDs(_ proposed: [String]) -> [String] {
+        var used = Set<String>()
+        return proposed.map { id in
+            var candidate = id
+            var n = 2
+            while used.contains(candidate) { candidate = "\(id)-\(n)"; n += 1 }
+            used.insert(candidate)
+            return candidate
+        }
+    }
+}
+
+/// The shared to-do list of a run's worker threads.
+private final class WorkList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var done = 0
+    private let count: Int
+    private var results: [RunReport.Article?]
+    private var entries: [String: RunState.Entry] = [:]
+
+    init(count: Int) {
+        self.count = count
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// The next article index, or nil when all are taken.
+    func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Records a result; returns how many are done.
+    func complete(_ i: Int, _ article: RunReport.Article, _ entry: RunState.Entry?) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        results[i] = article
+        if let entry { entries[article.id] = entry }
+        done += 1
+        return done
+    }
+
+    func collected() -> ([RunReport.Article?], [String: RunState.Entry]) {
+        lock.lock(); defer { lock.unlock() }
+        return (results, entries)
+    }
+}
