@@ -1,0 +1,55 @@
+# Selaras: the two commands of the quick start are `make demo` and `make test`.
+# System packages are installed here when missing (Debian/Ubuntu), never by hand.
+
+SWIFT        ?= swift
+PIPELINE     ?= Pipelines/news-brief.yaml
+DEMO_OUTPUT  ?= out/news-brief
+RELEASE_BIN  := .build/release/selaras
+SHARED       ?= ../shared
+# Debian packages: libxml2 (XML), SQLite (TM store), xmllint (conformance checks), hunspell-id (stemmer lexicon).
+APT_PACKAGES := pkg-config libxml2-dev libxml2-utils libsqlite3-dev hunspell-id
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release demo test bench conformance clean help
+
+all: build
+
+help:
+	@echo "make demo         install what is missing, build (release), run $(PIPELINE) on Samples/articles"
+	@echo "make test         install what is missing, run every test"
+	@echo "make bench        benchmarks side by side with the peers (needs $(SHARED))"
+	@echo "make conformance  validate the demo's outputs against the schemas in $(SHARED)/schemas"
+
+## deps: install the Debian packages Selaras needs, if any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	$(RELEASE_BIN) run $(PIPELINE) --output $(DEMO_OUTPUT)
+	@echo
+	@echo "Outputs for each article are in $(DEMO_OUTPUT)/ (open $(DEMO_OUTPUT)/index.html in a browser);"
+	@echo "the run report is $(DEMO_OUTPUT)/run.json."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	@for s in Benchmarks/*/run.sh; do [ -x "$$s" ] && { echo "== $$s"; "$$s" $(RELEASE_BIN) || exit 1; }; done; true
+
+conformance: release
+	scripts/conformance.sh $(RELEASE_BIN) $(SHARED)
+
+clean:
+	rm -rf .build out

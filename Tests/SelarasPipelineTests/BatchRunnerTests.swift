@@ -1,0 +1,160 @@
+import Foundation
+import XCTest
+@testable import SelarasPipeline
+import SelarasCore
+
+final class BatchRunnerTests: XCTestCase {
+    var ws: TestWorkspace!
+
+    override func setUpWithError() throws {
+        ws = try TestWorkspace()
+        try ws.writeArticles()
+    }
+
+    func runner(_ config: URL, force: Bool = false, inputs: [String]? = nil, events: EventLog? = nil) throws -> BatchRunner {
+        let c = try ConfigLoader(checkInputs: inputs == nil).load(config)
+        let log = events ?? EventLog()
+        return BatchRunner(config: c, options: .init(inputs: inputs, jobs: 2, force: force)) { log.add($0) }
+    }
+
+    func testGoodArticlesAreWrittenWithAReport() throws {
+        let report = try runner(ws.writeConfig()).run()
+        XCTAssertEqual(report.totals.articles, 2)
+        XCTAssertEqual(report.totals.ok, 2)
+        XCTAssertEqual(ws.files(in: "out"), ["dua.json", "run.json", "satu.json"])
+        let run = try JSONSerialization.jsonObject(with: Data(contentsOf: ws.url("out/run.json"))) as! [String: Any]
+        let articles = run["articles"] as! [[String: Any]]
+        XCTAssertEqual(articles.map { $0["id"] as! String }, ["dua", "satu"])
+        let timings = articles[0]["timings"] as! [[String: Any]]
+        XCTAssertEqual(timings.map { $0["stage"] as! String }, ["segment", "match", "summarize", "translate", "write"])
+        let counts = articles[1]["counts"] as! [String: Int]
+        XCTAssertEqual(counts["segments"], 4)
+        XCTAssertEqual(counts["exact_matches"], 1)
+        XCTAssertEqual(counts["translated"], 1)
+        XCTAssertEqual(counts["summary_sentences"], 1)
+    }
+
+    func testDocumentCarriesEveryLayer() throws {
+        _ = try runner(ws.writeConfig()).run()
+        let doc = try JSONDecoder().decode(Document.self, from: Data(contentsOf: ws.url("out/satu.json")))
+        XCTAssertEqual(doc.article.title, "Presiden Buka Sidang Kabinet")
+        XCTAssertEqual(doc.segments?.first?.role, .headline)
+        XCTAssertEqual(doc.matches?.count, doc.segments?.count)
+        XCTAssertEqual(doc.targets?[1].text, "The President opened the cabinet meeting in Jakarta.")
+        XCTAssertEqual(doc.targets?[1].provenance, .exactTM)
+        XCTAssertEqual(doc.targets?[2].provenance, .untranslated)
+        XCTAssertEqual(doc.summary?.sentences.map(\.segment), [1])
+    }
+
+    func testBadArticlesAreReportedAndTheRestWritten() throws {
+        try ws.write("articles/gambar.png", Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]))
+        try ws.write("articles/kosong.txt", "")
+        try ws.write("articles/rusak.txt", Data([0x41, 0xFF, 0x41]))
+        let log = EventLog()
+        let report = try runner(ws.writeConfig(), events: log).run()
+        XCTAssertEqual(report.totals.ok, 2)
+        XCTAssertEqual(report.totals.failed, 3)
+        let failed = report.articles.filter { $0.status == .failed }
+        XCTAssertEqual(Set(failed.map { $0.reason ?? "" }), ["binary", "empty", "invalid-encoding"])
+        for f in failed { XCTAssertTrue(f.error!.contains(f.source), f.error!) }
+        XCTAssertEqual(ws.files(in: "out"), ["dua.json", "run.json", "satu.json"])
+        XCTAssertEqual(log.finished.count, 5)
+    }
+
+    func testSecondRunSkipsUnchangedArticlesAndRewritesNothing() throws {
+        let config = try ws.writeConfig()
+        _ = try runner(config).run()
+        let before = ws.modificationDate("out/satu.json")
+        Thread.sleep(forTimeInterval: 0.05)
+        let report = try runner(config).run()
+        XCTAssertEqual(report.totals.skipped, 2)
+        XCTAssertEqual(report.totals.ok, 0)
+        XCTAssertEqual(report.summaryLine.contains("2 skipped"), true)
+        XCTAssertEqual(ws.modificationDate("out/satu.json"), before)
+    }
+
+    func testChangedInputConfigOrResourceIsProcessedAgain() throws {
+        let config = try ws.writeConfig()
+        _ = try runner(config).run()
+        try ws.write("articles/dua.txt", "DPR Sahkan\n\nTeks yang berubah.")
+        var report = try runner(config).run()
+        XCTAssertEqual(report.articles.first { $0.id == "dua" }?.status, .ok)
+        XCTAssertEqual(report.articles.first { $0.id == "satu" }?.status, .skipped)
+        // A resource (the TMX) changes: everything runs again.
+        try ws.write("tm.tmx", TestWorkspace.tmx.replacingOccurrences(of: "Tuesday", with: "Tuesday."))
+        report = try runner(config).run()
+        XCTAssertEqual(report.totals.ok, 2)
+        // The config changes: everything runs again.
+        try ws.writeConfig(extra: "name: changed")
+        report = try runner(config).run()
+        XCTAssertEqual(report.totals.ok, 2)
+    }
+
+    func testForceAndDeletedOutputsReprocess() throws {
+        let config = try ws.writeConfig()
+        _ = try runner(config).run()
+        XCTAssertEqual(try runner(config, force: true).run().totals.ok, 2)
+        try FileManager.default.removeItem(at: ws.url("out/satu.json"))
+        let report = try runner(config).run()
+        XCTAssertEqual(report.articles.first { $0.id == "satu" }?.status, .ok)
+        XCTAssertEqual(report.articles.first { $0.id == "dua" }?.status, .skipped)
+    }
+
+    func testFailedArticleIsRetriedNextRun() throws {
+        let config = try ws.writeConfig()
+        try ws.write("articles/kosong.txt", "")
+        _ = try runner(config).run()
+        let report = try runner(config).run()
+        XCTAssertEqual(report.articles.first { $0.id == "kosong" }?.status, .failed)
+    }
+
+    func testAtomicWritesLeaveNoTemporaryFilesAndCleanStaleOnes() throws {
+        let config = try ws.writeConfig()
+        try ws.write("out/.satu.json.999\(AtomicFile.temporarySuffix)", "half-written")
+        _ = try runner(config).run()
+        XCTAssertFalse(ws.files(in: "out", hidden: true).contains { $0.hasSuffix(AtomicFile.temporarySuffix) })
+    }
+
+    func testInterruptedRunStopsTakingArticles() throws {
+        let r = try runner(ws.writeConfig())
+        r.cancel()
+        let report = try r.run()
+        XCTAssertTrue(report.interrupted)
+        XCTAssertEqual(report.totals.notRun, 2)
+        XCTAssertEqual(ws.files(in: "out"), ["run.json"])
+    }
+
+    func testInputsOverrideAndDuplicateIDs() throws {
+        try ws.write("other/satu.txt", "Judul Lain\n\nIsi lain.")
+        let report = try runner(ws.writeConfig(), inputs: [ws.url("articles/satu.txt").path, ws.url("other/satu.txt").path]).run()
+        XCTAssertEqual(report.articles.map(\.id), ["satu", "satu-2"])
+    }
+
+    func testMissingInputIsASetupError() throws {
+        XCTAssertThrowsError(try runner(ws.writeConfig(), inputs: [ws.url("nope").path]).run()) { error in
+            XCTAssertTrue(error is RunSetupError)
+            XCTAssertTrue("\(error)".contains("nope"))
+        }
+    }
+
+    func testJSONLinesBatch() throws {
+        try ws.write("batch/b.jsonl", """
+            {"id": "j1", "title": "Satu", "text": "Presiden membuka sidang kabinet di Jakarta."}
+            {"id": "j2", "text": ""}
+            """)
+        let report = try runner(ws.writeConfig(), inputs: [ws.url("batch").path]).run()
+        XCTAssertEqual(report.articles.map(\.status), [.ok, .failed])
+        XCTAssertTrue(report.articles[1].error!.contains("b.jsonl:2"), report.articles[1].error!)
+    }
+}
+
+/// Collects run events from the runner's threads.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var events: [RunEvent] = []
+    func add(_ e: RunEvent) { lock.lock(); events.append(e); lock.unlock() }
+    var finished: [RunReport.Article] {
+        lock.lock(); defer { lock.unlock() }
+        return events.compactMap { if case let .finished(a, _, _) = $0 { return a } else { return nil } }
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the default pipeline on the samples and validates every file it writes against its schema.
+# Usage: scripts/conformance.sh [SELARAS_BINARY] [SHARED_DIR]
+set -euo pipefail
+bin=${1:-.build/release/selaras}
+shared=${2:-../shared}
+schemas="$shared/schemas"
+out=$(mktemp -d /tmp/selaras-conformance.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+command -v xmllint >/dev/null || { echo "xmllint is missing (apt-get install libxml2-utils)"; exit 1; }
+
+"$bin" validate Pipelines/news-brief.yaml
+"$bin" run Pipelines/news-brief.yaml --output "$out" --force
+fail=0
+check() { # FILE SCHEMA-ARGS...
+  if ! xmllint --noout --nonet "$@" >/dev/null 2>"$out/.xmllint.log"; then
+    echo "INVALID: $1"; cat "$out/.xmllint.log"; fail=1
+  fi
+}
+n=0
+for f in "$out"/*.tmx; do [ -e "$f" ] || continue; check "$f" --dtdvalid "$schemas/tmx14.dtd"; n=$((n+1)); done
+for f in "$out"/*.xlf; do
+  [ -e "$f" ] || continue
+  case "$f" in
+    *.xlf2.xlf) check "$f" --schema "$schemas/xliff2-with-modules.xsd" ;;
+    *) check "$f" --schema "$schemas/xliff-core-1.2-strict.xsd" ;;
+  esac
+  n=$((n+1))
+done
+for f in "$out"/*.json; do [ -e "$f" ] || continue; python3 -m json.tool "$f" >/dev/null || { echo "INVALID JSON: $f"; fail=1; }; n=$((n+1)); done
+echo "conformance: $n files checked, $([ $fail = 0 ] && echo all valid || echo SOME INVALID)"
+exit $fail
