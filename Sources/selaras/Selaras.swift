@@ -12,7 +12,7 @@ struct Selaras: ParsableCommand {
         abstract: "Indonesian news articles into bilingual Indonesian/English work products.",
         version: version,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, SegmentCommand.self, SummarizeCommand.self,
+            RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, SummarizeCommand.self,
             TMCommand.self, GlossaryCommand.self,
         ]
     )

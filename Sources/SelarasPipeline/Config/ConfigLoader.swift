@@ -182,6 +182,8 @@ private struct Validator {
                 out.append(url)
             }
             return .urls(out)
+        case .mapping, .stageList:
+            return nil  // validated by their own tables
         }
     }
 

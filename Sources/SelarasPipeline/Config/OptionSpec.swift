@@ -18,11 +18,15 @@ public struct OptionSpec: Sendable {
         case choices([String])
         /// A list of paths (a single string is accepted as a one-element list).
         case paths(mustExist: Bool)
+        /// A nested mapping with keys of its own (validated by its own table).
+        case mapping
+        /// The list of stages.
+        case stageList
 
         /// How the expected type reads in an error message.
         public var expected: String {
             switch self {
-            case let .int(r): return "an integer from \(r.lowerBound) to \(r.upperBound)"
+            case let .int(r): return r.count == 1 ? "the integer \(r.lowerBound)" : "an integer from \(r.lowerBound) to \(r.upperBound)"
             case let .double(r): return "a number from \(Self.format(r.lowerBound)) to \(Self.format(r.upperBound))"
             case .bool: return "true or false"
             case .string: return "a string"
@@ -30,6 +34,8 @@ public struct OptionSpec: Sendable {
             case let .choice(c): return "one of \(c.joined(separator: ", "))"
             case let .choices(c): return "a list of \(c.joined(separator: ", "))"
             case .paths: return "a path or a list of paths"
+            case .mapping: return "a mapping"
+            case .stageList: return "a list of stages"
             }
         }
 

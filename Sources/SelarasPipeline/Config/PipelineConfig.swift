@@ -52,13 +52,13 @@ public enum ConfigSchema {
         OptionSpec("version", .int(1...1), default: .int(1), "Config format version; 1."),
         OptionSpec("name", .string, default: nil, "A name for the pipeline, shown in reports (default: the file name)."),
         OptionSpec("description", .string, default: nil, "Free text about the pipeline."),
-        OptionSpec("languages", .string, default: nil, "Source and target languages (a mapping, see below)."),
+        OptionSpec("languages", .mapping, default: nil, "Source and target languages (a mapping, see below)."),
         OptionSpec("inputs", .paths(mustExist: false), default: .urls([]),
                    "Articles: files, folders or globs (.txt, .md, .jsonl); --input replaces them."),
         OptionSpec("output", .path(mustExist: false), default: .string("out"), "Output folder; --output replaces it."),
         OptionSpec("jobs", .int(0...256), default: .int(0), "Articles processed at once; 0 means one per core."),
-        OptionSpec("resources", .string, default: nil, "Translation memories and glossaries (a mapping, see below)."),
-        OptionSpec("stages", .string, default: nil, "The stages, in order (required)."),
+        OptionSpec("resources", .mapping, default: nil, "Translation memories and glossaries (a mapping, see below)."),
+        OptionSpec("stages", .stageList, default: nil, "The stages, in order (required)."),
     ]
 
     public static let languages: [OptionSpec] = [
