@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add")
+}

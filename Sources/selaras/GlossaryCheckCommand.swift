@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check")
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "convert")
+}

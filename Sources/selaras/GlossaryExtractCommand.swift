@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extract")
+}

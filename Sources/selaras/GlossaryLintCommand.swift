@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "lint")
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list")
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import SelarasCore
+import SelarasGlossary
+
+/// `selaras glossary match`: the glossary terms in text.
+struct GlossaryMatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Find glossary terms (inflected forms included) in text.",
+        discussion: """
+        With --jsonl, reads {"id","text"} lines on stdin and writes {"id","terms":[{"term","start","end","text","translations","kind"}]} \
+        lines (offsets in code points). Otherwise lists the hits in the given text files (or stdin), one per line: \
+        FILE:LINE:COLUMN, the matched text, the entry's term, its translations and how it matched.
+        """
+    )
+
+    @Option(name: .long, help: "A glossary file (repeatable; earlier files win ties).")
+    var glossary: [String] = []
+
+    @Flag(name: .long, help: "JSON lines on stdin and stdout.")
+    var jsonl = false
+
+    @Argument(help: "Text files (default: stdin).")
+    var files: [String] = []
+
+    func validate() throws {
+        if glossary.isEmpty { throw ValidationError("give at least one --glossary FILE") }
+        if jsonl && !files.isEmpty { throw ValidationError("--jsonl reads stdin; do not give files") }
+    }
+
+    struct Output: Encodable {
+        struct Term: Encodable {
+            var term: String
+            var start: Int
+            var end: Int
+            var text: String
+            var translations: [String]
+            var kind: String
+        }
+        var id: String
+        var terms: [Term]
+    }
+
+    func run() throws {
+        let matcher = TermMatcher(glossaries: try GlossaryLoading.load(glossary))
+        let out = StandardOutput()
+        var failed = false
+        if jsonl {
+            JSONLines.read({ record in
+                let hits = matcher.match(record.text)
+                out.writeLine(JSONLines.encode(Output(id: record.id, terms: hits.map {
+                    .init(term: $0.term, start: $0.start, end: $0.end, text: $0.text, translations: $0.translations,
+                          kind: $0.kind.rawValue)
+                })))
+            }, bad: { _, message in
+                Console.error(message)
+                failed = true
+            })
+        } else {
+            let inputs: [(String, Data?)] = files.isEmpty
+                ? [("<stdin>", FileHandle.standardInput.readDataToEndOfFile())]
+                : files.map { ($0, FileManager.default.contents(atPath: $0)) }
+            for (name, data) in inputs {
+                guard let data, let text = String(data: data, encoding: .utf8) else {
+                    Console.error("\(name): cannot read the file as UTF-8 text")
+                    failed = true
+                    continue
+                }
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    for h in matcher.match(String(line)) {
+                        out.writeLine("\(name):\(n + 1):\(h.start + 1): \(h.text)\t\(h.term)\t\(h.translations.joined(separator: " | "))\t\(h.kind.rawValue)")
+                    }
+                }
+            }
+        }
+        out.flush()
+        if failed { throw ExitCode(ExitStatus.someFailed) }
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge")
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+struct GlossaryRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove")
+}
