@@ -11,7 +11,7 @@ enum DelimitedGlossaryFormat {
         }
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
-        var result = GlossaryFile(url: url, format: format, raw: [], issues: [], hasBOM: bom, comments: [])
+        var result = GlossaryFile(url: url, format: format, raw: [], issues: [], hasBOM: bom, comments: [], header: nil)
 
         // Records as (line, fields); comment and blank lines set aside.
         var records: [(line: Int, fields: [String])] = []
@@ -49,6 +49,7 @@ enum DelimitedGlossaryFormat {
                 records.removeFirst()
             }
         }
+        result.header = header
         if let header {
             result.format = format == .csv ? .csv : .tsv
             let known = Set(GlossaryFormat.extendedColumns)
@@ -63,7 +64,10 @@ enum DelimitedGlossaryFormat {
                 result.issues.append(GlossaryIssue(location: SourceLocation(file: file, line: 1),
                                                    message: "the header has no 'translations' column"))
             }
-            _ = known
+            for name in header where !name.isEmpty && !known.contains(name) {
+                result.issues.append(GlossaryIssue(location: SourceLocation(file: file, line: 1),
+                                                   message: "unknown column '\(name)' is ignored", severity: .warning))
+            }
         } else if format == .tsv {
             result.format = .omegaT
         }

@@ -27,6 +27,12 @@ public struct GlossaryEntry: Sendable, Hashable, Codable {
         "politics", "government", "military", "law", "economy", "international relations",
     ]
 
+    /// Whether `domain` is one of `knownDomains`, ignoring case and `-`/`_` for spaces.
+    public static func isKnownDomain(_ domain: String) -> Bool {
+        let d = domain.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return knownDomains.contains(d)
+    }
+
     /// The source term exactly as written in the glossary file.
     public var term: String
     /// Other written forms, abbreviations and acronyms included.

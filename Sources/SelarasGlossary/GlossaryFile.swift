@@ -113,6 +113,8 @@ public struct GlossaryFile: Sendable {
     public var hasBOM: Bool
     /// The `#` comment lines of a delimited file, with their line numbers (kept for round trips).
     public var comments: [(line: Int, text: String)]
+    /// The header row of the extended TSV or CSV, lowercased; nil for other layouts.
+    public var header: [String]?
 
     /// Reads `url` in the given format, or the detected one. Throws only when the file cannot be
     /// read at all (missing, not UTF-8, not well-formed XML); a bad entry becomes an issue.

@@ -48,7 +48,7 @@ enum TBXGlossaryFormat {
         }
         let v3 = rootName == "tbx"
         var result = GlossaryFile(url: url, format: v3 ? .tbx3 : .tbx2, raw: [], issues: [],
-                                  hasBOM: data.starts(with: [0xEF, 0xBB, 0xBF]), comments: [])
+                                  hasBOM: data.starts(with: [0xEF, 0xBB, 0xBF]), comments: [], header: nil)
         let rootLang = XMLNode.language(root) ?? "id"
         let entryNames: Set<String> = ["termEntry", "conceptEntry"]
         let entries = XMLNode.descendants(root, named: entryNames)
@@ -105,9 +105,7 @@ enum TBXGlossaryFormat {
             if target == nil {
                 result.issues.append(GlossaryIssue(location: loc, message: "entry has no English language section"))
             }
-            let mainIndex = source.terms.firstIndex { GlossaryEntry.Status(parsing: $0.status) == .preferred }
-                ?? source.terms.firstIndex { !["acronym", "abbreviation", "shortform", "variant"].contains($0.termType.lowercased()) }
-                ?? 0
+            let mainIndex = Self.mainIndex(source.terms)
             let main = source.terms[mainIndex]
             raw.term = main.text
             raw.line = main.line > 0 ? main.line : line
@@ -129,6 +127,25 @@ enum TBXGlossaryFormat {
             result.raw.append(raw)
         }
         return result
+    }
+
+    /// Which Indonesian term of an entry is the entry's term: the preferred one, else the first that
+    /// is not an acronym, abbreviation or variant, else the first.
+    static func mainIndex(_ terms: [TermInfo]) -> Int {
+        terms.firstIndex { GlossaryEntry.Status(parsing: $0.status) == .preferred }
+            ?? terms.firstIndex { !["acronym", "abbreviation", "shortform", "variant"].contains($0.termType.lowercased()) }
+            ?? 0
+    }
+
+    /// The entry's term as `read` would choose it, or nil when it has no Indonesian term.
+    static func mainTerm(_ entry: xmlNodePtr, rootLang: String) -> String? {
+        for section in XMLNode.children(entry) where ["langSet", "langSec"].contains(XMLNode.name(section)) {
+            guard isIndonesian(XMLNode.language(section) ?? rootLang) else { continue }
+            let terms = XMLNode.children(section).filter { ["tig", "termSec", "ntig"].contains(XMLNode.name($0)) }
+                .compactMap { termInfo($0, meta: { _ in }) }
+            return terms.isEmpty ? nil : terms[mainIndex(terms)].text
+        }
+        return nil
     }
 
     /// The term of a `tig`, `ntig` or `termSec` with its notes; entry-level metadata found inside
@@ -255,7 +272,7 @@ enum TBXGlossaryFormat {
 
     // MARK: editing in place
 
-    /// The file with entries whose term matches `removing` (compared after cleaning, ignoring case)
+    /// The file with entries whose term matches `removing` (as `GlossaryMerger` compares terms)
     /// taken out and `adding` appended at the end of the body; comments, order and everything else
     /// stay as they were. Returns the new bytes and how many entries were removed.
     static func edit(data: Data, name: String, removing: String?, adding: GlossaryEntry?) throws -> (Data, Int) {
@@ -267,17 +284,14 @@ enum TBXGlossaryFormat {
         guard let body = XMLNode.descendants(root, named: ["body"]).first else {
             throw GlossaryIssue(location: SourceLocation(file: name), message: "no <body> element")
         }
+        let rootLang = XMLNode.language(root) ?? "id"
         var removed = 0
         var existingIDs = Set<String>()
         for entry in XMLNode.descendants(root, named: ["termEntry", "conceptEntry"]) {
             if let id = XMLNode.attribute(entry, "id") { existingIDs.insert(id) }
             guard let removing else { continue }
-            let target = GlossaryText.clean(removing).lowercased()
-            let terms = XMLNode.descendants(entry, named: ["langSet", "langSec"])
-                .filter { isIndonesian(XMLNode.language($0) ?? "id") }
-                .flatMap { XMLNode.descendants($0, named: ["term"]) }
-                .map { GlossaryText.clean(XMLNode.text($0)).lowercased() }
-            if terms.first == target || (terms.contains(target) && !terms.isEmpty && terms[0] == target) {
+            if let term = mainTerm(entry, rootLang: rootLang),
+               GlossaryMerger.key(GlossaryText.clean(term)) == GlossaryMerger.key(GlossaryText.clean(removing)) {
                 unlinkWithWhitespace(entry)
                 removed += 1
             }
@@ -285,32 +299,29 @@ enum TBXGlossaryFormat {
         if let adding {
             var n = existingIDs.count + 1
             while existingIDs.contains("\(v3 ? "c" : "e")\(n)") { n += 1 }
-            let xml = entryXML(adding, id: "\(v3 ? "c" : "e")\(n)", v3: v3, indent: "")
+            // Written with the body's indentation, so that the new entry looks like its neighbours.
+            let lineBreak = bodyIndent(body)
+            let indent = String(lineBreak.drop { $0 == "\n" || $0 == "\r" })
+            var xml = entryXML(adding, id: "\(v3 ? "c" : "e")\(n)", v3: v3, indent: indent)
+            xml = String(xml.dropFirst(indent.count))
+            while xml.hasSuffix("\n") { xml.removeLast() }
             var list: xmlNodePtr?
-            let rc = xml.withCString { p in
-                xmlParseInNodeContext(body, p, Int32(strlen(p)), Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOBLANKS.rawValue), &list)
-            }
-            guard rc == XML_ERR_OK, let list else {
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+            let rc = xml.withCString { p in xmlParseInNodeContext(body, p, Int32(strlen(p)), options, &list) }
+            guard rc == XML_ERR_OK, let element = list else {
                 if let list { xmlFreeNodeList(list) }
                 throw GlossaryIssue(location: SourceLocation(file: name), message: "cannot insert the new entry")
             }
-            // Keep the indentation style: insert before the whitespace that closes the body.
-            let indent = bodyIndent(body)
-            var anchor: xmlNodePtr? = body.pointee.last
-            if let a = anchor, a.pointee.type != XML_TEXT_NODE || xmlIsBlankNode(a) == 0 { anchor = nil }
-            var node: xmlNodePtr? = list
-            while let cur = node {
-                let next = cur.pointee.next
-                xmlUnlinkNode(cur)
-                if let anchor {
-                    xmlAddPrevSibling(anchor, xmlNewText(indent))
-                    xmlAddPrevSibling(anchor, cur)
-                } else {
-                    xmlAddChild(body, xmlNewText(indent))
-                    xmlAddChild(body, cur)
-                }
-                node = next
+            // After the last entry, before the whitespace that closes the body. (Text nodes are added
+            // next to elements only: libxml2 merges adjacent text nodes.)
+            xmlUnlinkNode(element)
+            if let last = body.pointee.last, last.pointee.type == XML_TEXT_NODE, xmlIsBlankNode(last) != 0 {
+                xmlAddPrevSibling(last, element)
+            } else {
+                xmlAddChild(body, element)
+                xmlAddNextSibling(element, xmlNewText("\n"))
             }
+            xmlAddPrevSibling(element, xmlNewText(lineBreak))
         }
         return (tree.serialized(), removed)
     }

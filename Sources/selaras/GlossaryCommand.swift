@@ -24,15 +24,25 @@ enum GlossaryLoading {
         for p in paths {
             do {
                 let (g, issues) = try Glossary.load(contentsOf: URL(fileURLWithPath: p))
-                if !quiet {
-                    for i in issues { Console.error("\(p)\(i.location.line.map { ":\($0)" } ?? ""): warning: \(i.message) (skipped)") }
-                }
+                if !quiet { report(issues, path: p) }
                 out.append(g)
             } catch let issue as GlossaryIssue {
                 throw ValidationError("\(p): \(issue.message)\(issue.location.line.map { " (line \($0))" } ?? "")")
             }
         }
         return out
+    }
+
+    /// Prints reading issues: entries that were skipped, and warnings.
+    static func report(_ issues: [GlossaryIssue], path: String) {
+        for i in issues {
+            let place = "\(path)\(i.location.line.map { ":\($0)" } ?? "")"
+            if i.severity == .error {
+                Console.error("\(place): error: \(i.message) (entry skipped)")
+            } else {
+                Console.error("\(place): warning: \(i.message)")
+            }
+        }
     }
 
     /// Reads a file as a `GlossaryFile`, mapping read failures to a usage error naming the file.
