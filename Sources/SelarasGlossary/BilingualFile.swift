@@ -145,16 +145,14 @@ public enum BilingualFile {
     }
 
     static func readTSV(_ data: Data, name: String) throws -> ([BilingualSegment], [GlossaryIssue]) {
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let (text, _) = GlossaryText.decode(data) else {
             throw GlossaryIssue(location: SourceLocation(file: name), message: "not UTF-8 text")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var out: [BilingualSegment] = []
         var issues: [GlossaryIssue] = []
         var sourceColumn = 0, targetColumn = 1, idColumn: Int?
         var sawHeader = false
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        for (n, line) in GlossaryText.lines(text).enumerated() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if !sawHeader {

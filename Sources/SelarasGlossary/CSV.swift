@@ -71,7 +71,7 @@ enum CSV {
 
     /// One field, quoted when it holds a comma, quote, line break or outer space.
     static func quote(_ s: String) -> String {
-        let needs = s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        let needs = s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             || s.hasPrefix(" ") || s.hasSuffix(" ") || s.hasPrefix("#")
         return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }

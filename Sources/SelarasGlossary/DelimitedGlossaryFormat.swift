@@ -6,11 +6,9 @@ import SelarasCore
 enum DelimitedGlossaryFormat {
     static func read(data: Data, url: URL, format: GlossaryFormat) throws -> GlossaryFile {
         let file = url.lastPathComponent
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let (text, bom) = GlossaryText.decode(data) else {
             throw GlossaryIssue(location: SourceLocation(file: url.path), message: "not UTF-8 text")
         }
-        let bom = text.hasPrefix("\u{FEFF}")
-        if bom { text.removeFirst() }
         var result = GlossaryFile(url: url, format: format, raw: [], issues: [], hasBOM: bom, comments: [], header: nil)
 
         // Records as (line, fields); comment and blank lines set aside.
@@ -30,8 +28,7 @@ enum DelimitedGlossaryFormat {
                                                    message: "a quoted field is not closed; read to the end of the file"))
             }
         } else {
-            for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            for (n, line) in GlossaryText.lines(text).enumerated() {
                 if line.hasPrefix("#") { result.comments.append((n + 1, line)); continue }
                 if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 records.append((n + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))

@@ -5,7 +5,8 @@ import SelarasCore
 /// "Translating collocations for bilingual lexicons: a statistical approach", Computational
 /// Linguistics 22(1)) use it: for a term `t` and an English word n-gram `e`,
 /// `Dice(t, e) = 2 · f(t, e) / (f(t) + f(e))`, where `f` counts the pairs whose source holds `t`
-/// (found by `TermMatcher`, inflected forms included), whose target holds `e`, or both.
+/// (found by `TermMatcher`, inflected forms included, also inside longer candidates), whose target
+/// holds `e`, or both.
 ///
 /// Candidate n-grams have 1 to `|t| + 2` words (at most 6), do not start or end with an English
 /// function word, and co-occur with the term in at least `minCooccurrences` pairs. The best Dice
@@ -72,7 +73,7 @@ public struct EquivalentMiner: Sendable {
         let matcher = TermMatcher(glossaries: [glossary])
         var pairsOf = [String: [Int]]()
         for (i, s) in sources.enumerated() {
-            for term in Set(matcher.match(s).map(\.term)) { pairsOf[term, default: []].append(i) }
+            for term in Set(matcher.allMatches(s).map(\.term)) { pairsOf[term, default: []].append(i) }
         }
         // Co-occurrence counts per candidate.
         var cooc: [String: [String: Int]] = [:]

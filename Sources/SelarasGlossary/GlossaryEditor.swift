@@ -72,16 +72,19 @@ public enum GlossaryEditor {
         return .removed(lines: existing)
     }
 
+    /// Terms compare ignoring case and spacing when editing.
+    static func editKey(_ term: String) -> String { TextNormalizer.matchKey(GlossaryText.clean(term)) }
+
     /// The lines (all lines of multi-line CSV records) that hold `term`'s entry.
     static func lines(of term: String, in file: GlossaryFile) -> [Int] {
-        let key = GlossaryMerger.key(GlossaryText.clean(term))
+        let key = editKey(term)
         var out: [Int] = []
         let spans = recordSpans(file)
         for (k, r) in file.raw.enumerated() {
             let t = GlossaryText.clean(r.term)
             let isVariantRow = file.format == .omegaT
-                && GlossaryFile.variantTarget(GlossaryText.clean(r.note)).map { GlossaryMerger.key($0) == key } == true
-            if GlossaryMerger.key(t) == key || isVariantRow {
+                && GlossaryFile.variantTarget(GlossaryText.clean(r.note)).map { editKey($0) == key } == true
+            if editKey(t) == key || isVariantRow {
                 out += Array(spans[k])
             }
         }
@@ -92,14 +95,14 @@ public enum GlossaryEditor {
     static func recordSpans(_ file: GlossaryFile) -> [ClosedRange<Int>] {
         guard file.format == .csv,
               let data = FileManager.default.contents(atPath: file.url.path),
-              let text = String(data: data, encoding: .utf8) else {
+              let (text, _) = GlossaryText.decode(data) else {
             return file.raw.map { $0.line...$0.line }
         }
         var unterminated: Int?
-        let records = CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, unterminatedAt: &unterminated)
+        let records = CSV.parse(text, unterminatedAt: &unterminated)
         var endOf: [Int: Int] = [:]
         for r in records {
-            let newlines = r.fields.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+            let newlines = r.fields.reduce(0) { $0 + $1.unicodeScalars.filter { $0 == "\n" }.count }
             endOf[r.line] = r.line + newlines
         }
         return file.raw.map { $0.line...(endOf[$0.line] ?? $0.line) }
@@ -130,13 +133,12 @@ struct TextLines {
     var endsWithNewline: Bool
 
     init(data: Data, name: String) throws {
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let (text, hasBOM) = GlossaryText.decode(data) else {
             throw GlossaryIssue(location: SourceLocation(file: name), message: "not UTF-8 text")
         }
-        bom = text.hasPrefix("\u{FEFF}")
-        if bom { text.removeFirst() }
+        bom = hasBOM
         newline = text.contains("\r\n") ? "\r\n" : "\n"
-        endsWithNewline = text.isEmpty || text.hasSuffix("\n")
+        endsWithNewline = text.isEmpty || text.unicodeScalars.last == "\n"  // "\r\n" is one Character
         var ls = text.components(separatedBy: newline)
         if endsWithNewline, ls.last == "" { ls.removeLast() }
         lines = ls

@@ -67,6 +67,19 @@ extension GlossaryEntry {
 
 /// Text clean-up shared by the readers and lint.
 enum GlossaryText {
+    /// UTF-8 text without its byte-order mark, and whether it had one. Nil when not UTF-8.
+    static func decode(_ data: Data) -> (text: String, bom: Bool)? {
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+        guard let text = String(data: bom ? data.dropFirst(3) : data, encoding: .utf8) else { return nil }
+        return (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, bom)
+    }
+
+    /// The lines of a text, split at LF or CRLF (Swift keeps CRLF as one character).
+    static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    }
+
     /// Characters that take no space and should not be in a term.
     static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
 

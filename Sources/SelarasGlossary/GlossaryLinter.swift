@@ -147,7 +147,8 @@ public struct GlossaryLinter: Sendable {
 
             // Duplicates and conflicts between entries.
             guard !e.term.isEmpty, !variantRows.contains(i) else { continue }
-            let key = TermMatcher.isAcronym(e.term) ? e.term : TextNormalizer.matchKey(e.term)
+            var key = TermMatcher.isAcronym(e.term) ? e.term : TextNormalizer.matchKey(e.term)
+            if omegaT { key += "\t" + e.translations.map { $0.lowercased() }.joined(separator: "|") }
             if let j = firstByKey[key] {
                 let other = entries[j]
                 let mine = Set(e.translations.map { $0.lowercased() })

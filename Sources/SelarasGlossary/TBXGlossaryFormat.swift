@@ -272,7 +272,7 @@ enum TBXGlossaryFormat {
 
     // MARK: editing in place
 
-    /// The file with entries whose term matches `removing` (as `GlossaryMerger` compares terms)
+    /// The file with entries whose term matches `removing` (ignoring case and spacing)
     /// taken out and `adding` appended at the end of the body; comments, order and everything else
     /// stay as they were. Returns the new bytes and how many entries were removed.
     static func edit(data: Data, name: String, removing: String?, adding: GlossaryEntry?) throws -> (Data, Int) {
@@ -291,7 +291,7 @@ enum TBXGlossaryFormat {
             if let id = XMLNode.attribute(entry, "id") { existingIDs.insert(id) }
             guard let removing else { continue }
             if let term = mainTerm(entry, rootLang: rootLang),
-               GlossaryMerger.key(GlossaryText.clean(term)) == GlossaryMerger.key(GlossaryText.clean(removing)) {
+               GlossaryEditor.editKey(term) == GlossaryEditor.editKey(removing) {
                 unlinkWithWhitespace(entry)
                 removed += 1
             }

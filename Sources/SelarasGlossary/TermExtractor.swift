@@ -44,11 +44,11 @@ public struct TermCandidate: Sendable, Hashable {
 /// the score multiplies C-value by `log2(1 + number of articles)`. Acronyms defined in the text
 /// (`Komisi Pemilihan Umum (KPU)`, `KPU (Komisi Pemilihan Umum)`) become candidates with their
 /// expansion whatever their frequency; other acronyms in capitals score by frequency
-/// (`log2(1 + 1) · f`) unless the word also occurs not in capitals (capitals for emphasis or
+/// (`log2(1 + 1) · f`) unless they are Roman numerals or the word also occurs not in capitals (capitals for emphasis or
 /// datelines: *JAKARTA*).
 /// Phrases that begin or end with a word of time, order or quantity (*tahun lalu*) are not
-/// candidates. Candidates the glossary already covers — every word inside a glossary hit,
-/// or only capitalised names outside one — are left out.
+/// candidates. Candidates the glossary already covers — every word inside a glossary hit, or a hit
+/// first and only capitalised names after it — are left out.
 public struct TermExtractor: Sendable {
     public struct Options: Sendable {
         /// Minimum occurrences across the articles (acronym definitions are exempt).
@@ -137,7 +137,7 @@ public struct TermExtractor: Sendable {
                                  initial: chunk[start].index == 0, doc: d, sentence: sentence)
                         }
                     }
-                    for w in chunk where TermMatcher.isAcronym(w.text) && w.text.count <= 10 {
+                    for w in chunk where TermMatcher.isAcronym(w.text) && w.text.count <= 10 && !Self.isRomanNumeral(w.text) {
                         note(&acronymStats[w.text, default: Stats(words: 1)], surface: w.text, initial: false, doc: d,
                              sentence: sentence)
                     }
@@ -212,16 +212,22 @@ public struct TermExtractor: Sendable {
         return out
     }
 
-    /// Whether the glossary already covers a candidate: every word inside a hit, or the words
-    /// outside hits are all capitalised names (a known title or institution with a name).
+    /// Whether the glossary already covers a candidate: every word inside a hit, or a hit first and
+    /// only capitalised names after it (a known title with a name: *Presiden Joko Widodo*).
     func isKnown(_ term: String) -> Bool {
         guard let known else { return false }
         let hits = known.match(term)
         guard !hits.isEmpty else { return false }
         let words = WordScanner().tokens(term).filter(\.isWord)
-        let outside = words.filter { w in !hits.contains { $0.start <= w.range.lowerBound && w.range.upperBound <= $0.end } }
+        func covered(_ w: WordScanner.Token) -> Bool { hits.contains { $0.start <= w.range.lowerBound && w.range.upperBound <= $0.end } }
+        let outside = words.filter { !covered($0) }
+        if outside.isEmpty { return true }
+        guard let first = words.first, covered(first) else { return false }
         return outside.allSatisfy { Self.isCapitalised($0.text) }
     }
+
+    /// Roman numerals in capitals (`II`, `XIV`) are not acronyms.
+    static func isRomanNumeral(_ w: String) -> Bool { w.allSatisfy { "IVXLCDM".contains($0) } }
 
     static func surface(_ s: Stats) -> String {
         if let best = s.surfaces.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { return best.key }
@@ -301,36 +307,34 @@ public struct TermExtractor: Sendable {
         return out
     }
 
-    /// The suffix (or prefix, when anchored at the start) of `words` that best spells `acronym`: its
-    /// first word begins with the acronym's first letter, the letters occur in order, and the most
-    /// acronym letters fall on word initials with the fewest words left over.
+    /// The suffix (or prefix, when anchored at the start) of `words` that best spells `acronym`.
+    /// The acronym's letters must occur in order through the words, starting in the first word,
+    /// with every word giving at least one letter (Indonesian acronyms take initials, as in *KPU*,
+    /// or syllables, as in *Bawaslu* and *Gakkumdu*); among the spans that qualify, the one whose
+    /// word initials spell most of the acronym wins.
     static func bestExpansion(_ words: [String], for acronym: String, anchoredAtStart: Bool) -> [String]? {
         let letters = Array(acronym.lowercased().filter(\.isLetter))
-        guard let firstLetter = letters.first else { return nil }
+        guard !letters.isEmpty, words.count >= 2 else { return nil }
         var best: (words: [String], score: Int)?
         let spans: [Range<Int>] = anchoredAtStart
             ? (2...words.count).map { 0..<$0 }
             : (0..<(words.count - 1)).map { $0..<words.count }
         for span in spans {
             let ws = Array(words[span])
-            guard ws.count >= 2, ws.count <= letters.count + 3,
-                  ws[0].lowercased().first == firstLetter else { continue }
-            // Letters in order through the words; count letters that are word (or hyphen-part) initials.
+            guard ws.count >= 2, ws.count <= letters.count + 3 else { continue }
             let parts = ws.flatMap { $0.split(separator: "-").map { String($0).lowercased() } }
             var li = 0, initials = 0
+            var everyPartGives = true
             for p in parts {
-                var pi = p.startIndex
-                var atStart = true
-                while pi < p.endIndex, li < letters.count {
-                    if p[pi] == letters[li] {
-                        if atStart { initials += 1 }
-                        li += 1
-                    }
-                    atStart = false
-                    pi = p.index(after: pi)
+                var gave = false
+                for (k, ch) in p.enumerated() where li < letters.count && ch == letters[li] {
+                    if k == 0 { initials += 1 }
+                    li += 1
+                    gave = true
                 }
+                if !gave { everyPartGives = false; break }
             }
-            guard li == letters.count else { continue }
+            guard everyPartGives, li == letters.count else { continue }
             let score = initials * 2 - (parts.count - initials)
             if best == nil || score > best!.score { best = (ws, score) }
         }

@@ -193,6 +193,16 @@ public struct TermMatcher: Sendable {
 
     /// The hits in `text`, in order of position.
     public func match(_ text: String) -> [TermHit] {
+        hits(text, overlapping: false)
+    }
+
+    /// Every occurrence of every entry, overlaps included (one per entry and span): for counting,
+    /// where a term inside a longer one should count too.
+    func allMatches(_ text: String) -> [TermHit] {
+        hits(text, overlapping: true)
+    }
+
+    private func hits(_ text: String, overlapping: Bool) -> [TermHit] {
         let tokens = WordScanner().tokens(text)
         guard !tokens.isEmpty else { return [] }
         var analysisCache = [[Analysis]?](repeating: nil, count: tokens.count)
@@ -228,7 +238,7 @@ public struct TermMatcher: Sendable {
                                             tokens: form.slots.count, inflected: inflected))
             }
         }
-        var chosen = select(candidates)
+        var chosen = overlapping ? allOf(candidates) : select(candidates)
         // Parts of hyphenated words that no form covers.
         var extra: [Candidate] = []
         for t in tokens where t.isWord && t.text.contains("-") {
@@ -268,6 +278,17 @@ public struct TermMatcher: Sendable {
                            translations: e.translations, forbidden: e.forbidden,
                            kind: form.acronym ? .acronym : (c.inflected ? .inflected : .exact), origin: origin)
         }
+    }
+
+    /// The best candidate per entry and span.
+    private func allOf(_ candidates: [Candidate]) -> [Candidate] {
+        var best: [String: Candidate] = [:]
+        for c in candidates {
+            let key = "\(forms[c.form].entry):\(c.start):\(c.end)"
+            if let b = best[key], !b.inflected || c.inflected { continue }
+            best[key] = c
+        }
+        return Array(best.values)
     }
 
     /// Longest first, never overlapping.

@@ -67,7 +67,8 @@ struct GlossaryMatchCommand: ParsableCommand {
                     failed = true
                     continue
                 }
-                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                for (n, line) in lines.enumerated() {
                     for h in matcher.match(String(line)) {
                         out.writeLine("\(name):\(n + 1):\(h.start + 1): \(h.text)\t\(h.term)\t\(h.translations.joined(separator: " | "))\t\(h.kind.rawValue)")
                     }
