@@ -58,14 +58,24 @@ def longest_first(cands):
     return chosen
 
 
-def match_tokens(text, forms, norm):
-    """forms: list of (token keys, entry_index, term, acronym flags). norm: token -> key."""
+def index_forms(forms):
+    """forms keyed by their first token key (lowercased), so each text token looks up only its own."""
+    idx = collections.defaultdict(list)
+    for f in forms:
+        idx[f[0][0].lower()].append(f)
+    return idx
+
+
+def match_tokens(text, index, norm):
+    """index: first key -> [(token keys, entry_index, term, acronym flags)]. norm: token -> key."""
     toks = tokens(text)
     keys = [norm(t[0]) for t in toks]
     cands = []
-    for (fkeys, ei, term, acr) in forms:
-        n = len(fkeys)
-        for i in range(len(toks) - n + 1):
+    for i in range(len(toks)):
+        for (fkeys, ei, term, acr) in index.get(keys[i].lower(), ()):
+            n = len(fkeys)
+            if i + n > len(toks):
+                continue
             ok = True
             for k in range(n):
                 if acr[k]:
@@ -83,8 +93,10 @@ def substring_system(entries):
     for ei, (term, fs) in enumerate(entries):
         for f in fs:
             ws = [t[0] for t in tokens(f)]
-            forms.append(([w if is_acronym(w) else w.lower() for w in ws], ei, term, [is_acronym(w) for w in ws]))
-    return lambda text: match_tokens(text, forms, lambda w: w.lower())
+            if ws:
+                forms.append(([w if is_acronym(w) else w.lower() for w in ws], ei, term, [is_acronym(w) for w in ws]))
+    index = index_forms(forms)
+    return lambda text: match_tokens(text, index, lambda w: w.lower())
 
 
 def sastrawi_system(entries):
@@ -102,8 +114,10 @@ def sastrawi_system(entries):
     for ei, (term, fs) in enumerate(entries):
         for f in fs:
             ws = [t[0] for t in tokens(f)]
-            forms.append(([stem(w) for w in ws], ei, term, [False] * len(ws)))
-    return lambda text: match_tokens(text, forms, stem)
+            if ws:
+                forms.append(([stem(w) for w in ws], ei, term, [False] * len(ws)))
+    index = index_forms(forms)
+    return lambda text: match_tokens(text, index, stem)
 
 
 def selaras_system(binary, glossary, texts):

@@ -140,37 +140,35 @@ public struct TermMatcher: Sendable {
         }
     }
 
-    /// The readings of a text word: itself, without clitics, as a reduplication.
+    /// Clitic endings as bytes, longest first.
+    static let cliticBytes: [[UInt8]] = IndonesianMorphology.cliticEndings.map { Array($0.utf8) }
+
+    /// The readings of a text word: itself, without clitics, as a reduplication. Works on UTF-8
+    /// bytes: the endings and the hyphen are ASCII, so cutting before them keeps characters whole.
     static func analyses(_ token: WordScanner.Token) -> [Analysis] {
         var out = [Analysis(lower: token.lower, cased: token.text, clitic: false, redup: false)]
-        let lowerScalars = Array(token.lower.unicodeScalars)
-        let casedScalars = Array(token.text.unicodeScalars)
-        let sameLength = lowerScalars.count == casedScalars.count
-        func cased(_ n: Int) -> String {
-            sameLength ? String(String.UnicodeScalarView(casedScalars[0..<n])) : String(String.UnicodeScalarView(lowerScalars[0..<n]))
+        let lower = Array(token.lower.utf8)
+        let casedBytes = Array(token.text.utf8)
+        let cased = casedBytes.count == lower.count ? casedBytes : lower
+        let hyphen = UInt8(ascii: "-")
+        func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        func redup(_ l: ArraySlice<UInt8>, _ c: ArraySlice<UInt8>, clitic: Bool) {
+            guard let h = l.firstIndex(of: hyphen), h > l.startIndex else { return }
+            let a = l[l.startIndex..<h], b = l[(h + 1)..<l.endIndex]
+            guard !b.contains(hyphen), a.elementsEqual(b) else { return }
+            out.append(Analysis(lower: string(a), cased: string(c[c.startIndex..<h]), clitic: clitic, redup: true))
         }
-        func redup(_ lower: String, _ cased: String, clitic: Bool) {
-            guard lower.contains("-") else { return }
-            let parts = lower.split(separator: "-", omittingEmptySubsequences: false)
-            let cparts = cased.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 2, cparts.count == 2, !parts[0].isEmpty else { return }
-            if parts[0] == parts[1] {
-                out.append(Analysis(lower: String(parts[0]), cased: String(cparts[0]), clitic: clitic, redup: true))
-            }
-        }
-        redup(token.lower, token.text, clitic: false)
+        let hasHyphen = lower.contains(hyphen)
+        if hasHyphen { redup(lower[...], cased[...], clitic: false) }
         guard !IndonesianMorphology.falseClitics.contains(token.lower) else { return out }
-        for ending in IndonesianMorphology.cliticEndings where token.lower.hasSuffix(ending) {
-            var n = lowerScalars.count - ending.unicodeScalars.count
-            var hyphen = false
-            if n > 0, lowerScalars[n - 1] == "-" { n -= 1; hyphen = true }
+        for ending in cliticBytes where lower.count > ending.count && lower.suffix(ending.count).elementsEqual(ending) {
+            var n = lower.count - ending.count
+            var afterHyphen = false
+            if lower[n - 1] == hyphen { n -= 1; afterHyphen = true }
             guard n >= 2 else { continue }
-            let l = String(String.UnicodeScalarView(lowerScalars[0..<n]))
-            let c = cased(n)
-            out.append(Analysis(lower: l, cased: c, clitic: true, redup: false))
-            if !hyphen { redup(l, c, clitic: true) }
+            out.append(Analysis(lower: string(lower[0..<n]), cased: string(cased[0..<n]), clitic: true, redup: false))
+            if hasHyphen && !afterHyphen { redup(lower[0..<n], cased[0..<n], clitic: true) }
         }
-        // `sanksi-sanksinya` is handled above; `a-a-nya` here.
         return out
     }
 
@@ -218,7 +216,8 @@ public struct TermMatcher: Sendable {
             var starts: [Int] = []
             if tokens[i].isWord {
                 for a in analyses(i) {
-                    for key in Set([a.lower, a.cased]) { for f in index[key] ?? [] where seen.insert(f).inserted { starts.append(f) } }
+                    for f in index[a.lower] ?? [] where seen.insert(f).inserted { starts.append(f) }
+                    if a.cased != a.lower { for f in index[a.cased] ?? [] where seen.insert(f).inserted { starts.append(f) } }
                 }
             } else {
                 for f in index[tokens[i].text] ?? [] where seen.insert(f).inserted { starts.append(f) }
@@ -241,7 +240,7 @@ public struct TermMatcher: Sendable {
         var chosen = overlapping ? allOf(candidates) : select(candidates)
         // Parts of hyphenated words that no form covers.
         var extra: [Candidate] = []
-        for t in tokens where t.isWord && t.text.contains("-") {
+        for t in tokens where t.isWord && t.text.utf8.contains(UInt8(ascii: "-")) {
             if chosen.contains(where: { $0.start < t.range.upperBound && t.range.lowerBound < $0.end }) { continue }
             var offset = t.range.lowerBound
             let parts = t.text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)

@@ -17,6 +17,10 @@ struct WordScanner {
     }
 
     static func isWordChar(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII {
+            let v = u.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
         if u.properties.isAlphabetic { return true }
         switch u.properties.generalCategory {
         case .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark, .letterNumber, .otherNumber: return true
@@ -34,13 +38,18 @@ struct WordScanner {
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
 
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII { return u == " " || u == "\n" || u == "\t" || u == "\r" || u == "\u{0B}" || u == "\u{0C}" }
+        return u.properties.isWhitespace
+    }
+
     func tokens(_ text: String) -> [Token] {
         let s = Array(text.unicodeScalars)
         var out: [Token] = []
         var i = 0
         while i < s.count {
             let u = s[i]
-            if u.properties.isWhitespace || GlossaryText.invisible.contains(u) { i += 1; continue }
+            if Self.isSpace(u) || GlossaryText.invisible.contains(u) { i += 1; continue }
             let start = i
             var key = String.UnicodeScalarView()
             if Self.isWordChar(u) {
@@ -48,7 +57,7 @@ struct WordScanner {
                     let c = s[i]
                     if Self.isWordChar(c) {
                         key.append(c); i += 1
-                    } else if GlossaryText.invisible.contains(c), i + 1 < s.count, Self.isWordChar(s[i + 1]) {
+                    } else if !c.isASCII, GlossaryText.invisible.contains(c), i + 1 < s.count, Self.isWordChar(s[i + 1]) {
                         i += 1
                     } else if (Self.isHyphen(c) || Self.isApostrophe(c)), i + 1 < s.count, Self.isWordChar(s[i + 1]) {
                         key.append(Self.isHyphen(c) ? "-" : "'"); i += 1

@@ -29,17 +29,39 @@ struct GlossaryMatchCommand: ParsableCommand {
         if jsonl && !files.isEmpty { throw ValidationError("--jsonl reads stdin; do not give files") }
     }
 
-    struct Output: Encodable {
-        struct Term: Encodable {
-            var term: String
-            var start: Int
-            var end: Int
-            var text: String
-            var translations: [String]
-            var kind: String
+    /// One output line, as `JSONLines.encode` would write it (sorted keys, no escaped slashes or
+    /// non-ASCII), built directly: Foundation's encoder would cost more than the matching.
+    static func encode(id: String, hits: [TermHit]) -> String {
+        var s = "{\"id\":" + quote(id) + ",\"terms\":["
+        for (k, h) in hits.enumerated() {
+            if k > 0 { s += "," }
+            s += "{\"end\":\(h.end),\"kind\":\"\(h.kind.rawValue)\",\"start\":\(h.start),\"term\":" + quote(h.term)
+            s += ",\"text\":" + quote(h.text) + ",\"translations\":[" + h.translations.map(quote).joined(separator: ",") + "]}"
         }
-        var id: String
-        var terms: [Term]
+        return s + "]}"
+    }
+
+    /// A JSON string literal.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if u.value < 0x20 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
     }
 
     func run() throws {
@@ -49,10 +71,7 @@ struct GlossaryMatchCommand: ParsableCommand {
         if jsonl {
             JSONLines.read({ record in
                 let hits = matcher.match(record.text)
-                out.writeLine(JSONLines.encode(Output(id: record.id, terms: hits.map {
-                    .init(term: $0.term, start: $0.start, end: $0.end, text: $0.text, translations: $0.translations,
-                          kind: $0.kind.rawValue)
-                })))
+                out.writeLine(Self.encode(id: record.id, hits: hits))
             }, bad: { _, message in
                 Console.error(message)
                 failed = true
