@@ -165,7 +165,7 @@ enum IndonesianMorphology {
     /// 'interested' ≠ *menarik* 'pull, withdraw', *terjadi* 'happen' ≠ *menjadi* 'become').
     static let lexicalisedTer: Set<String> = [
         "terserah", "tertarik", "terjadi", "terhadap", "terkenal", "termasuk", "tersangka", "terdakwa", "tergugat",
-        "terpidana", "terlapor", "tertuduh", "terhukum", "terperiksa", "terbuka", "terlambat", "terletak", "terdiri",
+        "terpidana", "terlapor", "tertuduh", "terhukum", "terperiksa", "terduga", "termohon", "terbuka", "terlambat", "terletak", "terdiri",
         "tersebut", "tertentu", "terbatas", "terdapat", "terasa", "teringat", "terima", "terhormat", "terpercaya",
         "terkait", "terlibat", "terus", "terang", "terlalu", "tertinggal", "terbiasa", "terkesan", "terlanjur",
         "terpaku", "tersedia", "terbit", "terbang", "tertawa", "terjaga", "terdengar", "terlihat", "tersenyum",

@@ -3,7 +3,8 @@ import SelarasCore
 /// Finds glossary terms in text, in their inflected forms but not in their derivations.
 ///
 /// Every form of an entry (the term and each variant, plus the hyphen and space spellings of words
-/// with a bound prefix or an inner hyphen) is compiled into a sequence of slots, one per token.
+/// with a bound prefix or an inner hyphen, and of two words in capitals side by side: `DPR RI`,
+/// `DPR-RI`) is compiled into a sequence of slots, one per token.
 /// A text word fills a slot when it is the slot's word up to case, or an inflection the slot allows
 /// (see `IndonesianMorphology`): clitics on the last word; reduplication of the first word of noun
 /// and adjective terms; for verb terms, the other voice forms of the first word. The part of speech
@@ -103,6 +104,14 @@ public struct TermMatcher: Sendable {
                 alternatives.append(alt)
             }
         }
+        // Two words in capitals side by side are also written with a hyphen: `DPR RI`, `DPR-RI`.
+        let base = tokens.map { ($0.text, $0.isWord) }
+        for k in base.indices.dropLast() where alternatives.count < 8 {
+            guard base[k].1, base[k + 1].1, isAcronym(base[k].0), isAcronym(base[k + 1].0) else { continue }
+            var alt = base
+            alt.replaceSubrange(k...(k + 1), with: [(base[k].0 + "-" + base[k + 1].0, true)])
+            alternatives.append(alt)
+        }
         let pos = PartOfSpeech(parsing: entry.partOfSpeech)
         return alternatives.compactMap { alt in
             let wordPositions = alt.indices.filter { alt[$0].isWord }
@@ -128,7 +137,14 @@ public struct TermMatcher: Sendable {
                 let lower = t.text.lowercased()
                 var keys: [String: Bool] = [acronym ? t.text : lower: true]
                 if k == firstWord && verb {
-                    for stem in IndonesianMorphology.stems(ofVerb: lower, allowTer: pos == .verb) {
+                    var stems = IndonesianMorphology.stems(ofVerb: lower, allowTer: pos == .verb)
+                    // A verb entry given as its bare stem (`caplok`, `sahkan`) is its own stem; not
+                    // `ber-`/`ter-`/`se-`/`ke-`/`pe-` words, which take no voice prefix.
+                    if stems.isEmpty, pos == .verb, lower.count >= 3,
+                       !["ber", "ter", "se", "ke", "pe"].contains(where: { lower.hasPrefix($0) }) {
+                        stems = [lower]
+                    }
+                    for stem in stems {
                         for f in IndonesianMorphology.voiceForms(ofStem: stem) where keys[f] == nil { keys[f] = false }
                     }
                 }

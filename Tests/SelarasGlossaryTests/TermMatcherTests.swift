@@ -78,6 +78,7 @@ final class TermMatcherTests: XCTestCase {
         XCTAssertEqual(pairs("Gerakan Nonblok bersidang."), ["Gerakan Non-Blok=Gerakan Nonblok"])
         XCTAssertEqual(pairs("Gerakan Non Blok bersidang."), ["Gerakan Non-Blok=Gerakan Non Blok"])
         XCTAssertEqual(pairs("Massa anti-NATO berkumpul."), ["NATO=NATO"])
+        XCTAssertEqual(pairs("DK-PBB bersidang; DK PBB bersidang."), ["Dewan Keamanan PBB=DK-PBB", "Dewan Keamanan PBB=DK PBB"])
         XCTAssertEqual(pairs("Suasana pasca-pemilu tenang."), ["pemilihan umum=pemilu"])
     }
 
@@ -90,6 +91,11 @@ final class TermMatcherTests: XCTestCase {
         ], origin: "a")])
         XCTAssertEqual(verb.match("Pemilu diawasi ketat; mereka mengawasinya; pengawasan ketat.").map(\.text),
                        ["diawasi", "mengawasinya"])
+        let root = TermMatcher(glossaries: [Glossary(entries: [
+            GlossaryEntry(term: "caplok", translations: ["annex"], partOfSpeech: "v"),
+        ], origin: "a")])
+        XCTAssertEqual(root.match("Rusia mencaplok Krimea; Krimea dicaplok; pencaplokan itu ilegal.").map(\.text),
+                       ["mencaplok", "dicaplok"])
         let propn = TermMatcher(glossaries: [Glossary(entries: [
             GlossaryEntry(term: "Demokrat", translations: ["Democratic Party"], partOfSpeech: "propn"),
         ], origin: "a")])
