@@ -26,23 +26,23 @@ public struct Glossary: Sendable, Hashable {
     /// The file content for `format`. TBX carries everything; the extended TSV and CSV carry
     /// everything; OmegaT's three columns carry terms, translations (one row each), variants (rows
     /// with the comment `variant of TERM`) and the note. `comments` go into delimited formats as
-    /// `#` lines at the top.
-    public func serialized(as format: GlossaryFormat, comments: [String] = [], bom: Bool = false) -> String {
+    /// `#` lines at the top. With `ntig`, TBX v2 terms are written as `ntig/termGrp` instead of `tig`.
+    public func serialized(as format: GlossaryFormat, comments: [String] = [], bom: Bool = false, ntig: Bool = false) -> String {
         switch format {
         case .omegaT, .tsv, .csv:
             return DelimitedGlossaryFormat.write(entries, format: format, comments: comments, bom: bom)
         case .tbx2, .tbx3:
-            return TBXGlossaryFormat.write(entries, v3: format == .tbx3, title: origin)
+            return TBXGlossaryFormat.write(entries, v3: format == .tbx3, title: origin, ntig: ntig)
         }
     }
 
     /// Writes the glossary atomically in `format` (by default the one the file name implies).
-    public func write(to url: URL, format: GlossaryFormat? = nil, comments: [String] = []) throws {
+    public func write(to url: URL, format: GlossaryFormat? = nil, comments: [String] = [], ntig: Bool = false) throws {
         guard let fmt = format ?? GlossaryFormat.forWriting(url) else {
             throw GlossaryIssue(location: SourceLocation(file: url.path),
                                 message: "unknown glossary extension '.\(url.pathExtension)' (use .tsv, .txt, .csv, .tbx or .tbx3)")
         }
-        try AtomicFile.write(serialized(as: fmt, comments: comments), to: url)
+        try AtomicFile.write(serialized(as: fmt, comments: comments, ntig: ntig), to: url)
     }
 
     /// What `format` cannot carry of these entries, as short phrases (`"forbidden translations (3 entries)"`).

@@ -12,7 +12,8 @@ import SelarasCore
 /// domain, `note` the note, `admin type="source"` the source, the last `transacGrp/date` the date;
 /// `termNote type="partOfSpeech"` the part of speech.
 ///
-/// Written: TBX-Basic v2 with `tig` (valid against the martif schema) or TBX v3 in DCA style.
+/// Written: TBX-Basic v2 with `tig` (or `ntig/termGrp` on request; valid against the martif schema)
+/// or TBX v3 in DCA style.
 enum TBXGlossaryFormat {
     static let v3Namespace = "urn:iso:std:iso:30042:ed-2"
 
@@ -209,7 +210,7 @@ enum TBXGlossaryFormat {
     // MARK: writing
 
     /// The `termEntry` (v2) or `conceptEntry` (v3) element for one entry, indented by `indent`.
-    static func entryXML(_ e: GlossaryEntry, id: String, v3: Bool, indent: String) -> String {
+    static func entryXML(_ e: GlossaryEntry, id: String, v3: Bool, indent: String, ntig: Bool = false) -> String {
         let i1 = indent + "  ", i2 = i1 + "  ", i3 = i2 + "  "
         let entryName = v3 ? "conceptEntry" : "termEntry"
         let langName = v3 ? "langSec" : "langSet"
@@ -223,10 +224,13 @@ enum TBXGlossaryFormat {
             x += "\(i2)<date>\(XMLEscape.text(d))</date>\n\(i1)</transacGrp>\n"
         }
         func term(_ text: String, status: String, pos: String?, type: String?) -> String {
-            var t = "\(i2)<\(termName)>\n\(i3)<term>\(XMLEscape.text(text))</term>\n"
-            if let type { t += "\(i3)<termNote type=\"termType\">\(type)</termNote>\n" }
-            if let pos { t += "\(i3)<termNote type=\"partOfSpeech\">\(XMLEscape.text(pos))</termNote>\n" }
-            t += "\(i3)<termNote type=\"administrativeStatus\">\(status)</termNote>\n\(i2)</\(termName)>\n"
+            let useNtig = ntig && !v3
+            let (open, inner) = useNtig ? ("\(i2)<ntig>\n\(i3)<termGrp>\n", i3 + "  ") : ("\(i2)<\(termName)>\n", i3)
+            var t = open + "\(inner)<term>\(XMLEscape.text(text))</term>\n"
+            if let type { t += "\(inner)<termNote type=\"termType\">\(type)</termNote>\n" }
+            if let pos { t += "\(inner)<termNote type=\"partOfSpeech\">\(XMLEscape.text(pos))</termNote>\n" }
+            t += "\(inner)<termNote type=\"administrativeStatus\">\(status)</termNote>\n"
+            t += useNtig ? "\(i3)</termGrp>\n\(i2)</ntig>\n" : "\(i2)</\(termName)>\n"
             return t
         }
         let pos = tbxPOS(e.partOfSpeech)
@@ -248,7 +252,7 @@ enum TBXGlossaryFormat {
         return x
     }
 
-    static func write(_ entries: [GlossaryEntry], v3: Bool, title: String) -> String {
+    static func write(_ entries: [GlossaryEntry], v3: Bool, title: String, ntig: Bool = false) -> String {
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let header: String
         if v3 {
@@ -263,7 +267,7 @@ enum TBXGlossaryFormat {
         if !v3 { x += "    <encodingDesc>\n      <p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n" }
         x += "  </\(header)>\n  <text>\n    <body>\n"
         for (k, e) in entries.enumerated() {
-            x += entryXML(e, id: "\(v3 ? "c" : "e")\(k + 1)", v3: v3, indent: "      ")
+            x += entryXML(e, id: "\(v3 ? "c" : "e")\(k + 1)", v3: v3, indent: "      ", ntig: ntig)
         }
         x += "    </body>\n  </text>\n"
         x += v3 ? "</tbx>\n" : "</martif>\n"

@@ -19,6 +19,9 @@ struct GlossaryConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: omegat, tsv, csv, tbx, tbx3.")
     var to: GlossaryFormat?
 
+    @Flag(name: .long, help: "TBX v2: write terms as ntig/termGrp instead of tig.")
+    var ntig = false
+
     func validate() throws {
         if to == nil, GlossaryFormat.forWriting(URL(fileURLWithPath: output)) == nil {
             throw ValidationError("cannot tell the format of '\(output)' from its extension; give --to")
@@ -33,7 +36,7 @@ struct GlossaryConvertCommand: ParsableCommand {
         let fmt = to ?? GlossaryFormat.forWriting(url)!
         let glossary = Glossary(entries: entries, origin: url.deletingPathExtension().lastPathComponent)
         let comments = file.comments.map { $0.text.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces) }
-        try glossary.write(to: url, format: fmt, comments: comments)
+        try glossary.write(to: url, format: fmt, comments: comments, ntig: ntig)
         for loss in glossary.losses(in: fmt) { Console.error("\(output): \(fmt) cannot carry \(loss)") }
         Console.error("\(input) (\(file.format)) → \(output) (\(fmt)): \(entries.count) entries")
         if issues.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.someFailed) }

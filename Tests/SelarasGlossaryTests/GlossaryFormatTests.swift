@@ -20,6 +20,14 @@ final class GlossaryFormatTests: XCTestCase {
         }
     }
 
+    func testNtigOutputRoundTrips() throws {
+        let url = Support.scratch().appendingPathComponent("n.tbx")
+        try Glossary(entries: Support.sample, origin: "sample").write(to: url, ntig: true)
+        let text = Support.read(url)
+        XCTAssertTrue(text.contains("<ntig>") && text.contains("<termGrp>") && !text.contains("<tig>"))
+        XCTAssertEqual(try entries(url), Support.sample.map(\.withoutLine))
+    }
+
     func testOmegaTKeepsTermsTranslationsVariantsAndNotes() throws {
         let dir = Support.scratch()
         let url = dir.appendingPathComponent("g.txt")
@@ -128,15 +136,17 @@ final class GlossaryFormatTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: schema), let xmllint else {
             throw XCTSkip("xmllint or the TBX schema is not available here")
         }
-        let url = Support.scratch().appendingPathComponent("g.tbx")
-        try Support.glossary.write(to: url)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: xmllint)
-        p.arguments = ["--noout", "--schema", schema, url.path]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
+        for ntig in [false, true] {
+            let url = Support.scratch().appendingPathComponent("g.tbx")
+            try Support.glossary.write(to: url, ntig: ntig)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: xmllint)
+            p.arguments = ["--noout", "--schema", schema, url.path]
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, ntig ? "ntig" : "tig")
+        }
     }
 
     func testDetection() {
