@@ -227,16 +227,21 @@ public struct TermMatcher: Sendable {
             return a
         }
         var candidates: [Candidate] = []
+        var starts: [Int] = []
         for i in tokens.indices {
-            var seen = Set<Int>()
-            var starts: [Int] = []
+            // Forms that may start here (few: a linear check removes repeats).
+            starts.removeAll(keepingCapacity: true)
+            func add(_ key: String) {
+                guard let fs = index[key] else { return }
+                for f in fs where !starts.contains(f) { starts.append(f) }
+            }
             if tokens[i].isWord {
                 for a in analyses(i) {
-                    for f in index[a.lower] ?? [] where seen.insert(f).inserted { starts.append(f) }
-                    if a.cased != a.lower { for f in index[a.cased] ?? [] where seen.insert(f).inserted { starts.append(f) } }
+                    add(a.lower)
+                    if a.cased != a.lower { add(a.cased) }
                 }
             } else {
-                for f in index[tokens[i].text] ?? [] where seen.insert(f).inserted { starts.append(f) }
+                add(tokens[i].text)
             }
             for fi in starts {
                 let form = forms[fi]

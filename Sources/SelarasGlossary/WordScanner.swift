@@ -38,6 +38,16 @@ struct WordScanner {
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
 
+    /// Lowercase, with a fast path for ASCII words.
+    static func lowercased(_ scalars: String.UnicodeScalarView) -> String {
+        guard scalars.allSatisfy(\.isASCII) else { return String(scalars).lowercased() }
+        var out = String.UnicodeScalarView()
+        for u in scalars {
+            out.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value + 32)! : u)
+        }
+        return String(out)
+    }
+
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         if u.isASCII { return u == " " || u == "\n" || u == "\t" || u == "\r" || u == "\u{0B}" || u == "\u{0C}" }
         return u.properties.isWhitespace
@@ -68,7 +78,7 @@ struct WordScanner {
                     }
                 }
                 let t = String(key)
-                out.append(Token(text: t, lower: t.lowercased(), range: start..<i, isWord: true))
+                out.append(Token(text: t, lower: Self.lowercased(key), range: start..<i, isWord: true))
             } else {
                 let f = Self.isHyphen(u) || u == "\u{2012}" || u == "\u{2013}" ? "-" : (Self.isApostrophe(u) ? "'" : String(u))
                 out.append(Token(text: f, lower: f, range: start..<(i + 1), isWord: false))
