@@ -1,17 +1,6 @@
 import Foundation
 import SelarasCore
 
-/// A problem found while reading a glossary, with its place.
-public struct GlossaryIssue: Error, Sendable, Hashable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var message: String
-    public init(location: SourceLocation, message: String) {
-        self.location = location
-        self.message = message
-    }
-    public var description: String { "\(location): \(message)" }
-}
-
 /// A list of entries read from one file.
 public struct Glossary: Sendable, Hashable {
     public var entries: [GlossaryEntry]
@@ -23,52 +12,53 @@ public struct Glossary: Sendable, Hashable {
         self.origin = origin
     }
 
-    /// Reads a glossary: the extended TSV with a header row (`term	variants	translations	...`) or
-    /// OmegaT's three tab-separated columns (source, target, comment). Lines that cannot be read are
-    /// returned as issues; the rest load.
+    /// Reads a glossary in any supported format, chosen by content and extension (see
+    /// `GlossaryFormat.detect`): OmegaT TSV (`.txt`, `.utf8`, `.tab`, or `.tsv` without the header),
+    /// the extended TSV with its header row, CSV, TBX v2 (`martif`) and TBX v3 (`tbx`).
+    /// Entries that cannot be used (no term, no translation) are returned as issues with their line;
+    /// the rest load. Throws only when the file cannot be read at all.
     public static func load(contentsOf url: URL) throws -> (Glossary, [GlossaryIssue]) {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "cannot read the file")
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "not UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var entries: [GlossaryEntry] = []
-        var issues: [GlossaryIssue] = []
-        var header: [String]?
-        let file = url.lastPathComponent
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if header == nil, fields.first == "term" { header = fields; continue }
-            let loc = SourceLocation(file: file, line: n + 1)
-            func field(_ name: String, _ fallback: Int) -> String {
-                if let header, let i = header.firstIndex(of: name) { return i < fields.count ? fields[i] : "" }
-                return header == nil && fallback < fields.count ? fields[fallback] : ""
-            }
-            func list(_ s: String) -> [String] {
-                s.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
-            let term = field("term", 0).trimmingCharacters(in: .whitespaces)
-            let translations = list(field("translations", 1))
-            guard !term.isEmpty, !translations.isEmpty else {
-                issues.append(GlossaryIssue(location: loc, message: term.isEmpty ? "no term" : "no translation for '\(term)'"))
-                continue
-            }
-            let note = header == nil ? field("", 2) : field("note", -1)
-            entries.append(GlossaryEntry(
-                term: term, variants: list(field("variants", -1)), translations: translations,
-                forbidden: list(field("forbidden", -1)), partOfSpeech: field("pos", -1).nilIfEmpty,
-                status: GlossaryEntry.Status(rawValue: field("status", -1)) ?? .preferred,
-                domain: field("domain", -1).nilIfEmpty, note: note.nilIfEmpty,
-                source: field("source", -1).nilIfEmpty, date: field("date", -1).nilIfEmpty, line: n + 1))
-        }
-        return (Glossary(entries: entries, origin: file), issues)
+        let file = try GlossaryFile.read(url)
+        let (entries, issues) = file.entries()
+        return (Glossary(entries: entries, origin: url.lastPathComponent), issues)
     }
-}
 
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+    /// The file content for `format`. TBX carries everything; the extended TSV and CSV carry
+    /// everything; OmegaT's three columns carry terms, translations (one row each), variants (rows
+    /// with the comment `variant of TERM`) and the note. `comments` go into delimited formats as
+    /// `#` lines at the top. With `ntig`, TBX v2 terms are written as `ntig/termGrp` instead of `tig`.
+    public func serialized(as format: GlossaryFormat, comments: [String] = [], bom: Bool = false, ntig: Bool = false) -> String {
+        switch format {
+        case .omegaT, .tsv, .csv:
+            return DelimitedGlossaryFormat.write(entries, format: format, comments: comments, bom: bom)
+        case .tbx2, .tbx3:
+            return TBXGlossaryFormat.write(entries, v3: format == .tbx3, title: origin, ntig: ntig)
+        }
+    }
+
+    /// Writes the glossary atomically in `format` (by default the one the file name implies).
+    public func write(to url: URL, format: GlossaryFormat? = nil, comments: [String] = [], ntig: Bool = false) throws {
+        guard let fmt = format ?? GlossaryFormat.forWriting(url) else {
+            throw GlossaryIssue(location: SourceLocation(file: url.path),
+                                message: "unknown glossary extension '.\(url.pathExtension)' (use .tsv, .txt, .csv, .tbx or .tbx3)")
+        }
+        try AtomicFile.write(serialized(as: fmt, comments: comments, ntig: ntig), to: url)
+    }
+
+    /// What `format` cannot carry of these entries, as short phrases (`"forbidden translations (3 entries)"`).
+    public func losses(in format: GlossaryFormat) -> [String] {
+        guard format == .omegaT else { return [] }
+        var out: [String] = []
+        func count(_ name: String, _ pred: (GlossaryEntry) -> Bool) {
+            let n = entries.filter(pred).count
+            if n > 0 { out.append("\(name) (\(n) entr\(n == 1 ? "y" : "ies"))") }
+        }
+        count("forbidden translations") { !$0.forbidden.isEmpty }
+        count("parts of speech") { $0.partOfSpeech != nil }
+        count("statuses other than preferred") { $0.status != .preferred }
+        count("domains") { $0.domain != nil }
+        count("sources") { $0.source != nil }
+        count("dates") { $0.date != nil }
+        return out
+    }
 }

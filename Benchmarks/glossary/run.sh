@@ -1,0 +1,28 @@
+#!/bin/sh
+# Glossary term matching: precision/recall of `selaras glossary match` side by side with plain
+# substring matching and with stemming every word (PySastrawi), on the project's own test set;
+# then throughput on real news sentences when the development data is present.
+# Usage: Benchmarks/glossary/run.sh [SELARAS_BINARY]   (default .build/release/selaras; builds nothing)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+bin=${1:-$root/.build/release/selaras}
+py=${PYTHON:-/tmp/peers/bin/python}
+[ -x "$py" ] || py=python3
+fixtures=$root/Tests/SelarasGlossaryTests/Fixtures/matching
+[ -x "$bin" ] || { echo "no selaras binary at $bin (build with: swift build -c release)" >&2; exit 2; }
+
+echo "== matching: $fixtures/cases.jsonl"
+"$py" "$here/score.py" --selaras "$bin" --glossary "$fixtures/glossary.tsv" --cases "$fixtures/cases.jsonl" ${ERRORS:+--errors}
+
+panl=${PANL:-$root/../shared/data/parallel/panl_bppt_int_id_en.tsv}
+[ -f "$panl" ] || panl=/work/shared/data/parallel/panl_bppt_int_id_en.tsv
+glossary=${GLOSSARY:-$root/Glossaries/politik.tsv}
+if [ -f "$panl" ] && [ -f "$glossary" ]; then
+    tmp=$(mktemp)
+    trap 'rm -f "$tmp"' EXIT
+    cut -f1 "$panl" > "$tmp"
+    echo
+    echo "== speed: Indonesian side of $(basename "$panl") with $glossary"
+    "$py" "$here/score.py" --selaras "$bin" --glossary "$glossary" --cases "$fixtures/cases.jsonl" --speed "$tmp" | sed -n '/throughput/,$p'
+fi

@@ -1,0 +1,190 @@
+import SelarasCore
+
+/// Checks a translation for terminology: every glossary term found in the source must have one of
+/// its translations in the target, and no forbidden translation of it may appear there.
+///
+/// Translations are looked for in the target as word sequences, ignoring case (words in capitals,
+/// like *US* or *UN*, compare exactly), a leading article, hyphen or space between words
+/// (*Secretary-General*, *Secretary General*), English inflection (plural and possessive *-s*, *-es*,
+/// *-ies*, *-ed*, *-ing*, after the first step of Porter 1980, "An algorithm for suffix stripping";
+/// common irregular past forms)
+/// and British/American spelling (*defence*/*defense*, *-ise*/*-ize*, *-our*/*-or*, *-tre*/*-ter*,
+/// *programme*/*program*). A forbidden rendering inside an accepted one is not reported.
+public struct TerminologyChecker: Sendable {
+    public struct Finding: Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: String, Sendable, Hashable, Codable { case missing, forbidden }
+        public var kind: Kind
+        /// The entry's term.
+        public var term: String
+        /// The term as found in the source.
+        public var sourceText: String
+        /// The accepted translations.
+        public var translations: [String]
+        /// The forbidden rendering found in the target (for `.forbidden`).
+        public var found: String?
+
+        public var description: String {
+            let list = translations.map { "'\($0)'" }.joined(separator: ", ")
+            switch kind {
+            case .missing:
+                return "missing: '\(term)' (source '\(sourceText)'): none of \(list) in the target"
+            case .forbidden:
+                return "forbidden: '\(term)' (source '\(sourceText)'): '\(found ?? "")' must not be used (use \(list))"
+            }
+        }
+    }
+
+    public struct Report: Sendable {
+        public var hits: [TermHit]
+        public var findings: [Finding]
+        /// The segment had no target; nothing was checked.
+        public var untranslated: Bool
+    }
+
+    public let matcher: TermMatcher
+
+    public init(matcher: TermMatcher) {
+        self.matcher = matcher
+    }
+
+    public func check(source: String, target: String?) -> Report {
+        let hits = matcher.match(source)
+        guard let target, !target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return Report(hits: hits, findings: [], untranslated: true)
+        }
+        let words = EnglishWords(target)
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for hit in hits where seen.insert(hit.term).inserted {
+            var accepted: [Range<Int>] = []
+            for t in hit.translations { accepted += words.occurrences(of: t) }
+            if accepted.isEmpty {
+                findings.append(Finding(kind: .missing, term: hit.term, sourceText: hit.text, translations: hit.translations))
+            }
+            for f in hit.forbidden {
+                for r in words.occurrences(of: f) where !accepted.contains(where: { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound && $0 != r }) {
+                    findings.append(Finding(kind: .forbidden, term: hit.term, sourceText: hit.text,
+                                            translations: hit.translations, found: words.text(r)))
+                    break
+                }
+            }
+        }
+        return Report(hits: hits, findings: findings, untranslated: false)
+    }
+}
+
+/// English text as a sequence of comparison keys, for finding phrases.
+struct EnglishWords {
+    struct Word {
+        var key: String
+        var exact: String
+        var acronym: Bool
+        var range: Range<Int>
+    }
+
+    let text: String
+    let words: [Word]
+
+    init(_ text: String) {
+        self.text = text
+        words = Self.split(text)
+    }
+
+    /// Words (hyphenated words split into their parts) with their code-point ranges.
+    static func split(_ text: String) -> [Word] {
+        var out: [Word] = []
+        for t in WordScanner().tokens(text) where t.isWord {
+            var offset = t.range.lowerBound
+            let exactOffsets = t.range.count == t.text.unicodeScalars.count
+            for part in t.text.split(separator: "-", omittingEmptySubsequences: false) {
+                let p = String(part)
+                let len = p.unicodeScalars.count
+                defer { offset += len + 1 }
+                guard !p.isEmpty else { continue }
+                let range = exactOffsets ? offset..<(offset + len) : t.range
+                let bare = stripPossessive(p)
+                out.append(Word(key: key(bare), exact: bare, acronym: TermMatcher.isAcronym(bare), range: range))
+            }
+        }
+        return out
+    }
+
+    static func stripPossessive(_ w: String) -> String {
+        for s in ["'s", "’s", "'", "’"] where w.hasSuffix(s) && w.count > s.count {
+            return String(w.dropLast(s.count))
+        }
+        return w
+    }
+
+    static func hasVowel(_ s: Substring) -> Bool { s.contains { "aeiouy".contains($0) } }
+
+    /// Irregular past forms of verbs common in political reporting, to their base.
+    static let irregular: [String: String] = [
+        "swore": "swear", "sworn": "swear", "took": "take", "taken": "take", "held": "hold", "won": "win",
+        "led": "lead", "chose": "choose", "chosen": "choose", "fought": "fight", "sought": "seek", "struck": "strike",
+        "began": "begin", "begun": "begin", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
+        "gave": "give", "given": "give", "made": "make", "met": "meet", "sent": "send", "spoke": "speak",
+        "spoken": "speak", "told": "tell", "brought": "bring", "caught": "catch", "ran": "run", "went": "go",
+        "gone": "go", "came": "come", "saw": "see", "seen": "see", "wrote": "write", "written": "write",
+        "drew": "draw", "drawn": "draw", "broke": "break", "broken": "break", "withdrew": "withdraw",
+        "withdrawn": "withdraw", "overthrew": "overthrow", "overthrown": "overthrow", "shot": "shoot",
+        "beaten": "beat", "left": "leave", "lost": "lose", "kept": "keep", "paid": "pay", "said": "say",
+        "laid": "lay", "stood": "stand", "upheld": "uphold", "arose": "arise", "arisen": "arise", "bore": "bear",
+        "borne": "bear", "overrode": "override", "overridden": "override", "undertook": "undertake",
+        "undertaken": "undertake", "froze": "freeze", "frozen": "freeze", "forbade": "forbid", "forbidden": "forbid",
+        "fled": "flee", "hid": "hide", "hidden": "hide", "bound": "bind", "dealt": "deal", "meant": "mean",
+        "built": "build", "spent": "spend", "sold": "sell", "found": "find", "became": "become", "thrown": "throw",
+        "threw": "throw", "knew": "know", "known": "know", "grew": "grow", "grown": "grow", "shut": "shut",
+    ]
+
+    /// The comparison key: lowercase, American spelling, inflection removed.
+    static func key(_ word: String) -> String {
+        var w = word.lowercased()
+        if let base = irregular[w] { w = base }
+        // British → American (applied to both sides, so over-application is harmless).
+        if w == "programme" || w == "programmes" { w = "program" }
+        w = w.replacingOccurrences(of: "isation", with: "ization")
+        w = w.replacingOccurrences(of: "yse", with: "yze")
+        for (a, b) in [("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"), ("ences", "enses"),
+                       ("ence", "ense"), ("tres", "ters"), ("tre", "ter")] where w.hasSuffix(a) && w.count > a.count + 2 {
+            w = String(w.dropLast(a.count)) + b
+            break
+        }
+        if w.count > 4, let r = w.range(of: "our", options: .backwards), r.lowerBound > w.startIndex {
+            w.replaceSubrange(r, with: "or")
+        }
+        // Porter step 1a/1b, loosely.
+        if w.hasSuffix("ies"), w.count > 4 { w = String(w.dropLast(3)) + "y" }
+        else if w.hasSuffix("sses") { w = String(w.dropLast(2)) }
+        else if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is"), w.count > 3 { w = String(w.dropLast()) }
+        if w.hasSuffix("ied"), w.count > 4 { w = String(w.dropLast(3)) + "y" }
+        else if w.hasSuffix("ed"), w.count > 4, hasVowel(w.dropLast(2)) { w = String(w.dropLast(2)) }
+        else if w.hasSuffix("ing"), w.count > 5, hasVowel(w.dropLast(3)) { w = String(w.dropLast(3)) }
+        if w.hasSuffix("e"), w.count > 3 { w = String(w.dropLast()) }
+        let cs = Array(w)
+        if cs.count > 3, cs[cs.count - 1] == cs[cs.count - 2], !"aeiou".contains(cs[cs.count - 1]) { w = String(cs.dropLast()) }
+        return w
+    }
+
+    /// Word-index ranges where `phrase` occurs.
+    func occurrences(of phrase: String) -> [Range<Int>] {
+        var p = Self.split(phrase)
+        while p.count > 1, ["the", "a", "an"].contains(p[0].exact.lowercased()) { p.removeFirst() }
+        guard !p.isEmpty, p.count <= words.count else { return [] }
+        var out: [Range<Int>] = []
+        for i in 0...(words.count - p.count) {
+            var ok = true
+            for k in 0..<p.count {
+                let w = words[i + k], q = p[k]
+                if q.acronym ? w.exact != q.exact : w.key != q.key { ok = false; break }
+            }
+            if ok { out.append(i..<(i + p.count)) }
+        }
+        return out
+    }
+
+    /// The text of a word range.
+    func text(_ r: Range<Int>) -> String {
+        text.codePointSlice(words[r.lowerBound].range.lowerBound..<words[r.upperBound - 1].range.upperBound)
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import SelarasGlossary
+
+/// `selaras glossary check`: terminology in bilingual files.
+struct GlossaryCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check translations against a glossary: each source term needs one of its translations in the target; forbidden translations are flagged.",
+        discussion: "Reads XLIFF 1.2/2.0 (.xlf, .xliff) or TSV (source<TAB>target<TAB>..., header row). Prints a report per segment (FILE:LINE: segment ID: ...); exit 1 when any segment has a problem."
+    )
+
+    @Argument(help: "Bilingual files: FILE.xlf or FILE.tsv.")
+    var files: [String]
+
+    @Option(name: .long, help: "A glossary file (repeatable).")
+    var glossary: [String] = []
+
+    @Flag(name: .long, help: "Report only segments with problems.")
+    var problemsOnly = false
+
+    @Flag(name: .long, help: "One JSON object per segment: {\"file\",\"id\",\"line\",\"terms\",\"problems\",\"untranslated\"}.")
+    var jsonl = false
+
+    func validate() throws {
+        if glossary.isEmpty { throw ValidationError("give at least one --glossary FILE") }
+        if files.isEmpty { throw ValidationError("give at least one bilingual file") }
+    }
+
+    struct JSONProblem: Encodable {
+        var kind: String
+        var term: String
+        var text: String
+        var translations: [String]
+        var found: String?
+    }
+
+    struct JSONSegment: Encodable {
+        var file: String
+        var id: String
+        var line: Int
+        var terms: [String]
+        var problems: [JSONProblem]
+        var untranslated: Bool
+    }
+
+    func run() throws {
+        let checker = TerminologyChecker(matcher: TermMatcher(glossaries: try GlossaryLoading.load(glossary)))
+        let out = StandardOutput()
+        var segments = 0, withProblems = 0, untranslated = 0, hitsTotal = 0, missing = 0, forbidden = 0
+        var unreadable = false
+        for path in files {
+            let read: (segments: [BilingualSegment], issues: [GlossaryIssue])
+            do {
+                read = try BilingualFile.read(URL(fileURLWithPath: path))
+            } catch let issue as GlossaryIssue {
+                Console.error("\(path)\(issue.location.line.map { ":\($0)" } ?? ""): error: \(issue.message)")
+                unreadable = true
+                continue
+            }
+            for i in read.issues { Console.error("\(path)\(i.location.line.map { ":\($0)" } ?? ""): warning: \(i.message)") }
+            for seg in read.segments {
+                let report = checker.check(source: seg.source, target: seg.target)
+                segments += 1
+                hitsTotal += report.hits.count
+                if report.untranslated { untranslated += 1 }
+                if !report.findings.isEmpty { withProblems += 1 }
+                missing += report.findings.filter { $0.kind == .missing }.count
+                forbidden += report.findings.filter { $0.kind == .forbidden }.count
+                if jsonl {
+                    if problemsOnly && report.findings.isEmpty { continue }
+                    out.writeLine(JSONLines.encode(JSONSegment(
+                        file: path, id: seg.id, line: seg.line, terms: report.hits.map(\.term),
+                        problems: report.findings.map {
+                            JSONProblem(kind: $0.kind.rawValue, term: $0.term, text: $0.sourceText,
+                                        translations: $0.translations, found: $0.found)
+                        }, untranslated: report.untranslated)))
+                    continue
+                }
+                let terms = "\(report.hits.count) term\(report.hits.count == 1 ? "" : "s")"
+                let place = "\(path):\(seg.line): segment \(seg.id)"
+                if !report.findings.isEmpty {
+                    out.writeLine("\(place): \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s") (\(terms))")
+                    for f in report.findings { out.writeLine("    \(f)") }
+                } else if !problemsOnly {
+                    out.writeLine("\(place): \(report.untranslated ? "no target" : "ok") (\(terms))")
+                }
+            }
+        }
+        out.flush()
+        Console.error("\(segments) segments, \(hitsTotal) term hits: \(withProblems) segments with problems (\(missing) missing, \(forbidden) forbidden), \(untranslated) without a target")
+        if unreadable && segments == 0 { throw ExitCode(ExitStatus.usage) }
+        if withProblems > 0 || unreadable { throw ExitCode(ExitStatus.someFailed) }
+    }
+}

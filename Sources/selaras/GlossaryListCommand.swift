@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import SelarasGlossary
+
+/// `selaras glossary list`: the entries of glossaries, filtered.
+struct GlossaryListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List glossary entries, optionally filtered by domain, status or part of speech."
+    )
+
+    @Argument(help: "Glossary files.")
+    var files: [String]
+
+    @Option(name: .long, help: "Only entries of this domain (e.g. politics, 'international relations').")
+    var domain: [String] = []
+
+    @Option(name: .long, help: "Only entries with this status (preferred, admitted, deprecated).")
+    var status: [String] = []
+
+    @Option(name: .long, help: "Only entries with this part of speech (noun, propn, verb, adj, other).")
+    var pos: [String] = []
+
+    @Flag(name: .long, help: "Print the extended TSV (header row first) instead of a listing.")
+    var tsv = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one glossary file") }
+        for s in status where GlossaryEntry.Status(parsing: s) == nil {
+            throw ValidationError("unknown --status '\(s)' (use preferred, admitted or deprecated)")
+        }
+        for p in pos where PartOfSpeech(parsing: p) == nil {
+            throw ValidationError("unknown --pos '\(p)' (use noun, propn, verb, adj or other)")
+        }
+    }
+
+    func run() throws {
+        let statuses = Set(status.compactMap(GlossaryEntry.Status.init(parsing:)))
+        let parts = Set(pos.compactMap { PartOfSpeech(parsing: $0) })
+        func norm(_ d: String) -> String {
+            d.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        }
+        let domains = Set(domain.map(norm))
+        var selected: [GlossaryEntry] = []
+        for g in try GlossaryLoading.load(files) {
+            selected += g.entries.filter { e in
+                (statuses.isEmpty || statuses.contains(e.status))
+                    && (domains.isEmpty || e.domain.map { domains.contains(norm($0)) } == true)
+                    && (parts.isEmpty || PartOfSpeech(parsing: e.partOfSpeech).map(parts.contains) == true)
+            }
+        }
+        let out = StandardOutput()
+        if tsv {
+            out.write(Glossary(entries: selected, origin: "").serialized(as: .tsv))
+        } else {
+            for e in selected {
+                var line = e.term
+                if !e.variants.isEmpty { line += " (\(e.variants.joined(separator: ", ")))" }
+                line += " → " + e.translations.joined(separator: "; ")
+                let tags = [e.partOfSpeech, e.domain, e.status == .preferred ? nil : e.status.rawValue].compactMap { $0 }
+                if !tags.isEmpty { line += "  [\(tags.joined(separator: ", "))]" }
+                if !e.forbidden.isEmpty { line += "  not: \(e.forbidden.joined(separator: "; "))" }
+                out.writeLine(line)
+            }
+        }
+        out.flush()
+        Console.error("\(selected.count) entr\(selected.count == 1 ? "y" : "ies")")
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import SelarasCore
+import SelarasGlossary
+
+/// `selaras glossary match`: the glossary terms in text.
+struct GlossaryMatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Find glossary terms (inflected forms included) in text.",
+        discussion: """
+        With --jsonl, reads {"id","text"} lines on stdin and writes {"id","terms":[{"term","start","end","text","translations","kind"}]} \
+        lines (offsets in code points). Otherwise lists the hits in the given text files (or stdin), one per line: \
+        FILE:LINE:COLUMN, the matched text, the entry's term, its translations and how it matched.
+        """
+    )
+
+    @Option(name: .long, help: "A glossary file (repeatable; earlier files win ties).")
+    var glossary: [String] = []
+
+    @Flag(name: .long, help: "JSON lines on stdin and stdout.")
+    var jsonl = false
+
+    @Argument(help: "Text files (default: stdin).")
+    var files: [String] = []
+
+    func validate() throws {
+        if glossary.isEmpty { throw ValidationError("give at least one --glossary FILE") }
+        if jsonl && !files.isEmpty { throw ValidationError("--jsonl reads stdin; do not give files") }
+    }
+
+    /// One output line, as `JSONLines.encode` would write it (sorted keys, no escaped slashes or
+    /// non-ASCII), built directly: Foundation's encoder would cost more than the matching.
+    static func encode(id: String, hits: [TermHit]) -> String {
+        var s = "{\"id\":" + quote(id) + ",\"terms\":["
+        for (k, h) in hits.enumerated() {
+            if k > 0 { s += "," }
+            s += "{\"end\":\(h.end),\"kind\":\"\(h.kind.rawValue)\",\"start\":\(h.start),\"term\":" + quote(h.term)
+            s += ",\"text\":" + quote(h.text) + ",\"translations\":[" + h.translations.map(quote).joined(separator: ",") + "]}"
+        }
+        return s + "]}"
+    }
+
+    /// A JSON string literal.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if u.value < 0x20 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    func run() throws {
+        let matcher = TermMatcher(glossaries: try GlossaryLoading.load(glossary))
+        let out = StandardOutput()
+        var failed = false
+        if jsonl {
+            JSONLines.read({ record in
+                let hits = matcher.match(record.text)
+                out.writeLine(Self.encode(id: record.id, hits: hits))
+            }, bad: { _, message in
+                Console.error(message)
+                failed = true
+            })
+        } else {
+            let inputs: [(String, Data?)] = files.isEmpty
+                ? [("<stdin>", FileHandle.standardInput.readDataToEndOfFile())]
+                : files.map { ($0, FileManager.default.contents(atPath: $0)) }
+            for (name, data) in inputs {
+                guard let data, let text = String(data: data, encoding: .utf8) else {
+                    Console.error("\(name): cannot read the file as UTF-8 text")
+                    failed = true
+                    continue
+                }
+                let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                for (n, line) in lines.enumerated() {
+                    for h in matcher.match(String(line)) {
+                        out.writeLine("\(name):\(n + 1):\(h.start + 1): \(h.text)\t\(h.term)\t\(h.translations.joined(separator: " | "))\t\(h.kind.rawValue)")
+                    }
+                }
+            }
+        }
+        out.flush()
+        if failed { throw ExitCode(ExitStatus.someFailed) }
+    }
+}
