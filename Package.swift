@@ -44,7 +44,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "selaras",
-            dependencies: ["SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SelarasCore", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary", "SelarasSummary",
+                "SelarasOutput", "SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "SelarasCoreTests", dependencies: ["SelarasCore"]),
         .testTarget(name: "SelarasTextTests", dependencies: ["SelarasText"]),
