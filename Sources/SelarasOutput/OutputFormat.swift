@@ -55,8 +55,13 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// The writer for this format.
     public var writer: any DocumentWriter {
         switch self {
+        case .xliff: return XLIFF12Writer()
+        case .xliff2: return XLIFF2Writer()
+        case .tmx: return UnavailableWriter(format: self)
+        case .tsv: return TSVWriter()
+        case .markdown: return MarkdownBriefWriter()
         case .json: return JSONDocumentWriter()
-        default: return UnavailableWriter(format: self)
+        case .html: return HTMLReportWriter()
         }
     }
 }
