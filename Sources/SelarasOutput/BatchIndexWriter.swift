@@ -94,7 +94,7 @@ public struct BatchIndexWriter: Sendable {
         o += "<li\(failed > 0 ? " class=\"warn\"" : "")>\(failed) failed</li><li>\(skipped) unchanged</li>"
         o += "<li>\(total.segments) segments</li><li>English for \(total.translated)</li><li>TM \(total.fromTM)</li>"
         o += "<li>MT \(total.machine)</li><li>\(total.untranslated) without English</li><li>\(total.termHits) glossary hits</li></ul>\n"
-        o += HTMLStyle.bar(total) + "\n" + HTMLStyle.legend + "\n</header>\n"
+        o += HTMLStyle.bar(total) + "\n" + HTMLStyle.legend(terms: false) + "\n</header>\n"
 
         o += "<section id=\"articles\">\n<h2>Articles</h2>\n"
         if entries.isEmpty {

@@ -38,7 +38,7 @@ public struct HTMLReportWriter: DocumentWriter {
         o += "<li>\(c.termHits) glossary hits</li>"
         o += "</ul>\n"
         o += HTMLStyle.bar(c) + "\n"
-        o += HTMLStyle.legend + "\n"
+        o += HTMLStyle.legend(terms: true) + "\n"
         o += "</header>\n"
 
         // The English summary first.

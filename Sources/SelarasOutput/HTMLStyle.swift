@@ -69,14 +69,38 @@ enum HTMLStyle {
         return s + "</div>"
     }
 
-    static let legend = """
+    /// The colour legend; with `terms`, also the glossary highlight styles.
+    static func legend(terms: Bool) -> String {
+        let base = legendColours
+        return terms ? base.replacingOccurrences(of: "</ul>", with: legendTerms + "</ul>") : base
+    }
+
+    static let legendTerms = """
+    <li><mark class="term">term</mark> glossary term</li><li><mark class="ok">term</mark> its English found</li>\
+    <li><mark class="bad">term</mark> forbidden English</li>
+    """
+
+    static let legendColours = """
     <ul class="legend"><li><span class="sw k-100"></span>TM 100</li><li><span class="sw k-95"></span>TM 95–99</li>\
     <li><span class="sw k-85"></span>TM 85–94</li><li><span class="sw k-75"></span>TM 75–84</li>\
     <li><span class="sw k-low"></span>TM below 75</li><li><span class="sw k-mt"></span>machine translation</li>\
-    <li><span class="sw k-rev"></span>reviewed</li><li><span class="sw k-none"></span>no English</li>\
-    <li><mark class="term">term</mark> glossary term</li><li><mark class="ok">term</mark> its English found</li>\
-    <li><mark class="bad">term</mark> forbidden English</li></ul>
+    <li><span class="sw k-rev"></span>reviewed</li><li><span class="sw k-none"></span>no English</li></ul>
     """
+
+    /// Colours by score band: on badges, legend swatches and bar parts, and as a stripe at the start of
+    /// table rows and summary items.
+    static let swatches: String = {
+        let bands = [("k-100", "var(--c100)"), ("k-95", "var(--c95)"), ("k-85", "var(--c85)"), ("k-75", "var(--c75)"),
+                     ("k-low", "var(--clow)"), ("k-mt", "var(--cmt)"), ("k-rev", "var(--crev)"),
+                     ("k-none", "repeating-linear-gradient(135deg,#f3b5b0 0 3px,#fbe3e1 3px 6px)")]
+        var css = ""
+        for (cls, color) in bands {
+            css += ".badge.\(cls),.sw.\(cls),.bar .\(cls){background:\(color)}\n"
+            let stripe = cls == "k-none" ? "var(--cnone)" : color
+            css += ".bitext tr.\(cls) td.n{box-shadow:inset 4px 0 \(stripe)}\n"
+        }
+        return css
+    }()
 
     static let css = """
     :root{--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--c100:#1a7f37;--c95:#4ac26b;--c85:#bf8700;\
@@ -99,9 +123,7 @@ enum HTMLStyle {
     .bar span{display:block;height:100%}
     .legend{display:flex;flex-wrap:wrap;gap:4px 14px;padding:0;margin:6px 0 0;list-style:none;font-size:12px;color:var(--muted)}
     .legend .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
-    .k-100{background:var(--c100)}.k-95{background:var(--c95)}.k-85{background:var(--c85)}.k-75{background:var(--c75)}
-    .k-low{background:var(--clow)}.k-mt{background:var(--cmt)}.k-rev{background:var(--crev)}
-    .k-none{background:repeating-linear-gradient(135deg,#f3b5b0 0 3px,#fbe3e1 3px 6px)}
+    \(swatches)
     .badge{display:inline-block;font-size:12px;font-weight:650;line-height:18px;border-radius:4px;padding:0 7px;color:#fff;white-space:nowrap}
     .badge.k-none{color:#a40e26;border:1px solid #f3b5b0}
     .badge.k-95{color:#0f3d1c}.badge.k-85{color:#2b1d00}
@@ -124,14 +146,14 @@ enum HTMLStyle {
     .glossary li b{font-weight:650}
     .glossary li .n{color:var(--muted);font-size:12px;margin-left:4px}
     table.bitext{width:100%;border-collapse:collapse;table-layout:fixed}
-    .bitext col.c-n{width:62px}.bitext col.c-m{width:112px}
+    .bitext col.c-n{width:84px}.bitext col.c-m{width:128px}
     .bitext th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);\
     border-bottom:2px solid var(--line);padding:6px 10px;position:sticky;top:0;background:#fff}
     .bitext td{vertical-align:top;padding:8px 10px;border-bottom:1px solid #eaeef2;overflow-wrap:anywhere}
     .bitext tr.para td{border-top:2px solid var(--line)}
-    .bitext td.n{font-size:12px;color:var(--muted);font-variant-numeric:tabular-nums}
+    .bitext td.n{padding-left:12px;font-size:12px;color:var(--muted);font-variant-numeric:tabular-nums}
     .bitext td.n .star{color:#bf8700;font-size:14px}
-    .bitext td.n .role{display:block;font-size:10px;text-transform:uppercase;letter-spacing:.04em}
+    .bitext td.n .role{display:block;font-size:10px;text-transform:uppercase;letter-spacing:.02em;overflow-wrap:normal}
     .bitext tr.r-headline td.src,.bitext tr.r-headline td.tgt{font-weight:650;font-size:16px}
     .bitext tr.r-heading td.src,.bitext tr.r-heading td.tgt{font-weight:600}
     .bitext tr.r-furniture td{color:var(--muted);font-size:13px;background:#fafbfc}
@@ -162,7 +184,7 @@ enum HTMLStyle {
     .runs .title{font-weight:600}
     .runs .id{display:block;font-size:12px;color:var(--muted)}
     .runs .files a{display:inline-block;font-size:12px;border:1px solid var(--line);border-radius:4px;padding:0 5px;margin:0 3px 3px 0}
-    .runs .bar{margin:4px 0 0;height:6px;max-width:140px}
+    .runs .bar{margin:4px 0 0 auto;height:6px;max-width:140px}
     .runs tr.st-failed td{background:#fff5f4}
     .runs .reason{font-size:12.5px;color:#a40e26}
     .st{display:inline-block;font-size:12px;font-weight:650;border-radius:999px;padding:0 8px;border:1px solid}
