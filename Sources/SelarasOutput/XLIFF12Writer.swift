@@ -4,7 +4,8 @@ import SelarasCore
 /// XLIFF 1.2 (OASIS, 2008), valid against the strict schema: one `<file>` per article, a `<group>`
 /// per paragraph and a `<trans-unit>` per segment.
 ///
-/// What each unit carries:
+/// What each unit carries (with `xml:space="preserve"`, so tools keep the text's spacing exactly and
+/// exact TM matches survive the round trip):
 /// - `<source>`; `<target>` only when the segment has English, with `state="needs-review-translation"`
 ///   and a `state-qualifier` (`exact-match`, `fuzzy-match`, `leveraged-tm` for a repaired match,
 ///   `leveraged-mt` for machine translation), or `state="final"` for reviewed English. A unit
@@ -65,7 +66,7 @@ public struct XLIFF12Writer: DocumentWriter {
     private func writeUnit(_ row: BilingualRow, into x: inout XMLBuilder, usedIDs: inout Set<String>,
                            context: WriterContext) {
         let id = WriterIDs.unique(row.segment.id.isEmpty ? "s\(row.index + 1)" : row.segment.id, in: &usedIDs)
-        x.start("trans-unit", [("id", id), ("restype", Self.restype(row.segment.role)),
+        x.start("trans-unit", [("id", id), ("xml:space", "preserve"), ("restype", Self.restype(row.segment.role)),
                                ("approved", row.target.provenance == .reviewed && row.isTranslated ? "yes" : nil)])
         x.leaf("source", [("xml:lang", context.sourceLanguage)], text: row.segment.text)
         if let text = row.target.text, row.isTranslated {

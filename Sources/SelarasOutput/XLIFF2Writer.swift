@@ -74,7 +74,7 @@ public struct XLIFF2Writer: DocumentWriter {
         let base = row.segment.id.isEmpty ? "s\(row.index + 1)" : row.segment.id
         let unitID = WriterIDs.unique(base, in: &unitIDs, nmtoken: true)
         let segmentID = Markup.nmtoken(base)
-        x.start("unit", [("id", unitID), ("type", "selaras:\(Self.typeName(row.segment.role))")])
+        x.start("unit", [("id", unitID), ("xml:space", "preserve"), ("type", "selaras:\(Self.typeName(row.segment.role))")])
 
         if !row.matches.isEmpty {
             x.start("mtc:matches")

@@ -1,0 +1,60 @@
+import Foundation
+import SelarasCore
+import XCTest
+@testable import SelarasOutput
+
+/// The Swift side of `scripts/interop/check.sh` (Translate Toolkit interoperability). Skipped
+/// unless `SELARAS_INTEROP_DIR` names the folder the script shares with its Python side:
+/// - `testInteropExport` writes `selaras.xlf` (XLIFF 1.2) and `selaras-expected.json` (the units it
+///   holds) for Translate Toolkit to load;
+/// - `testInteropImport` reads `tt.xlf`, written by Translate Toolkit, and checks that Selaras's
+///   reader finds what `tt-expected.json` lists.
+final class InteropTests: XCTestCase {
+    var folder: URL {
+        get throws {
+            guard let d = ProcessInfo.processInfo.environment["SELARAS_INTEROP_DIR"] else {
+                throw XCTSkip("interoperability checks run from scripts/interop/check.sh (SELARAS_INTEROP_DIR)")
+            }
+            return URL(fileURLWithPath: d)
+        }
+    }
+
+    func testInteropExport() throws {
+        let dir = try folder
+        let view = BilingualView(Fixtures.full, fillThreshold: Fixtures.context.fillThreshold)
+        let xliff = try XLIFF12Writer().render(Fixtures.full, context: Fixtures.context)
+        try AtomicFile.write(xliff, to: dir.appendingPathComponent("selaras.xlf"))
+        let units: [[String: Any]] = view.rows.map { row in
+            [
+                "id": row.segment.id,
+                "source": Markup.xmlSafe(row.segment.text),
+                "target": row.target.text.map(Markup.xmlSafe) ?? NSNull(),
+                "alt": row.matches.map { ["quality": Markup.score($0.score), "target": $0.bestTarget, "origin": $0.origin] },
+                "notes": row.terms.count,
+                "reviewed": row.target.provenance == .reviewed,
+            ]
+        }
+        let json = try JSONSerialization.data(withJSONObject: ["xliff": units], options: [.prettyPrinted, .sortedKeys])
+        try AtomicFile.write(json, to: dir.appendingPathComponent("selaras-expected.json"))
+    }
+
+    func testInteropImport() throws {
+        let dir = try folder
+        let expectedURL = dir.appendingPathComponent("tt-expected.json")
+        guard FileManager.default.fileExists(atPath: expectedURL.path) else {
+            throw XCTSkip("tt-expected.json not written yet (run the Python side first)")
+        }
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL)) as! [String: Any]
+        let xliff = expected["xliff"] as! [String: Any]
+        let (units, issues) = try XLIFFReader.units(in: dir.appendingPathComponent("tt.xlf"))
+        XCTAssertEqual(issues, [], "Translate Toolkit's XLIFF reads without issues")
+        let all = xliff["units"] as! [[String: Any]]
+        XCTAssertEqual(units.map(\.id), all.map { $0["id"] as! String })
+        XCTAssertEqual(units.map(\.source), all.map { $0["source"] as! String })
+        XCTAssertEqual(units.map { $0.target ?? "" }, all.map { $0["target"] as? String ?? "" })
+        let (reviewed, _) = try XLIFFReader.reviewedUnits(in: dir.appendingPathComponent("tt.xlf"))
+        let want = xliff["reviewed"] as! [[String: String]]
+        XCTAssertEqual(reviewed.map(\.id), want.map { $0["id"]! })
+        XCTAssertEqual(reviewed.map(\.target), want.map { $0["target"]! })
+    }
+}

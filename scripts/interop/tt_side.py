@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Translate Toolkit side of Selaras's interoperability checks (see check.sh).
+
+  tt_side.py load DIR   -- load Selaras's selaras.xlf with translate.storage.xliff and compare
+                           it with selaras-expected.json; exit 1 on any mismatch.
+  tt_side.py write DIR  -- write tt.xlf with translate.storage.xliff (units in several states,
+                           text that needs escaping) and tt-expected.json for the Swift side.
+
+Prints one line per check, then 'N passed, M failed'.
+"""
+import json
+import os
+import sys
+
+from translate.storage import xliff
+
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok or not detail else ": " + detail))
+
+
+def load(folder):
+    expected = json.load(open(os.path.join(folder, "selaras-expected.json"), encoding="utf-8"))
+    with open(os.path.join(folder, "selaras.xlf"), "rb") as f:
+        store = xliff.xlifffile.parsefile(f)
+    units = [u for u in store.units if not u.isheader()]
+    want = expected["xliff"]
+    ids = [u.xmlelement.get("id") for u in units]
+    check("xliff: Translate Toolkit loads every unit Selaras wrote", ids == [w["id"] for w in want],
+          "%r != %r" % (ids, [w["id"] for w in want]))
+    for u, w in zip(units, want):
+        check("xliff %s: source" % w["id"], u.source == w["source"], "%r != %r" % (u.source, w["source"]))
+        target = u.target or None
+        check("xliff %s: target" % w["id"], target == w["target"], "%r != %r" % (target, w["target"]))
+        # Selaras's TM and MT targets are drafts (Translate Toolkit: fuzzy); reviewed ones are approved.
+        if w["target"] is not None:
+            check("xliff %s: state" % w["id"], u.isapproved() == w["reviewed"] and u.isfuzzy() == (not w["reviewed"]),
+                  "approved=%s fuzzy=%s" % (u.isapproved(), u.isfuzzy()))
+        else:
+            check("xliff %s: untranslated" % w["id"], not u.istranslated())
+        alts = u.getalttrans()
+        check("xliff %s: alt-trans" % w["id"],
+              [a.target for a in alts] == [m["target"] for m in w["alt"]]
+              and [a.xmlelement.get("match-quality") for a in alts] == [m["quality"] for m in w["alt"]]
+              and [a.xmlelement.get("origin") for a in alts] == [m["origin"] for m in w["alt"]],
+              "%r" % [(a.xmlelement.get("match-quality"), a.target) for a in alts])
+        notes = u.getnotes()
+        check("xliff %s: glossary notes" % w["id"], notes.count("→") >= w["notes"], repr(notes))
+
+
+def write(folder):
+    store = xliff.xlifffile(sourcelanguage="id", targetlanguage="en")
+    samples = [
+        ("u1", "Presiden menghadiri KTT ASEAN.", "The President attended the ASEAN summit.", xliff.xliffunit.S_TRANSLATED),
+        ("u2", "Harga naik 3,5% & \"tajam\" <kata BPS>.", "Prices rose 3.5% & \"sharply\" <says BPS>.",
+         xliff.xliffunit.S_SIGNED_OFF),
+        ("u3", "Rapat ditunda.", "Meeting postponed.", xliff.xliffunit.S_NEEDS_REVIEW),
+        ("u4", "Belum diterjemahkan.", "", None),
+        ("u5", "Draf terjemahan.", "Draft translation.", "fuzzy"),
+        ("u6", "Menteri Luar Negeri — Retno Marsudi 🇮🇩.", "Foreign Minister — Retno Marsudi 🇮🇩.",
+         xliff.xliffunit.S_TRANSLATED),
+    ]
+    units, reviewed = [], []
+    for uid, source, target, state in samples:
+        unit = store.addsourceunit(source)
+        unit.setid(uid)
+        if target:
+            unit.target = target
+        if state == "fuzzy":
+            unit.markfuzzy(True)
+        elif state is not None:
+            unit.set_state_n(state)
+        unit.addnote("written by Translate Toolkit", origin="translator")
+        units.append({"id": uid, "source": source, "target": target})
+        # Translate Toolkit's own view of "translated or better" is what Selaras must pick up.
+        if target and unit.get_state_n() >= xliff.xliffunit.S_TRANSLATED:
+            reviewed.append({"id": uid, "target": target})
+    with open(os.path.join(folder, "tt.xlf"), "wb") as f:
+        store.serialize(f)
+    json.dump({"xliff": {"units": units, "reviewed": reviewed}},
+              open(os.path.join(folder, "tt-expected.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    check("wrote tt.xlf (%d units, %d translated or better)" % (len(units), len(reviewed)), len(reviewed) == 3)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] not in ("load", "write"):
+        print(__doc__)
+        sys.exit(2)
+    {"load": load, "write": write}[sys.argv[1]](sys.argv[2])
+    failed = results.count(False)
+    print("%d passed, %d failed" % (results.count(True), failed))
+    sys.exit(1 if failed else 0)
