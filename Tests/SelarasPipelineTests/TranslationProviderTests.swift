@@ -195,3 +195,18 @@ final class TranslationFillTests: XCTestCase {
         XCTAssertTrue(p.seen.map(\.text).contains("Ada di TM."), "the targets layer said untranslated")
     }
 }
+
+final class TranslationDocsTests: XCTestCase {
+    /// docs/outputs.md lists every option with its default, as `TranslationOptions` has them.
+    func testOutputsDocListsEveryOptionWithItsDefault() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let doc = try String(contentsOf: repo.appendingPathComponent("docs/outputs.md"), encoding: .utf8)
+        let defaults = TranslationOptions()
+        for key in TranslationOptions.keys {
+            let shown = key.show(defaults)
+            let cell = shown.isEmpty ? "—" : "`\(shown)`"
+            XCTAssertTrue(doc.contains("| `\(key.name)` | \(cell) |"), "docs/outputs.md: option \(key.name) with default \(cell)")
+        }
+    }
+}
