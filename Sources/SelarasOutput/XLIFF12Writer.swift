@@ -35,7 +35,6 @@ public struct XLIFF12Writer: DocumentWriter {
             ("datatype", "plaintext"),
             ("tool-id", "selaras"),
             ("date", WriterDates.iso8601(context.date)),
-            ("product-name", article.id),
         ])
         x.start("header")
         x.leaf("tool", [("tool-id", "selaras"), ("tool-name", context.toolName), ("tool-version", context.toolVersion)],
