@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasTM
 import XCTest
 @testable import SelarasOutput
 
@@ -7,8 +8,8 @@ import XCTest
 /// unless `SELARAS_INTEROP_DIR` names the folder the script shares with its Python side:
 /// - `testInteropExport` writes `selaras.xlf` (XLIFF 1.2) and `selaras-expected.json` (the units it
 ///   holds) for Translate Toolkit to load;
-/// - `testInteropImport` reads `tt.xlf`, written by Translate Toolkit, and checks that Selaras's
-///   reader finds what `tt-expected.json` lists.
+/// - `testInteropImport` reads `tt.xlf` and `tt.tmx`, written by Translate Toolkit, and checks that
+///   Selaras's readers find what `tt-expected.json` lists.
 final class InteropTests: XCTestCase {
     var folder: URL {
         get throws {
@@ -56,5 +57,13 @@ final class InteropTests: XCTestCase {
         let want = xliff["reviewed"] as! [[String: String]]
         XCTAssertEqual(reviewed.map(\.id), want.map { $0["id"]! })
         XCTAssertEqual(reviewed.map(\.target), want.map { $0["target"]! })
+
+        // Translate Toolkit's TMX in Selaras's TMX reader.
+        var read: [TMUnit] = []
+        let tmxIssues = try TMXReader().read(dir.appendingPathComponent("tt.tmx")) { read.append($0) }
+        XCTAssertEqual(tmxIssues.map(\.description), [])
+        let pairs = expected["tmx"] as! [[String: String]]
+        XCTAssertEqual(read.map(\.source), pairs.map { $0["source"]! })
+        XCTAssertEqual(read.map(\.target), pairs.map { $0["target"]! })
     }
 }

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-from translate.storage import xliff
+from translate.storage import tmx, xliff
 
 results = []
 
@@ -80,9 +80,22 @@ def write(folder):
             reviewed.append({"id": uid, "target": target})
     with open(os.path.join(folder, "tt.xlf"), "wb") as f:
         store.serialize(f)
-    json.dump({"xliff": {"units": units, "reviewed": reviewed}},
+
+    memory = tmx.tmxfile(sourcelanguage="id", targetlanguage="en")
+    pairs = [
+        ("Komisi Pemilihan Umum (KPU) menetapkan jadwal.", "The General Elections Commission (KPU) set the schedule."),
+        ("Inflasi 2,8% & \"terkendali\" <kata BI>.", "Inflation 2.8% & \"under control\" <says BI>."),
+        ("Gencatan senjata berlaku — mulai Senin.", "The ceasefire takes effect — from Monday."),
+    ]
+    for source, target in pairs:
+        memory.addtranslation(source, "id", target, "en", comment="written by Translate Toolkit")
+    with open(os.path.join(folder, "tt.tmx"), "wb") as f:
+        memory.serialize(f)
+    json.dump({"xliff": {"units": units, "reviewed": reviewed},
+               "tmx": [{"source": s, "target": t} for s, t in pairs]},
               open(os.path.join(folder, "tt-expected.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
     check("wrote tt.xlf (%d units, %d translated or better)" % (len(units), len(reviewed)), len(reviewed) == 3)
+    check("wrote tt.tmx (%d units)" % len(pairs), len(memory.units) == len(pairs))
 
 
 if __name__ == "__main__":
