@@ -6,8 +6,8 @@ import XCTest
 
 /// The Swift side of `scripts/interop/check.sh` (Translate Toolkit interoperability). Skipped
 /// unless `SELARAS_INTEROP_DIR` names the folder the script shares with its Python side:
-/// - `testInteropExport` writes `selaras.xlf` (XLIFF 1.2) and `selaras-expected.json` (the units it
-///   holds) for Translate Toolkit to load;
+/// - `testInteropExport` writes `selaras.xlf` (XLIFF 1.2), `selaras.tmx` (a run TMX) and
+///   `selaras-expected.json` (the units they hold) for Translate Toolkit to load;
 /// - `testInteropImport` reads `tt.xlf` and `tt.tmx`, written by Translate Toolkit, and checks that
 ///   Selaras's readers find what `tt-expected.json` lists.
 final class InteropTests: XCTestCase {
@@ -35,7 +35,16 @@ final class InteropTests: XCTestCase {
                 "reviewed": row.target.provenance == .reviewed,
             ]
         }
-        let json = try JSONSerialization.data(withJSONObject: ["xliff": units], options: [.prettyPrinted, .sortedKeys])
+        // A run TMX of two articles, as the pipeline writes it at the end of a run.
+        let collector = RunTMXCollector(context: Fixtures.context)
+        var second = Fixtures.full
+        second.article.id = "02-second"
+        second.targets![4] = Target(text: "Edited & <reviewed> \"English\".", provenance: .reviewed, origin: "editor")
+        collector.add(Fixtures.full)
+        collector.add(second)
+        try collector.write(to: dir.appendingPathComponent("selaras.tmx"))
+        let pairs = collector.pairs.map { ["tuid": $0.tuid ?? "", "source": $0.source, "target": $0.target] }
+        let json = try JSONSerialization.data(withJSONObject: ["xliff": units, "tmx": pairs], options: [.prettyPrinted, .sortedKeys])
         try AtomicFile.write(json, to: dir.appendingPathComponent("selaras-expected.json"))
     }
 

@@ -42,3 +42,54 @@ final class TMXPairsTests: XCTestCase {
         XCTAssertEqual(pairs[3].tuid, "a01/s1")
     }
 }
+
+final class TMXDocumentWriterTests: XCTestCase {
+    func testEveryFixtureIsValidTMX14() throws {
+        for (name, doc) in Fixtures.all {
+            let data = try TMXDocumentWriter().render(doc, context: Fixtures.context)
+            XCTAssertNil(try Schemas.problems(data, schema: "tmx14.dtd", dtd: true), "fixture \(name)")
+        }
+    }
+
+    func testPairsReadBackWithSelarasReader() throws {
+        let data = try TMXDocumentWriter().render(Fixtures.full, context: Fixtures.context)
+        var units: [TMUnit] = []
+        let issues = try TMXReader().read(data: data, name: "a.tmx") { units.append($0) }
+        XCTAssertEqual(issues.map(\.description), [])
+        XCTAssertEqual(units.map(\.tuid), ["01-dpr-ruu-pemilu/s1", "01-dpr-ruu-pemilu/s3", "01-dpr-ruu-pemilu/s6"])
+        XCTAssertEqual(units.map(\.target), [
+            "House Passes Election Bill into Law", "The decision was taken after eight factions agreed.",
+            "The Minister of Home Affairs welcomed the decision.",
+        ])
+        XCTAssertEqual(units[2].props.first { $0.type == "x-selaras-provenance" }?.value, "reviewed")
+        let x = try XMLDoc(data)
+        XCTAssertEqual(x.string("/tmx/header/@srclang"), "id")
+        XCTAssertEqual(x.string("/tmx/header/@creationtool"), "Selaras")
+        XCTAssertEqual(x.count("//tuv[@xml:lang='en']"), 3)
+    }
+
+    func testRunTMXIncludesSkippedArticlesFromTheirTMX() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-runtmx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // An earlier run wrote b.tmx; this run skips article b and processes a.
+        var b = Fixtures.full
+        b.article.id = "b"
+        b.targets![2] = Target(text: "Another decision.", provenance: .reviewed, origin: "editor")
+        try AtomicFile.write(try TMXDocumentWriter().render(b, context: Fixtures.context), to: dir.appendingPathComponent("b.tmx"))
+        var a = Fixtures.full
+        a.article.id = "a"
+        let collector = RunTMXCollector(context: Fixtures.context)
+        collector.add(a)
+        XCTAssertEqual(try collector.addTMX(at: dir.appendingPathComponent("b.tmx")).map(\.description), [])
+        let run = dir.appendingPathComponent(RunTMXCollector.fileName)
+        try collector.write(to: run)
+        let data = try Data(contentsOf: run)
+        XCTAssertEqual(data, collector.render())
+        XCTAssertNil(try Schemas.problems(data, schema: "tmx14.dtd", dtd: true))
+        var units: [TMUnit] = []
+        _ = try TMXReader().read(run) { units.append($0) }
+        // a's three pairs, then b's only new pair (its s1 and s6 equal a's).
+        XCTAssertEqual(units.map(\.tuid), ["a/s1", "a/s3", "a/s6", "b/s3"])
+        XCTAssertEqual(units.last?.target, "Another decision.")
+    }
+}

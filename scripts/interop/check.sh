@@ -2,9 +2,10 @@
 # Interoperability of Selaras's bilingual files with Translate Toolkit (a measuring peer, never a
 # dependency):
 #   1. XLIFF 1.2 written by Selaras loads in translate.storage.xliff with the units Selaras wrote
-#      (ids, sources, targets, states, alt-trans match-quality/origin, glossary notes);
+#      (ids, sources, targets, states, alt-trans match-quality/origin, glossary notes), and its run
+#      TMX loads in translate.storage.tmx with the pairs Selaras wrote;
 #   2. XLIFF written by Translate Toolkit loads in Selaras's XLIFFReader, which finds the units
-#      Translate Toolkit considers translated or better.
+#      Translate Toolkit considers translated or better, and its TMX in Selaras's TMXReader.
 # The Swift side is the test entry Tests/SelarasOutputTests/InteropTests.swift (run through
 # `swift test`, so no selaras binary is needed); the Python side is tt_side.py.
 #

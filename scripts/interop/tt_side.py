@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Translate Toolkit side of Selaras's interoperability checks (see check.sh).
 
-  tt_side.py load DIR   -- load Selaras's selaras.xlf with translate.storage.xliff and compare
-                           it with selaras-expected.json; exit 1 on any mismatch.
-  tt_side.py write DIR  -- write tt.xlf with translate.storage.xliff (units in several states,
-                           text that needs escaping) and tt-expected.json for the Swift side.
+  tt_side.py load DIR   -- load Selaras's selaras.xlf (translate.storage.xliff) and selaras.tmx
+                           (translate.storage.tmx) and compare them with selaras-expected.json.
+  tt_side.py write DIR  -- write tt.xlf (units in several states, text that needs escaping) and
+                           tt.tmx with Translate Toolkit, and tt-expected.json for the Swift side.
 
 Prints one line per check, then 'N passed, M failed'.
 """
@@ -49,6 +49,17 @@ def load(folder):
               "%r" % [(a.xmlelement.get("match-quality"), a.target) for a in alts])
         notes = u.getnotes()
         check("xliff %s: glossary notes" % w["id"], notes.count("→") >= w["notes"], repr(notes))
+
+    with open(os.path.join(folder, "selaras.tmx"), "rb") as f:
+        memory = tmx.tmxfile.parsefile(f)
+    tus = [u for u in memory.units if not u.isheader()]
+    want = expected["tmx"]
+    check("tmx: Translate Toolkit loads every unit Selaras wrote (%d)" % len(want), len(tus) == len(want),
+          "%d != %d" % (len(tus), len(want)))
+    for u, w in zip(tus, want):
+        check("tmx %s: tuid, source and target" % w["tuid"],
+              (u.xmlelement.get("tuid"), u.source, u.target) == (w["tuid"], w["source"], w["target"]),
+              "%r" % ((u.xmlelement.get("tuid"), u.source, u.target),))
 
 
 def write(folder):
