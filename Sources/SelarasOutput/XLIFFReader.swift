@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import SelarasCore
+import SelarasTM
 
 /// A translation unit as read from an XLIFF file.
 public struct XLIFFUnit: Sendable, Hashable {
@@ -471,5 +472,18 @@ public enum XLIFFReader {
                                        location: location, version: 1))
             }
         }
+    }
+}
+
+extension ReviewedUnit {
+    /// The unit as a TM unit for `tm update`: languages from the file (else the defaults given),
+    /// origin `FILE:LINE`, the prop `x-selaras-reviewed` holding the state, and `date` (when given)
+    /// as creation and change date.
+    public func tmUnit(sourceLanguage: String = "id", targetLanguage: String = "en", date: Date? = nil) -> TMUnit {
+        let stamp = date.map(WriterDates.tmx)
+        return TMUnit(tuid: id, source: source, target: target, sourceLanguage: self.sourceLanguage ?? sourceLanguage,
+                      targetLanguage: self.targetLanguage ?? targetLanguage,
+                      props: [TMUnit.Prop(type: "x-selaras-reviewed", value: state)],
+                      origin: location.description, line: location.line, creationDate: stamp, changeDate: stamp)
     }
 }

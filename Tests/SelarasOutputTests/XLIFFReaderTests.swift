@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasTM
 import XCTest
 @testable import SelarasOutput
 
@@ -188,5 +189,37 @@ final class XLIFFReaderTests: XCTestCase {
         XCTAssertThrowsError(try XLIFFReader.units(in: try write("just text", "x.xlf"))) { e in
             XCTAssertTrue("\(e)".contains("not well-formed XML"), "\(e)")
         }
+    }
+}
+
+/// The review loop end to end at library level: Selaras writes XLIFF, a translator edits and
+/// confirms a target, the reviewed units go into a TM, and the next lookup matches the edited
+/// sentence exactly with the translator's English (the `tm update` command does the same against
+/// the store).
+final class ReviewLoopTests: XCTestCase {
+    func testEditedTargetIsMatchedExactlyOnTheNextRun() throws {
+        let doc = Fixtures.full
+        var xml = try XLIFF12Writer().render(doc, context: Fixtures.context).utf8String
+        let sentence = Fixtures.segments[6].text  // s7: no English in this run
+        let english = "The government will soon draft the implementing regulations."
+        xml = xml.replacingOccurrences(of: "<source xml:lang=\"id\">\(sentence)</source>",
+                                       with: "<source xml:lang=\"id\">\(sentence)</source><target xml:lang=\"en\" state=\"translated\">\(english)</target>")
+        let (reviewed, issues) = try XLIFFReader.reviewedUnits(data: Data(xml.utf8), name: "01.xlf")
+        XCTAssertEqual(issues, [])
+        let units = reviewed.map { $0.tmUnit(date: Fixtures.date) }
+        XCTAssertEqual(units.last?.props, [TMUnit.Prop(type: "x-selaras-reviewed", value: "translated")])
+        XCTAssertEqual(units.last?.origin, "01.xlf:\(reviewed.last!.location.line!)")
+        let tm = TranslationMemory(units: units)
+        let matches = tm.lookup(TMQuery(text: sentence), threshold: 95)
+        XCTAssertEqual(matches.first?.kind, .exact)
+        XCTAssertEqual(matches.first?.score, 100)
+        XCTAssertEqual(matches.first?.target, english)
+        // On the next run the writers show it as exact TM English.
+        var next = doc
+        next.targets = nil
+        next.matches![6] = matches
+        let row = BilingualView(next, fillThreshold: 95).rows[6]
+        XCTAssertEqual(row.target.provenance, .exactTM)
+        XCTAssertEqual(row.target.text, english)
     }
 }
