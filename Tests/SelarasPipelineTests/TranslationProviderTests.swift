@@ -122,11 +122,29 @@ final class TranslationCommandProviderTests: XCTestCase {
         XCTAssertEqual(out.compactMap { try? $0.get() }, texts.map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
+    func testConcurrentCallersGetTheirOwnAnswers() {
+        let p = provider("sed 's/^/EN: /'", batchSize: 7)
+        let results = ResultsBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            let texts = (0..<30).map { "artikel \(k) kalimat \($0)" }
+            let out = p.translate(texts.enumerated().map { TranslationRequest(id: "\($0.offset)", text: $0.element) })
+            results.set(k, out.map { (try? $0.get()) ?? "FAILED" } == texts.map { "EN: \($0)" })
+        }
+        XCTAssertEqual(results.all, Array(repeating: true, count: 8))
+    }
+
     func testMissingProgram() {
         let out = provider("/nonexistent/mt-engine").translate(requests(["a"]))
         guard case let .failure(f) = out[0] else { return XCTFail("expected a failure") }
         XCTAssertTrue(f.message.hasPrefix("exited with status 127"), f.message)
     }
+}
+
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: Bool] = [:]
+    func set(_ k: Int, _ v: Bool) { lock.lock(); values[k] = v; lock.unlock() }
+    var all: [Bool] { lock.lock(); defer { lock.unlock() }; return values.keys.sorted().map { values[$0]! } }
 }
 
 /// A provider for fill tests: uppercases, fails on sentences containing "GAGAL", counts calls.

@@ -23,8 +23,15 @@ struct ProcessRunner {
         var launchError: String?
     }
 
+    /// Serialises pipe creation and spawning among our own runs, so that a program started by one
+    /// thread never inherits the pipe of another before close-on-exec is set.
+    private static let spawnLock = NSLock()
+
     static func run(_ executable: String, _ arguments: [String], input: Data, timeout: TimeInterval) -> Outcome {
         var outcome = Outcome()
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
         var inFDs: [Int32] = [-1, -1], outFDs: [Int32] = [-1, -1], errFDs: [Int32] = [-1, -1]
         // Close-on-exec everywhere: dup2 in the child clears it on fds 0-2 only.
         func makePipe(_ fds: inout [Int32]) -> Bool {
@@ -62,6 +69,8 @@ struct ProcessRunner {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         close(inFDs[0]); close(outFDs[1]); close(errFDs[1])
+        spawnLock.unlock()
+        locked = false
         guard spawned == 0 else {
             close(inFDs[1]); close(outFDs[0]); close(errFDs[0])
             outcome.launchError = "cannot start \(executable): \(String(cString: strerror(spawned)))"
