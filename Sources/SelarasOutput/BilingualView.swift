@@ -24,6 +24,16 @@ public struct BilingualRow: Sendable, Hashable {
     public var summaryScore: Double?
 
     public var isInSummary: Bool { summaryScore != nil }
+
+    /// The score shown beside the English: the TM score of TM English; for a segment without English,
+    /// the best match's score (why it was not used); nil for MT and reviewed English.
+    public var displayScore: Double? {
+        switch target.provenance {
+        case .exactTM, .fuzzyTM, .repairedTM: return target.score ?? matches.first?.score
+        case .untranslated: return matches.first?.score
+        case .machine, .reviewed: return nil
+        }
+    }
     public var isTranslated: Bool { target.text != nil && target.provenance != .untranslated }
 
     /// Whether the English came from a translation memory (exact, fuzzy or repaired match).

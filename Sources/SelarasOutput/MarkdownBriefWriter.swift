@@ -71,7 +71,7 @@ public struct MarkdownBriefWriter: DocumentWriter {
             }
             if row.isInSummary { id += " ★" }
             let english = row.target.text.map(e) ?? "*— no English —*"
-            let score = (row.target.score ?? row.matches.first?.score).map(Markup.score) ?? ""
+            let score = row.displayScore.map(Markup.score) ?? ""
             let terms = row.terms.map { "\(e($0.text)) = \(e($0.translations.first ?? "?"))" }.joined(separator: "; ")
             md += "| \(id) | \(e(row.segment.text)) | \(english) | \(row.target.provenance.label) | \(score) | \(terms) |\n"
         }

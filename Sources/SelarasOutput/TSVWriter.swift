@@ -8,8 +8,8 @@ import SelarasCore
 /// - `target`: its English, empty when there is none;
 /// - `kind`: where the English came from (`tm-exact`, `tm-fuzzy`, `tm-repaired`, `mt`, `reviewed`,
 ///   `untranslated`);
-/// - `score`: the TM score of the English (or of the best match when there is no English), empty
-///   when there is no match;
+/// - `score`: the TM score of TM English; for a segment without English the best match's score;
+///   empty for MT and reviewed English and when there is no match;
 /// - `terms`: glossary hits as `term=translation` (the preferred translation), separated by ` ; `.
 ///
 /// Escaping: inside a field, backslash, tab, line feed and carriage return are written `\\`, `\t`,
@@ -24,7 +24,7 @@ public struct TSVWriter: DocumentWriter {
         let view = BilingualView(document, fillThreshold: context.fillThreshold)
         var out = Self.header.joined(separator: "\t") + "\n"
         for row in view.rows {
-            let score = row.target.score ?? row.matches.first?.score
+            let score = row.displayScore
             let terms = row.terms.map { hit in
                 hit.term + "=" + (hit.translations.first ?? "")
             }.joined(separator: " ; ")

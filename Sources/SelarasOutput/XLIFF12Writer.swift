@@ -133,7 +133,7 @@ public struct XLIFF12Writer: DocumentWriter {
         let origin = t.origin.map { " from \($0)" } ?? ""
         switch t.provenance {
         case .exactTM, .fuzzyTM, .repairedTM:
-            let score = t.score.map { ", \(Markup.score($0))" } ?? ""
+            let score = t.score.map { " (\(Markup.score($0)))" } ?? ""
             return "English: \(t.provenance.label) match\(score)\(origin)."
         case .machine:
             return "English: machine translation\(origin). Review before use."

@@ -19,6 +19,9 @@ final class TSVWriterTests: XCTestCase {
         XCTAssertEqual(s4[1], "")
         XCTAssertEqual(s4[2], "untranslated")
         XCTAssertEqual(lines[3].split(separator: "\t", omittingEmptySubsequences: false)[3], "96")
+        // MT English shows no TM score even when a weaker match exists; missing English shows the best match.
+        XCTAssertEqual(lines[2].split(separator: "\t", omittingEmptySubsequences: false)[3], "")
+        XCTAssertEqual(lines[7].split(separator: "\t", omittingEmptySubsequences: false)[3], "70")
     }
 
     func testEscapingRoundTrips() {
@@ -81,5 +84,14 @@ final class AllFormatsTests: XCTestCase {
         XCTAssertEqual(Markup.escapeMarkdown("a|b*c\r\nd"), "a\\|b\\*c<br>d")
         XCTAssertEqual(Markup.score(87.0), "87")
         XCTAssertEqual(Markup.score(87.25), "87.3")
+    }
+}
+
+extension MarkdownBriefWriterTests {
+    /// Set SELARAS_MD_OUT to keep the rendered brief for reading.
+    func testKeepRenderedBriefWhenAsked() throws {
+        guard let dir = ProcessInfo.processInfo.environment["SELARAS_MD_OUT"] else { throw XCTSkip("SELARAS_MD_OUT not set") }
+        let data = try MarkdownBriefWriter().render(Fixtures.full, context: Fixtures.context)
+        try data.write(to: URL(fileURLWithPath: dir).appendingPathComponent("brief.md"))
     }
 }
