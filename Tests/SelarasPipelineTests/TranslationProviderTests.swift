@@ -140,7 +140,7 @@ final class TranslationCommandProviderTests: XCTestCase {
     }
 }
 
-final class ResultsBox: @unchecked Sendable {
+private final class ResultsBox: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Int: Bool] = [:]
     func set(_ k: Int, _ v: Bool) { lock.lock(); values[k] = v; lock.unlock() }
@@ -148,7 +148,7 @@ final class ResultsBox: @unchecked Sendable {
 }
 
 /// A provider for fill tests: uppercases, fails on sentences containing "GAGAL", counts calls.
-final class RecordingProvider: TranslationProvider, @unchecked Sendable {
+private final class RecordingProvider: TranslationProvider, @unchecked Sendable {
     var seen: [TranslationRequest] = []
     var name: String { "stub" }
     func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome] {
