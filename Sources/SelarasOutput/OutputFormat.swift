@@ -55,17 +55,14 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// The writer for this format.
     public var writer: any DocumentWriter {
         switch self {
+        case .xliff: return XLIFF12Writer()
+        case .xliff2: return XLIFF2Writer()
+        case .tmx: return TMXDocumentWriter()
+        case .tsv: return TSVWriter()
+        case .markdown: return MarkdownBriefWriter()
         case .json: return JSONDocumentWriter()
-        default: return UnavailableWriter(format: self)
+        case .html: return HTMLReportWriter()
         }
-    }
-}
-
-/// Placeholder for formats not yet written; rendering fails with a clear error.
-struct UnavailableWriter: DocumentWriter {
-    var format: OutputFormat
-    func render(_ document: Document, context: WriterContext) throws -> Data {
-        throw OutputError.unsupported(format: format.rawValue)
     }
 }
 

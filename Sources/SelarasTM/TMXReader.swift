@@ -2,11 +2,24 @@ import CLibXML2
 import Foundation
 import SelarasCore
 
-/// Reads TMX files with libxml2's streaming `xmlTextReader`, one unit at a time.
+/// Reads TMX files (1.1 to 1.4b) with libxml2's streaming `xmlTextReader`, one unit at a time; the file
+/// is never held in memory.
 ///
-/// Foundation version: header `srclang`, `tu`/`tuv`/`seg` with `xml:lang` (or `lang` in TMX 1.1),
-/// `prop` and `note`; inline elements contribute their text content. The parser never loads
-/// external entities or DTDs and never touches the network.
+/// Contract:
+/// - Each unit with a variant in `sourceLanguage` and one in `targetLanguage` goes to `body` as a
+///   `TMUnit` (language codes match by primary subtag and the aliases `in`/`ind` for Indonesian and
+///   `eng` for English, case-insensitively; `xml:lang` or TMX 1.1's `lang`; any `srclang`, `*all*`
+///   included). Inline codes become placeholders (`TMInline`); props, notes and other attributes are kept.
+/// - A unit that cannot be used is reported (`TMXIssue`, with the file, the line of its `<tu>` and its
+///   tuid) and skipped: no variant in one of the two languages, an empty segment, or markup that is not
+///   well-formed. Reading resumes at the next unit. A unit that needed a fix (characters XML forbids
+///   removed, invalid bytes replaced, unknown elements or unexpanded entities dropped) is loaded and
+///   reported as repaired.
+/// - Safety: no DTD or external entity is ever loaded, no network access (`XML_PARSE_NONET`), entities
+///   are not substituted (`XML_PARSE_NOENT` off) and libxml2's entity-amplification limits stay on
+///   (`XML_PARSE_HUGE` off). Nothing is printed: libxml2's messages become issues.
+/// - Throws only when the file cannot be opened or its encoding is not supported; a file that is not
+///   TMX at all yields a `failed` issue.
 public struct TMXReader: Sendable {
     public var sourceLanguage: String
     public var targetLanguage: String
@@ -16,119 +29,27 @@ public struct TMXReader: Sendable {
         self.targetLanguage = targetLanguage
     }
 
-    /// Calls `body` for every usable unit in `url`, returns the problems found.
-    /// Throws only when the file cannot be opened at all.
+    /// Calls `body` for every usable unit in `url`, and `header` once the TMX header is read;
+    /// returns the problems found.
     @discardableResult
-    public func read(_ url: URL, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
-        let file = url.lastPathComponent
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file", action: .failed)
+    public func read(_ url: URL, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else {
+            throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let reader = xmlReaderForFile(url.path, nil, options) else {
-            throw TMXIssue(location: SourceLocation(file: url.path), message: "not an XML file", action: .failed)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            close(fd)
+            throw TMXIssue(location: SourceLocation(file: url.path), message: "is a directory, not a TMX file", action: .failed)
         }
-        defer { xmlFreeTextReader(reader) }
+        let stream = TMXInputStream(fileDescriptor: fd)
+        return try run(stream, name: url.lastPathComponent, header: header, body)
+    }
 
-        var issues: [TMXIssue] = []
-        var headerSource = sourceLanguage
-        var tuid: String?
-        var tuLine = 0
-        var tuvs: [(lang: String, text: String)] = []
-        var props: [TMUnit.Prop] = []
-        var notes: [String] = []
-        var currentLang: String?
-        var segDepth = 0
-        var segText = ""
-        var propType: String?
-        var propText = ""
-        var inNote = false
-        var noteText = ""
-        var creation: String?
-        var change: String?
-
-        func attr(_ name: String) -> String? {
-            guard let v = xmlTextReaderGetAttribute(reader, name) else { return nil }
-            defer { selaras_xml_free(v) }
-            return String(cString: v)
-        }
-
-        while true {
-            let r = xmlTextReaderRead(reader)
-            if r == 0 { break }
-            if r < 0 {
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
-                issues.append(TMXIssue(location: SourceLocation(file: file, line: line), tuid: tuid,
-                                       message: "XML error; the rest of the file was not read", action: .failed))
-                break
-            }
-            let type = xmlTextReaderNodeType(reader)
-            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            switch type {
-            case 1:  // element
-                let empty = xmlTextReaderIsEmptyElement(reader) == 1
-                switch name {
-                case "header":
-                    if let s = attr("srclang"), s != "*all*" { headerSource = s }
-                case "tu":
-                    tuid = attr("tuid")
-                    tuLine = Int(xmlTextReaderGetParserLineNumber(reader))
-                    tuvs = []; props = []; notes = []
-                    creation = attr("creationdate"); change = attr("changedate")
-                case "tuv":
-                    currentLang = attr("xml:lang") ?? attr("lang")
-                case "seg":
-                    if !empty { segDepth = 1; segText = "" } else if let l = currentLang { tuvs.append((l, "")) }
-                case "prop":
-                    if !empty { propType = attr("type") ?? ""; propText = "" }
-                case "note":
-                    if !empty { inNote = true; noteText = "" }
-                default:
-                    if segDepth > 0 && !empty { segDepth += 1 }
-                }
-            case 3, 4, 14:  // text, CDATA, significant whitespace
-                if let v = xmlTextReaderConstValue(reader) {
-                    let s = String(cString: v)
-                    if segDepth > 0 { segText += s } else if propType != nil { propText += s } else if inNote { noteText += s }
-                }
-            case 15:  // end element
-                switch name {
-                case "seg":
-                    if let l = currentLang { tuvs.append((l, segText)) }
-                    segDepth = 0
-                case "prop":
-                    if let t = propType { props.append(.init(type: t, value: propText)) }
-                    propType = nil
-                case "note":
-                    notes.append(noteText); inNote = false
-                case "tu":
-                    let loc = SourceLocation(file: file, line: tuLine)
-                    let src = tuvs.first { Self.language($0.lang, matches: sourceLanguage) }
-                        ?? tuvs.first { Self.language($0.lang, matches: headerSource) && !Self.language($0.lang, matches: targetLanguage) }
-                    let tgt = tuvs.first { Self.language($0.lang, matches: targetLanguage) }
-                    if let src, let tgt {
-                        let s = src.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                        let t = tgt.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                        if s.isEmpty || t.isEmpty {
-                            issues.append(TMXIssue(location: loc, tuid: tuid, message: "empty segment", action: .skipped))
-                        } else {
-                            try body(TMUnit(tuid: tuid, source: s, target: t, sourceLanguage: src.lang,
-                                            targetLanguage: tgt.lang, props: props, notes: notes, origin: file,
-                                            line: tuLine, creationDate: creation, changeDate: change))
-                        }
-                    } else {
-                        let missing = src == nil ? sourceLanguage : targetLanguage
-                        issues.append(TMXIssue(location: loc, tuid: tuid, message: "no '\(missing)' variant", action: .skipped))
-                    }
-                    tuid = nil
-                default:
-                    if segDepth > 1 { segDepth -= 1 }
-                }
-            default:
-                break
-            }
-        }
-        return issues
+    /// Reads TMX from memory; `name` is the file name issues and units carry.
+    @discardableResult
+    public func read(data: Data, name: String, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        try run(TMXInputStream(data: data), name: name, header: header, body)
     }
 
     /// Whether a TMX language code denotes `wanted` (`id` matches id, id-ID, in, IND; case-insensitive).
@@ -138,6 +59,497 @@ public struct TMXReader: Sendable {
         let wantedPrimary = w.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? w
         if primary == wantedPrimary { return true }
         let aliases: [String: Set<String>] = ["id": ["in", "ind"], "en": ["eng"]]
-        return aliases[wantedPrimary]?.contains(primary) ?? false
+        if aliases[wantedPrimary]?.contains(primary) ?? false { return true }
+        return aliases[primary]?.contains(wantedPrimary) ?? false
+    }
+
+    static let parseOptions: Int32 = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOWARNING.rawValue)
+
+    private func run(_ stream: TMXInputStream, name: String, header: ((TMXHeader) -> Void)?,
+                     _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        Self.initializeLibXML
+        let session = TMXReadSession(stream: stream, file: name, reader: self, headerCallback: header)
+        try session.run(body)
+        return session.issues
+    }
+
+    /// libxml2 must be initialised once, before threads use it.
+    private static let initializeLibXML: Void = { xmlInitParser() }()
+}
+
+/// Collects libxml2's messages for one parse instead of letting them reach stderr.
+final class TMXErrorSink {
+    var fatal: (message: String, line: Int, column: Int)?
+    var lastError: (message: String, line: Int, column: Int)?
+}
+
+/// The state of reading one file: attempts, resynchronisation after broken units, issues.
+final class TMXReadSession {
+    let stream: TMXInputStream
+    let file: String
+    let reader: TMXReader
+    let headerCallback: ((TMXHeader) -> Void)?
+    var issues: [TMXIssue] = []
+    var header = TMXHeader()
+    var sawRoot = false
+    var sawHeader = false
+    var unitsDelivered = 0
+
+    init(stream: TMXInputStream, file: String, reader: TMXReader, headerCallback: ((TMXHeader) -> Void)?) {
+        self.stream = stream
+        self.file = file
+        self.reader = reader
+        self.headerCallback = headerCallback
+    }
+
+    /// A stretch of the file to parse: from the file's start (`start == 0`) or from unit `start`'s tag,
+    /// up to unit `stop` (exclusive) or the end.
+    struct Stretch {
+        var start: Int
+        var stop: Int?
+    }
+
+    enum Outcome {
+        case finished
+        /// Unit `broken` is not well-formed; units from `firstUnfinished` up to it were not finished.
+        case broken(Int, firstUnfinished: Int)
+        /// The error is outside any unfinished unit: resume at the first unit after it.
+        case resume(Int?)
+        case notTMX
+    }
+
+    func run(_ body: (TMUnit) throws -> Void) throws {
+        var stack: [Stretch] = [Stretch(start: 0, stop: nil)]
+        var attempts = 0
+        while let stretch = stack.popLast() {
+            attempts += 1
+            let outcome: Outcome
+            do {
+                outcome = try attempt(stretch, body)
+            } catch let e as TMXInputStream.StreamError {
+                throw TMXIssue(location: SourceLocation(file: file), message: e.description, action: .failed)
+            }
+            switch outcome {
+            case .finished:
+                break
+            case .notTMX:
+                issues.append(TMXIssue(location: SourceLocation(file: file), message: "not a TMX file (no <tmx> root element)", action: .failed))
+                return
+            case let .resume(next):
+                guard let next, stretch.stop.map({ next < $0 }) ?? true else { break }
+                if next <= stretch.start {
+                    // No progress: give up on the stretch's first unit so that reading always advances.
+                    let start = try? stream.unitStart(stretch.start)
+                    issues.append(TMXIssue(location: SourceLocation(file: file, line: start?.line), tuid: start?.tuid,
+                                           message: "unit could not be parsed", action: .skipped))
+                    _ = stream.takeRemovals(unit: stretch.start)
+                    if stretch.stop.map({ stretch.start + 1 < $0 }) ?? true {
+                        stack.append(Stretch(start: stretch.start + 1, stop: stretch.stop))
+                    }
+                } else {
+                    stack.append(Stretch(start: next, stop: stretch.stop))
+                }
+            case let .broken(b, firstUnfinished):
+                if stretch.stop.map({ b + 1 < $0 }) ?? true {
+                    stack.append(Stretch(start: b + 1, stop: stretch.stop))
+                }
+                if firstUnfinished < b {
+                    stack.append(Stretch(start: firstUnfinished, stop: b))
+                }
+            }
+        }
+        for (ordinal, removed) in stream.remainingRemovals() where !removed.isEmpty {
+            let line = removed[0].line
+            issues.append(TMXIssue(location: SourceLocation(file: file, line: line),
+                                   message: Self.describe(removed) + (ordinal == 0 ? " before the first unit" : " outside any loaded unit"),
+                                   action: .repaired))
+        }
+        if !sawRoot && issues.allSatisfy({ $0.action != .failed }) && unitsDelivered == 0 {
+            issues.append(TMXIssue(location: SourceLocation(file: file), message: "not a TMX file (no <tmx> root element)", action: .failed))
+        }
+        _ = attempts
+    }
+
+    static func describe(_ removed: [TMXInputStream.Removal]) -> String {
+        let forbidden = removed.filter { !$0.invalidEncoding }
+        let invalid = removed.filter(\.invalidEncoding)
+        var parts: [String] = []
+        if !forbidden.isEmpty {
+            var names: [String] = []
+            for r in forbidden {
+                let n = scalarName(r.scalar)
+                if !names.contains(n) { names.append(n) }
+            }
+            let first = forbidden[0]
+            parts.append("removed \(forbidden.count) character\(forbidden.count == 1 ? "" : "s") XML forbids (\(names.prefix(4).joined(separator: ", "))) first at line \(first.line), column \(first.column)")
+        }
+        if !invalid.isEmpty {
+            parts.append("replaced \(invalid.count) invalid byte sequence\(invalid.count == 1 ? "" : "s") with U+FFFD, first at line \(invalid[0].line)")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    static func scalarName(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x1A: "SUB",
+                                       0xFFFE: "noncharacter", 0xFFFF: "noncharacter"]
+        if let n = names[v] { return "\(code) \(n)" }
+        if v >= 0xD800 && v < 0xE000 { return "\(code) unpaired surrogate" }
+        return code
+    }
+
+    // MARK: one attempt
+
+    private struct VariantBuilder {
+        var language: String
+        var text = ""
+        var hasSeg = false
+        var variant = TMUnit.Variant()
+    }
+
+    private struct UnitBuilder {
+        var ordinal: Int
+        var line: Int
+        var tuid: String?
+        var creationDate: String?
+        var changeDate: String?
+        var attributes: [TMAttribute] = []
+        var props: [TMUnit.Prop] = []
+        var notes: [String] = []
+        var variants: [VariantBuilder] = []
+        var fixes: [String] = []
+    }
+
+    private func attempt(_ stretch: Stretch, _ body: (TMUnit) throws -> Void) throws -> Outcome {
+        var lineBase = 1
+        var firstLineColumnShift = 0
+        var ordinalBase = 0
+        if stretch.start > 0 {
+            guard let start = try stream.unitStart(stretch.start) else { return .finished }
+            let stop = try stretch.stop.flatMap { try stream.unitStart($0) }
+            let prefix = Array("<tmx version=\"\(header.version)\"><body>".utf8)
+            stream.restart(at: start, stopBefore: stop, prefix: prefix, suffix: Array("</body></tmx>".utf8))
+            lineBase = start.line
+            firstLineColumnShift = start.column - 1 - prefix.count
+            ordinalBase = stretch.start - 1
+        }
+        func absolute(_ line: Int, _ column: Int) -> (Int, Int) {
+            (lineBase + line - 1, line == 1 ? column + firstLineColumnShift : column)
+        }
+
+        let sink = TMXErrorSink()
+        let streamRef = Unmanaged.passUnretained(stream).toOpaque()
+        guard let xr = xmlReaderForIO({ ctx, buffer, len in
+            guard let ctx, let buffer else { return -1 }
+            let s = Unmanaged<TMXInputStream>.fromOpaque(ctx).takeUnretainedValue()
+            return Int32(s.read(into: UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(len)))
+        }, nil, streamRef, file, "UTF-8", TMXReader.parseOptions) else {
+            throw TMXIssue(location: SourceLocation(file: file), message: "libxml2 could not create a reader", action: .failed)
+        }
+        defer { xmlFreeTextReader(xr) }
+        let sinkRef = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(xr, { ctx, error in
+            guard let ctx, let error else { return }
+            let sink = Unmanaged<TMXErrorSink>.fromOpaque(ctx).takeUnretainedValue()
+            let e = error.pointee
+            var message = e.message.map { String(cString: $0) } ?? "XML error"
+            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            let entry = (message, Int(e.line), Int(e.int2))
+            if e.level == XML_ERR_FATAL || e.level == XML_ERR_ERROR {
+                if sink.fatal == nil && e.level == XML_ERR_FATAL { sink.fatal = entry }
+                sink.lastError = entry
+            }
+        }, sinkRef)
+
+        func interned(_ s: String) -> UnsafePointer<xmlChar>? { xmlTextReaderConstString(xr, s) }
+        let nTMX = interned("tmx"), nHeader = interned("header"), nBody = interned("body"), nTU = interned("tu")
+        let nTUV = interned("tuv"), nSeg = interned("seg"), nProp = interned("prop"), nNote = interned("note")
+        let nBPT = interned("bpt"), nEPT = interned("ept"), nPH = interned("ph"), nIT = interned("it")
+        let nUT = interned("ut"), nHI = interned("hi"), nSub = interned("sub")
+
+        func string(_ p: UnsafePointer<xmlChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+        func attributes() -> [TMAttribute] {
+            var out: [TMAttribute] = []
+            if xmlTextReaderMoveToFirstAttribute(xr) == 1 {
+                repeat {
+                    out.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(xmlTextReaderConstValue(xr))))
+                } while xmlTextReaderMoveToNextAttribute(xr) == 1
+                xmlTextReaderMoveToElement(xr)
+            }
+            return out
+        }
+        func nodeLine() -> Int {
+            if let node = xmlTextReaderCurrentNode(xr) {
+                let l = Int(xmlGetLineNo(node))
+                if l > 0 { return absolute(l, 1).0 }
+            }
+            return absolute(Int(xmlTextReaderGetParserLineNumber(xr)), 1).0
+        }
+        func readString() -> String {
+            guard let p = xmlTextReaderReadString(xr) else { return "" }
+            defer { selaras_xml_free(p) }
+            return String(cString: p)
+        }
+
+        var unit: UnitBuilder?
+        var variant: VariantBuilder?
+        var inSeg = false
+        var segDepth = 0
+        var inHeader = false
+        var tuCount = 0
+        var lastFinished = ordinalBase  // ordinal of the last unit finished in this attempt
+        var structural: String?
+
+        func finish(_ u: UnitBuilder) throws {
+            lastFinished = u.ordinal
+            let removed = stream.takeRemovals(unit: u.ordinal)
+            let loc = SourceLocation(file: file, line: u.line)
+            let src = u.variants.first { TMXReader.language($0.language, matches: reader.sourceLanguage) }
+            let tgt = u.variants.first { TMXReader.language($0.language, matches: reader.targetLanguage) }
+            guard let src, let tgt else {
+                let langs = u.variants.map(\.language)
+                let missing = src == nil ? reader.sourceLanguage : reader.targetLanguage
+                let have = langs.isEmpty ? "no variants" : "variants: \(langs.joined(separator: ", "))"
+                issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "no '\(missing)' variant (\(have))", action: .skipped))
+                return
+            }
+            let (s, sm) = Self.trimmed(src.text, src.variant.markup)
+            let (t, tm) = Self.trimmed(tgt.text, tgt.variant.markup)
+            if s.isEmpty || t.isEmpty {
+                let which = s.isEmpty ? src.language : tgt.language
+                issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "empty segment in the '\(which)' variant", action: .skipped))
+                return
+            }
+            var fixes = u.fixes
+            if !removed.isEmpty { fixes.insert(Self.describe(removed), at: 0) }
+            if !fixes.isEmpty {
+                issues.append(TMXIssue(location: loc, tuid: u.tuid, message: fixes.joined(separator: "; "), action: .repaired))
+            }
+            var sv = src.variant, tv = tgt.variant
+            sv.markup = sm; tv.markup = tm
+            let tmUnit = TMUnit(tuid: u.tuid, source: s, target: t, sourceLanguage: src.language, targetLanguage: tgt.language,
+                                props: u.props, notes: u.notes, origin: file, line: u.line, creationDate: u.creationDate,
+                                changeDate: u.changeDate, attributes: u.attributes, sourceVariant: sv, targetVariant: tv)
+            unitsDelivered += 1
+            try body(tmUnit)
+            if u.ordinal % 256 == 0 { stream.release(before: u.ordinal + 1) }
+        }
+
+        func segOffset() -> Int { variant?.text.unicodeScalars.count ?? 0 }
+
+        var ret = xmlTextReaderRead(xr)
+        while ret == 1 {
+            var skipSubtree = false
+            let type = xmlTextReaderNodeType(xr)
+            switch type {
+            case 1:  // element
+                let name = xmlTextReaderConstLocalName(xr)
+                let empty = xmlTextReaderIsEmptyElement(xr) == 1
+                if inSeg {
+                    if name == nBPT || name == nEPT || name == nPH || name == nIT || name == nUT {
+                        let kind: TMInline.Kind = name == nBPT ? .bpt : name == nEPT ? .ept : name == nPH ? .ph : name == nIT ? .it : .ut
+                        let attrs = attributes()
+                        var content = ""
+                        if !empty, let p = xmlTextReaderReadInnerXml(xr) {
+                            content = String(cString: p)
+                            selaras_xml_free(p)
+                        }
+                        let offset = segOffset()
+                        variant?.variant.markup.append(TMInline(kind: kind, offset: offset, attributes: attrs, content: content))
+                        skipSubtree = true
+                    } else if name == nHI {
+                        let attrs = attributes()
+                        let offset = segOffset()
+                        variant?.variant.markup.append(TMInline(kind: .hiStart, offset: offset, attributes: attrs))
+                        if empty {
+                            variant?.variant.markup.append(TMInline(kind: .hiEnd, offset: offset))
+                        } else { segDepth += 1 }
+                    } else {
+                        let n = string(xmlTextReaderConstName(xr))
+                        unit?.fixes.append(name == nSub ? "<sub> outside an inline code dropped" : "unknown element <\(n)> inside <seg>: tags dropped, text kept")
+                        if !empty { segDepth += 1 }
+                    }
+                } else if name == nTU {
+                    tuCount += 1
+                    let ordinal = ordinalBase + tuCount
+                    if let open = unit {
+                        structural = "<tu> not closed before the next <tu>"
+                        _ = open
+                        break
+                    }
+                    var u = UnitBuilder(ordinal: ordinal, line: nodeLine())
+                    for a in attributes() {
+                        switch a.name {
+                        case "tuid": u.tuid = a.value
+                        case "creationdate": u.creationDate = a.value
+                        case "changedate": u.changeDate = a.value
+                        default: u.attributes.append(a)
+                        }
+                    }
+                    if empty { try finish(u) } else { unit = u }
+                } else if name == nTUV {
+                    if unit == nil {
+                        issues.append(TMXIssue(location: SourceLocation(file: file, line: nodeLine()), message: "<tuv> outside a <tu> ignored", action: .repaired))
+                        skipSubtree = true
+                    } else if variant != nil {
+                        structural = "<tuv> inside another <tuv>"
+                    } else {
+                        var lang = ""
+                        var attrs: [TMAttribute] = []
+                        for a in attributes() {
+                            if a.name == "xml:lang" { lang = a.value } else if a.name == "lang" { if lang.isEmpty { lang = a.value } } else { attrs.append(a) }
+                        }
+                        if lang.isEmpty { unit?.fixes.append("a <tuv> without xml:lang was ignored") }
+                        var v = VariantBuilder(language: lang)
+                        v.variant.attributes = attrs
+                        if empty { if !lang.isEmpty { unit?.variants.append(v) } } else { variant = v }
+                    }
+                } else if name == nSeg {
+                    if variant == nil {
+                        unit?.fixes.append("<seg> outside a <tuv> ignored")
+                        skipSubtree = true
+                    } else if variant!.hasSeg {
+                        unit?.fixes.append("second <seg> in a <tuv> ignored")
+                        skipSubtree = true
+                    } else {
+                        variant!.hasSeg = true
+                        if !empty { inSeg = true; segDepth = 0 }
+                    }
+                } else if name == nProp {
+                    let attrs = attributes()
+                    let type = attrs.first { $0.name == "type" }?.value ?? ""
+                    let value = empty ? "" : readString()
+                    let prop = TMUnit.Prop(type: type, value: value)
+                    if variant != nil { variant!.variant.props.append(prop) } else if unit != nil { unit!.props.append(prop) } else if inHeader { header.props.append(prop) }
+                    skipSubtree = true
+                } else if name == nNote {
+                    let value = empty ? "" : readString()
+                    if variant != nil { variant!.variant.notes.append(value) } else if unit != nil { unit!.notes.append(value) } else if inHeader { header.notes.append(value) }
+                    skipSubtree = true
+                } else if name == nHeader {
+                    if stretch.start == 0 && !sawHeader {
+                        sawHeader = true
+                        for a in attributes() { header.set(a.name, a.value) }
+                        if empty { headerCallback?(header) } else { inHeader = true }
+                    } else { skipSubtree = true }
+                } else if name == nTMX {
+                    if stretch.start == 0 {
+                        sawRoot = true
+                        if let v = attributes().first(where: { $0.name == "version" })?.value { header.version = v }
+                    }
+                } else if name == nBody {
+                    if inHeader { inHeader = false; headerCallback?(header) }
+                } else if stretch.start == 0 && !sawRoot {
+                    return .notTMX
+                } else if unit != nil {
+                    unit?.fixes.append("unknown element <\(string(xmlTextReaderConstName(xr)))> ignored")
+                    skipSubtree = true
+                } else {
+                    skipSubtree = true
+                }
+            case 3, 4, 13, 14:  // text, CDATA, whitespace
+                if inSeg, let v = xmlTextReaderConstValue(xr) {
+                    variant?.text += String(cString: v)
+                }
+            case 5:  // entity reference (entities are never substituted)
+                if inSeg || unit != nil {
+                    unit?.fixes.append("entity reference &\(string(xmlTextReaderConstName(xr)));: not expanded, dropped")
+                }
+            case 15:  // end element
+                let name = xmlTextReaderConstLocalName(xr)
+                if inSeg {
+                    if name == nSeg && segDepth == 0 {
+                        inSeg = false
+                    } else if segDepth > 0 {
+                        if name == nHI {
+                            let offset = segOffset()
+                            variant?.variant.markup.append(TMInline(kind: .hiEnd, offset: offset))
+                        }
+                        segDepth -= 1
+                    }
+                } else if name == nTUV {
+                    if let v = variant, !v.language.isEmpty { unit?.variants.append(v) }
+                    variant = nil
+                } else if name == nTU {
+                    if let u = unit {
+                        unit = nil
+                        try finish(u)
+                    }
+                } else if name == nHeader {
+                    if inHeader { inHeader = false; headerCallback?(header) }
+                }
+            default:
+                break
+            }
+            if structural != nil { break }
+            ret = skipSubtree ? xmlTextReaderNext(xr) : xmlTextReaderRead(xr)
+        }
+
+        if let message = structural, let u = unit {
+            let start = try? stream.unitStart(u.ordinal)
+            issues.append(TMXIssue(location: SourceLocation(file: file, line: u.line), tuid: u.tuid ?? start?.tuid,
+                                   message: "invalid markup: \(message)", action: .skipped))
+            _ = stream.takeRemovals(unit: u.ordinal)
+            return .broken(u.ordinal, firstUnfinished: lastFinished + 1)
+        }
+        if ret == 0 {
+            if let u = unit {
+                // The document ended inside a unit (a truncated stretch).
+                issues.append(TMXIssue(location: SourceLocation(file: file, line: u.line), tuid: u.tuid,
+                                       message: "the file ends inside this unit", action: .skipped))
+            }
+            return sawRoot || stretch.start > 0 ? .finished : .notTMX
+        }
+        // A well-formedness error (or an I/O failure).
+        if let failure = stream.failure { throw failure }
+        let error = sink.fatal ?? sink.lastError ?? ("XML error", Int(xmlTextReaderGetParserLineNumber(xr)), Int(xmlTextReaderGetParserColumnNumber(xr)))
+        var (line, column) = absolute(error.line > 0 ? error.line : Int(xmlTextReaderGetParserLineNumber(xr)), max(error.column, 1))
+        if error.line <= 0 { column = 1 }
+        let message = "invalid XML: \(error.message)"
+        if stretch.start == 0 && tuCount == 0, try stream.unitStart(1) == nil {
+            issues.append(TMXIssue(location: SourceLocation(file: file, line: line, column: column), message: message, action: .failed))
+            return .finished
+        }
+        let firstOrdinal = ordinalBase + 1
+        let firstOpen = max(firstOrdinal, lastFinished + 1)
+        var culprit = stream.unitStarting(atOrBefore: line, column: column)?.ordinal
+        if let stop = stretch.stop, let c = culprit, c >= stop { culprit = stop - 1 }
+        if let c = culprit, c < firstOpen { culprit = nil }
+        if let c = culprit {
+            // An unclosed <tu> before the error is the likelier cause (libxml2 notices it only later).
+            for k in firstOpen..<c {
+                if let s = try stream.unitStart(k), !s.closed { culprit = k; break }
+            }
+        }
+        if let b = culprit, let start = try stream.unitStart(b) {
+            let tuid = (unit?.ordinal == b ? unit?.tuid : nil) ?? start.tuid
+            let removed = stream.takeRemovals(unit: b)
+            let extra = removed.isEmpty ? "" : " (" + Self.describe(removed) + ")"
+            issues.append(TMXIssue(location: SourceLocation(file: file, line: start.line), tuid: tuid,
+                                   message: message + " at line \(line), column \(column)" + extra, action: .skipped))
+            return .broken(b, firstUnfinished: lastFinished + 1)
+        }
+        // The error lies outside any unfinished unit (in the header, between units or after the last):
+        // nothing is lost; parsing resumes at the first unit not finished yet.
+        let place = lastFinished >= firstOrdinal || stretch.start > 0 ? "between units" : "before the first unit"
+        issues.append(TMXIssue(location: SourceLocation(file: file, line: line, column: column), message: message + " (\(place); ignored)",
+                               action: .repaired))
+        let next = lastFinished + 1
+        return .resume(try stream.unitStart(next) != nil ? next : nil)
+    }
+
+    /// Trims whitespace at both ends and shifts the markup offsets with the text.
+    static func trimmed(_ text: String, _ markup: [TMInline]) -> (String, [TMInline]) {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return ("", []) }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        let lead = scalars.distance(from: scalars.startIndex, to: first)
+        let out = String(scalars[first...last])
+        if markup.isEmpty { return (out, []) }
+        let length = out.unicodeScalars.count
+        return (out, markup.map { m in var m = m; m.offset = min(max(0, m.offset - lead), length); return m })
     }
 }

@@ -5,111 +5,189 @@ import SelarasText
 /// A sentence to look up, with its neighbours for in-context matches and its glossary hits for repair.
 public struct TMQuery: Sendable, Hashable {
     public var text: String
+    /// The segment before this one in its document (nil at the start), for exact-with-context matches.
     public var previous: String?
+    /// The segment after this one (nil at the end).
     public var next: String?
+    /// Glossary hits in `text` (code-point spans), used to repair matches that differ in a term.
     public var terms: [TermHit]
+    /// Inline codes of the query, when it has any (for the tag penalty); usually empty.
+    public var markup: [TMInline]
 
-    public init(text: String, previous: String? = nil, next: String? = nil, terms: [TermHit] = []) {
+    public init(text: String, previous: String? = nil, next: String? = nil, terms: [TermHit] = [], markup: [TMInline] = []) {
         self.text = text
         self.previous = previous
         self.next = next
         self.terms = terms
+        self.markup = markup
     }
 }
 
-/// An in-memory translation memory with exact and fuzzy lookup.
+/// A translation memory with exact, in-context, fuzzy and repaired matches.
 ///
-/// Foundation version: exact lookup by match key, fuzzy lookup as word-token Levenshtein similarity
-/// (as OmegaT computes it: 100 × (1 − distance / max(token counts))) over candidates that share a
-/// token with the query.
+/// Which to call:
+/// - `TranslationMemory.open(tmx:store:...)` in the pipeline and the CLI: builds or refreshes a
+///   SQLite store (units, metadata and the fuzzy index) from the TMX files, re-reading a file only
+///   when its content hash changed, and loads the index from the store, so later runs start fast.
+/// - `TranslationMemory.open(store:)` for a store maintained with `selaras tm import/update`.
+/// - `TranslationMemory.load(tmx:...)` reads the TMX files into memory every time (no store).
+/// - `TranslationMemory(units:)` for units already in memory (tests, small TMs).
+///
+/// `lookup` is thread-safe: the index is immutable, and a store-backed memory reads units through
+/// a pool of read-only connections. See `TMScorer` for scores and kinds, `MatchRepair` for repairs.
 public final class TranslationMemory: Sendable {
-    public let units: [TMUnit]
-    private let exact: [String: [Int]]
-    private let postings: [String: [Int]]
-    private let tokens: [[String]]
+    let index: FuzzyIndex
+    let provider: any TMUnitProvider
+    /// Units without word or number tokens (found by their match key, not the index).
+    let keyless: [UInt64: [Int]]
+    let scorer: TMScorer
+    let repairer: MatchRepair
+    /// Finds glossary terms in a TM source, for term repair (the same matcher that produced the
+    /// query's `terms`). Without it, only placeables are repaired.
+    public let termMatcher: (@Sendable (String) -> [TermHit])?
 
-    public init(units: [TMUnit]) {
-        self.units = units
-        var exact: [String: [Int]] = [:]
-        var postings: [String: [Int]] = [:]
-        var tokens: [[String]] = []
-        tokens.reserveCapacity(units.count)
-        for (i, u) in units.enumerated() {
-            exact[TextNormalizer.matchKey(u.source), default: []].append(i)
-            let t = Self.words(u.source)
-            tokens.append(t)
-            for w in Set(t) { postings[w, default: []].append(i) }
-        }
-        self.exact = exact
-        self.postings = postings
-        self.tokens = tokens
+    /// How many candidates (best token score first) are classified per lookup.
+    static let classifyLimit = 64
+
+    init(index: FuzzyIndex, provider: any TMUnitProvider, keyless: [UInt64: [Int]], analyzer: MatchAnalyzer,
+         termMatcher: (@Sendable (String) -> [TermHit])?) {
+        self.index = index
+        self.provider = provider
+        self.keyless = keyless
+        scorer = TMScorer(analyzer: analyzer)
+        repairer = MatchRepair(analyzer: analyzer)
+        self.termMatcher = termMatcher
     }
 
-    /// Loads every unit of the given TMX files; the issues name the file, line and tuid.
-    public static func load(tmx urls: [URL], sourceLanguage: String = "id", targetLanguage: String = "en") throws -> (TranslationMemory, [TMXIssue]) {
+    /// A memory over `units`, in this order. A unit's context is its neighbours in the array that
+    /// share its `origin` (or its `prev`/`next`-style props, see `TMUnitContext`).
+    public convenience init(units: [TMUnit], termMatcher: (@Sendable (String) -> [TermHit])? = nil) {
+        let analyzer = MatchAnalyzer()
+        var builder = FuzzyIndexBuilder()
+        var keyless: [UInt64: [Int]] = [:]
+        for (i, u) in units.enumerated() {
+            let keys = analyzer.keys(u.source)
+            builder.add(keys)
+            if keys.isEmpty { keyless[TMScorer.contextKey(u.source), default: []].append(i) }
+        }
+        let contexts = TMUnitContext.adjacent(units)
+        self.init(index: builder.build(), provider: MemoryUnitProvider(units: units, contexts: contexts), keyless: keyless,
+                  analyzer: analyzer, termMatcher: termMatcher)
+    }
+
+    /// Loads every unit of the given TMX files into memory; the issues name the file, line and tuid.
+    public static func load(tmx urls: [URL], sourceLanguage: String = "id", targetLanguage: String = "en",
+                            termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws -> (TranslationMemory, [TMXIssue]) {
         var units: [TMUnit] = []
         var issues: [TMXIssue] = []
         let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         for url in urls {
             issues += try reader.read(url) { units.append($0) }
         }
-        return (TranslationMemory(units: units), issues)
+        return (TranslationMemory(units: units, termMatcher: termMatcher), issues)
     }
 
-    public var count: Int { units.count }
+    /// The number of units.
+    public var count: Int { index.unitCount }
 
-    /// Matches scoring at least `threshold` (0–100), best first, at most `max`.
-    public func lookup(_ query: TMQuery, threshold: Double = 75, max: Int = 5) -> [TMMatch] {
-        var results: [TMMatch] = []
-        var seen = Set<Int>()
-        for i in exact[TextNormalizer.matchKey(query.text)] ?? [] {
-            let u = units[i]
-            seen.insert(i)
-            let kind: MatchKind = u.source == query.text ? .exact : .exactTextOnly
-            results.append(TMMatch(score: kind == .exact ? 100 : 99, kind: kind, source: u.source, target: u.target,
-                                   origin: origin(u)))
-        }
-        let q = Self.words(query.text)
-        if !q.isEmpty {
-            var candidates = Set<Int>()
-            for w in Set(q) { candidates.formUnion(postings[w] ?? []) }
-            for i in candidates where !seen.contains(i) {
-                let t = tokens[i]
-                let longer = Double(Swift.max(q.count, t.count))
-                guard Double(Swift.min(q.count, t.count)) / longer * 100 >= threshold else { continue }
-                let d = Self.levenshtein(q, t)
-                let score = (100 * (1 - Double(d) / longer)).rounded()
-                if score >= threshold {
-                    let u = units[i]
-                    results.append(TMMatch(score: Swift.min(score, 98), kind: .fuzzy, source: u.source, target: u.target,
-                                           origin: origin(u)))
-                }
+    /// The unit at `ordinal` (0..<count), in load order.
+    public func unit(at ordinal: Int) -> TMUnit? { provider.unit(ordinal)?.unit }
+
+    /// Matches scoring at least `threshold` (0–100), best first (by kind, then score), at most `max`.
+    /// Identical source/target pairs from several files are reported once. `exhaustive` scores every
+    /// unit instead of asking the index (same scorer, same results; for checking the index).
+    public func lookup(_ query: TMQuery, threshold: Double = 75, max: Int = 5, exhaustive: Bool = false) -> [TMMatch] {
+        guard max > 0 else { return [] }
+        let q = TMScorer.Query(query, analyzer: scorer.analyzer)
+        let ids = index.ids(for: q.analysis.keys)
+        let minSimilarity = Swift.max(0, (threshold - 0.5) / 100)
+        var candidates = exhaustive ? index.exhaustive(ids, minSimilarity: minSimilarity) : index.search(ids, minSimilarity: minSimilarity)
+        if ids.isEmpty {
+            for o in keyless[TMScorer.contextKey(query.text)] ?? [] {
+                candidates.append(FuzzyIndex.Candidate(ordinal: o, distance: 0, longest: 0))
             }
         }
-        results.sort { ($0.kind, -$0.score, $0.source) < ($1.kind, -$1.score, $1.source) }
-        return Array(results.prefix(max))
-    }
+        candidates.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.ordinal < $1.ordinal }
 
-    private func origin(_ u: TMUnit) -> String {
-        u.tuid.map { "\(u.origin)#\($0)" } ?? u.origin
-    }
-
-    static func words(_ text: String) -> [String] {
-        Tokenizer().tokenize(TextNormalizer.matchKey(text)).filter { $0.kind != .punctuation }.map(\.text)
-    }
-
-    static func levenshtein(_ a: [String], _ b: [String]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        var scored: [(match: TMMatch, charSim: Double, ordinal: Int)] = []
+        var seen = Set<String>()
+        let limit = Swift.max(Self.classifyLimit, max * 8)
+        for c in candidates.prefix(limit) {
+            guard let stored = provider.unit(c.ordinal) else { continue }
+            let u = stored.unit
+            let r = scorer.score(q, unit: u, previousKey: stored.previousKey, nextKey: stored.nextKey, hasContext: stored.hasContext,
+                                 distance: c.distance, longest: c.longest)
+            guard r.score >= threshold else { continue }
+            guard seen.insert(u.source + "\u{0}" + u.target).inserted else { continue }
+            var match = TMMatch(score: r.score, kind: r.kind, source: u.source, target: u.target, penalties: r.penalties,
+                                origin: u.originLabel)
+            if r.kind == .fuzzy, let repair = repairer.repair(query: q, unit: u, unitAnalysis: r.unitAnalysis, termMatcher: termMatcher) {
+                match.kind = .repairedFuzzy
+                match.repairedTarget = repair.target
+                match.repairs = repair.changes
             }
-            swap(&prev, &cur)
+            scored.append((match, r.characterSimilarity, c.ordinal))
         }
-        return prev[b.count]
+        scored.sort { TMScorer.ranks(($0.match.kind, $0.match.score, $0.charSim, $0.ordinal), before: ($1.match.kind, $1.match.score, $1.charSim, $1.ordinal)) }
+        return scored.prefix(max).map(\.match)
+    }
+}
+
+/// A unit as a provider hands it to lookup: the unit and its context keys.
+struct ProvidedUnit: Sendable {
+    var unit: TMUnit
+    var previousKey: UInt64?
+    var nextKey: UInt64?
+    var hasContext: Bool
+}
+
+/// Where a memory's units live (memory or a store), by ordinal.
+protocol TMUnitProvider: Sendable {
+    func unit(_ ordinal: Int) -> ProvidedUnit?
+}
+
+struct MemoryUnitProvider: TMUnitProvider {
+    let units: [TMUnit]
+    let contexts: [TMUnitContext]
+
+    func unit(_ ordinal: Int) -> ProvidedUnit? {
+        guard ordinal >= 0, ordinal < units.count else { return nil }
+        let c = contexts[ordinal]
+        return ProvidedUnit(unit: units[ordinal], previousKey: c.previous, nextKey: c.next, hasContext: c.known)
+    }
+}
+
+/// The neighbours of a unit, as context keys (`TMScorer.contextKey`).
+///
+/// From the unit's props when it has them (`x-context-pre`/`x-context-post`, `prev`/`next`,
+/// `x-prev`/`x-next`: the neighbouring source text), else from its neighbours in the file it was
+/// read from (units are written in document order by most tools, and by Selaras).
+struct TMUnitContext: Sendable, Hashable {
+    var previous: UInt64?
+    var next: UInt64?
+    var known: Bool
+
+    static let previousProps: Set<String> = ["x-context-pre", "prev", "x-prev", "x-context-prev"]
+    static let nextProps: Set<String> = ["x-context-post", "next", "x-next", "x-context-next"]
+
+    static func fromProps(_ u: TMUnit) -> TMUnitContext? {
+        let p = u.props.first { previousProps.contains($0.type) }
+        let n = u.props.first { nextProps.contains($0.type) }
+        if p == nil && n == nil { return nil }
+        return TMUnitContext(previous: p.flatMap { $0.value.isEmpty ? nil : TMScorer.contextKey($0.value) },
+                             next: n.flatMap { $0.value.isEmpty ? nil : TMScorer.contextKey($0.value) }, known: true)
+    }
+
+    /// Contexts for units in file order: props first, else the neighbours with the same origin.
+    static func adjacent(_ units: [TMUnit]) -> [TMUnitContext] {
+        var out: [TMUnitContext] = []
+        out.reserveCapacity(units.count)
+        for (i, u) in units.enumerated() {
+            if let c = fromProps(u) { out.append(c); continue }
+            let prev = i > 0 && units[i - 1].origin == u.origin ? TMScorer.contextKey(units[i - 1].source) : nil
+            let next = i + 1 < units.count && units[i + 1].origin == u.origin ? TMScorer.contextKey(units[i + 1].source) : nil
+            out.append(TMUnitContext(previous: prev, next: next, known: !u.origin.isEmpty))
+        }
+        return out
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import SelarasCore
+import SelarasTM
+
+/// The translation pairs of a document worth keeping in a TM: segments whose English came from the
+/// TM (exact, fuzzy at or above the fill threshold, repaired) or was reviewed. Machine translation
+/// and untranslated segments are left out (MT only when `includeMachine`, for a separate MT memory).
+///
+/// Each pair is a `TMUnit` with `tuid` `ARTICLE/SEGMENT`, the props `x-selaras-provenance`,
+/// `x-selaras-score` (TM targets), `x-selaras-origin` (the TMX unit or reviewer it came from) and
+/// `x-selaras-article`, and the context date as creation date.
+public enum TMXPairs {
+    public static func units(of document: Document, context: WriterContext, includeMachine: Bool = false) -> [TMUnit] {
+        let view = BilingualView(document, fillThreshold: context.fillThreshold)
+        let date = WriterDates.tmx(context.date)
+        var out: [TMUnit] = []
+        for row in view.rows {
+            guard let english = row.target.text, row.isTranslated else { continue }
+            switch row.target.provenance {
+            case .exactTM, .fuzzyTM, .repairedTM, .reviewed: break
+            case .machine: if !includeMachine { continue }
+            case .untranslated: continue
+            }
+            let source = Markup.xmlSafe(row.segment.text).trimmingCharacters(in: .whitespacesAndNewlines)
+            let target = Markup.xmlSafe(english).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !source.isEmpty, !target.isEmpty else { continue }
+            var props = [TMUnit.Prop(type: "x-selaras-provenance", value: row.target.provenance.rawValue)]
+            if let s = row.target.score { props.append(.init(type: "x-selaras-score", value: Markup.score(s))) }
+            if let o = row.target.origin { props.append(.init(type: "x-selaras-origin", value: Markup.xmlSafe(o))) }
+            props.append(.init(type: "x-selaras-article", value: Markup.xmlSafe(document.article.id)))
+            out.append(TMUnit(tuid: Markup.xmlSafe("\(document.article.id)/\(row.segment.id)"), source: source, target: target,
+                              sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
+                              props: props, origin: document.article.id, creationDate: date))
+        }
+        return out
+    }
+}
+
+/// Collects the TM pairs of every article of a run, for one TMX at the end (`run.tmx`).
+///
+/// The pipeline feeds it one document at a time, from any thread (`add` is serialised by a lock);
+/// `render` sorts by article id and segment order, so the file does not depend on which thread
+/// finished first, and keeps one unit per distinct source/target pair (the first in that order).
+/// Articles skipped as unchanged contribute through `addTMX(at:)`, from their per-article TMX.
+public final class RunTMXCollector: @unchecked Sendable {
+    // @unchecked: every mutable field is guarded by `lock`.
+    public static let fileName = "run.tmx"
+
+    private let lock = NSLock()
+    private var units: [(key: String, index: Int, unit: TMUnit)] = []
+    public let context: WriterContext
+    public let includeMachine: Bool
+
+    public init(context: WriterContext, includeMachine: Bool = false) {
+        self.context = context
+        self.includeMachine = includeMachine
+    }
+
+    /// Adds a processed document's pairs.
+    public func add(_ document: Document) {
+        let new = TMXPairs.units(of: document, context: context, includeMachine: includeMachine)
+        lock.lock()
+        defer { lock.unlock() }
+        for (i, u) in new.enumerated() { units.append((document.article.id, i, u)) }
+    }
+
+    /// Adds units read elsewhere (for example from an earlier run), under `key` for ordering.
+    public func add(units new: [TMUnit], key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (i, u) in new.enumerated() { units.append((key, i, u)) }
+    }
+
+    /// Adds the units of a TMX file Selaras wrote earlier (a skipped article's `ID.tmx`).
+    /// Returns the reader's issues; throws when the file cannot be read at all.
+    @discardableResult
+    public func addTMX(at url: URL, key: String? = nil) throws -> [TMXIssue] {
+        var read: [TMUnit] = []
+        let issues = try TMXReader(sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage)
+            .read(url) { read.append($0) }
+        add(units: read, key: key ?? url.deletingPathExtension().lastPathComponent)
+        return issues
+    }
+
+    /// The distinct pairs, in article then segment order.
+    public var pairs: [TMUnit] {
+        lock.lock()
+        let snapshot = units
+        lock.unlock()
+        var seen = Set<String>()
+        return snapshot.sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+            .map(\.unit)
+            .filter { seen.insert($0.source + "\u{0}" + $0.target).inserted }
+    }
+
+    public var count: Int { pairs.count }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// One Indonesian sentence to translate.
+public struct TranslationRequest: Sendable, Hashable {
+    /// Caller's identifier (for example `article-id#s3`), echoed in failures and JSON lines.
+    public var id: String
+    public var text: String
+
+    public init(id: String, text: String) {
+        self.id = id
+        self.text = text
+    }
+}
+
+/// Why a sentence got no translation. Never fatal: the sentence stays untranslated.
+public struct TranslationFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The provider's name (`TranslationProvider.name`).
+    public var provider: String
+    /// The request's id.
+    public var id: String
+    public var message: String
+
+    public init(provider: String, id: String, message: String) {
+        self.provider = provider
+        self.id = id
+        self.message = message
+    }
+
+    public var description: String { "\(provider): \(id): \(message)" }
+}
+
+/// The result for one request: the English text, or why there is none.
+public typealias TranslationOutcome = Result<String, TranslationFailure>
+
+/// Translates Indonesian sentences into English for what the TM could not fill.
+///
+/// Contract: `translate` returns exactly one outcome per request, in request order; it never throws
+/// and never crashes on a misbehaving engine — a failed batch becomes one failure per sentence.
+/// Whatever a provider returns is machine translation: callers mark it `Target.Provenance.machine`
+/// with `name` as its origin, never as TM. Providers are safe to call from several threads.
+public protocol TranslationProvider: Sendable {
+    /// A short name for provenance and messages (`none`, `command:opus-mt`, `http:127.0.0.1:5000`).
+    var name: String { get }
+
+    /// Translates `requests`, splitting them into batches as the provider's options say.
+    func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome]
+}

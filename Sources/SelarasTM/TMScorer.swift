@@ -1,0 +1,150 @@
+import Foundation
+import SelarasCore
+import SelarasText
+
+/// Scores one TM unit against a query and says what kind of match it is.
+///
+/// - **exact-context** (100): the source equals the query character for character (after NFC) and
+///   the unit's neighbours in its file equal the query's `previous` and `next` (a missing neighbour
+///   equals a missing one: the start or end of a document; a query with neither neighbour carries
+///   no context and gets at most `exact`).
+/// - **exact** (100): the same source, without matching context.
+/// - **exact-text** (100 minus penalties): the same words and numbers; differs only in case,
+///   punctuation, spacing, quote style or inline tags.
+/// - **fuzzy**: 100 × (1 − d / max(n, m)) rounded, d being the Levenshtein distance between the key
+///   sequences (stems; numbers as one class) of the query (n tokens) and the source (m tokens), as
+///   OmegaT scores fuzzy matches; then minus penalties; never above 99.
+///
+/// Penalties, each listed with the match: 1 point per number that differs (at most 5), 1 for
+/// different inline tags, and — when the words are otherwise the same — 1 for case, 1 for
+/// punctuation and 1 for differing word forms of the same stems. Ties are broken by character-level
+/// similarity.
+struct TMScorer: Sendable {
+    let analyzer: MatchAnalyzer
+
+    static let numberPenalty = 1.0
+    static let maxNumberPenalty = 5.0
+    static let tagPenalty = 1.0
+    static let casePenalty = 1.0
+    static let punctuationPenalty = 1.0
+    static let wordFormPenalty = 1.0
+
+    /// What the scorer needs to know about the query, computed once per lookup.
+    struct Query {
+        var text: String
+        var nfc: String
+        var analysis: MatchAnalyzer.Analysis
+        var previousKey: UInt64?
+        var nextKey: UInt64?
+        var markupSignature: [String]
+        var terms: [TermHit]
+
+        init(_ q: TMQuery, analyzer: MatchAnalyzer) {
+            text = q.text
+            nfc = TextNormalizer.nfc(q.text)
+            analysis = analyzer.analyze(q.text)
+            previousKey = q.previous.map(TMScorer.contextKey)
+            nextKey = q.next.map(TMScorer.contextKey)
+            markupSignature = q.markup.map(\.signature)
+            terms = q.terms
+        }
+    }
+
+    struct Result {
+        var kind: MatchKind
+        var score: Double
+        var penalties: [MatchPenalty]
+        /// Character-level similarity, for ties.
+        var characterSimilarity: Double
+        /// Alignment facts for repair.
+        var unitAnalysis: MatchAnalyzer.Analysis
+        var differsOnlyInNumbers: Bool
+    }
+
+    /// The key a neighbouring segment is compared by: the FNV-1a hash of its match key.
+    static func contextKey(_ text: String) -> UInt64 {
+        var f = Fingerprint()
+        f.combine(TextNormalizer.matchKey(text))
+        return f.value
+    }
+
+    func score(_ q: Query, unit: TMUnit, previousKey: UInt64?, nextKey: UInt64?, hasContext: Bool, distance: Int, longest: Int) -> Result {
+        let u = analyzer.analyze(unit.source)
+        let tagsDiffer = unit.sourceVariant.markup.map(\.signature) != q.markupSignature
+        var penalties: [MatchPenalty] = []
+        if tagsDiffer { penalties.append(MatchPenalty(reason: "inline tags differ", points: Self.tagPenalty)) }
+        let charSim = TokenLevenshtein.characterSimilarity(TextNormalizer.matchKey(q.text), TextNormalizer.matchKey(unit.source))
+
+        if TextNormalizer.nfc(unit.source) == q.nfc {
+            let queryHasContext = q.previousKey != nil || q.nextKey != nil
+            let inContext = hasContext && queryHasContext && previousKey == q.previousKey && nextKey == q.nextKey
+            return Result(kind: inContext ? .exactWithContext : .exact, score: 100 - total(penalties), penalties: penalties,
+                          characterSimilarity: 1, unitAnalysis: u, differsOnlyInNumbers: false)
+        }
+        let qFolded = q.analysis.folded, uFolded = u.folded
+        let sameKeys = q.analysis.keys == u.keys
+        var differsOnlyInNumbers = false
+        if qFolded == uFolded {
+            if caseDiffers(q, u, unit.source) { penalties.append(MatchPenalty(reason: "case differs", points: Self.casePenalty)) }
+            if q.analysis.punctuation != u.punctuation {
+                penalties.append(MatchPenalty(reason: "punctuation differs", points: Self.punctuationPenalty))
+            }
+            return Result(kind: .exactTextOnly, score: max(0, 100 - total(penalties)), penalties: penalties,
+                          characterSimilarity: charSim, unitAnalysis: u, differsOnlyInNumbers: false)
+        }
+        let base = longest == 0 ? 100 : (100 * (1 - Double(distance) / Double(longest))).rounded()
+        // Numbers that differ, position by position along the alignment of the keys.
+        var numberPoints = 0.0
+        let pairs = TokenLevenshtein.alignment(q.analysis.keys, u.keys)
+        var otherDifference = false
+        for (a, b) in pairs {
+            guard let a, let b else { otherDifference = true; continue }
+            let x = q.analysis.tokens[a], y = u.tokens[b]
+            if x.isNumber && y.isNumber {
+                if x.folded != y.folded {
+                    if numberPoints < Self.maxNumberPenalty {
+                        penalties.append(MatchPenalty(reason: "number differs: \(y.folded) → \(x.folded)", points: Self.numberPenalty))
+                        numberPoints += Self.numberPenalty
+                    }
+                }
+            } else if x.folded != y.folded {
+                otherDifference = true
+            }
+        }
+        if sameKeys && !otherDifference { differsOnlyInNumbers = numberPoints > 0 }
+        if sameKeys {
+            let formsDiffer = zip(q.analysis.tokens, u.tokens).contains { !$0.isNumber && $0.folded != $1.folded }
+            if formsDiffer { penalties.append(MatchPenalty(reason: "word forms differ", points: Self.wordFormPenalty)) }
+            if caseDiffers(q, u, unit.source) { penalties.append(MatchPenalty(reason: "case differs", points: Self.casePenalty)) }
+            if q.analysis.punctuation != u.punctuation {
+                penalties.append(MatchPenalty(reason: "punctuation differs", points: Self.punctuationPenalty))
+            }
+        }
+        var score = base - total(penalties)
+        if score >= 100 { score = 99 }
+        return Result(kind: .fuzzy, score: max(0, score), penalties: penalties, characterSimilarity: charSim, unitAnalysis: u,
+                      differsOnlyInNumbers: differsOnlyInNumbers)
+    }
+
+    private func total(_ p: [MatchPenalty]) -> Double { p.reduce(0) { $0 + $1.points } }
+
+    /// Whether aligned words with the same folded form are written with different case.
+    private func caseDiffers(_ q: Query, _ u: MatchAnalyzer.Analysis, _ unitText: String) -> Bool {
+        guard q.analysis.tokens.count == u.tokens.count else { return false }
+        let qs = Array(q.text.unicodeScalars), us = Array(unitText.unicodeScalars)
+        for (x, y) in zip(q.analysis.tokens, u.tokens) where x.folded == y.folded && (x.hadUppercase || y.hadUppercase) {
+            if !qs[x.range].elementsEqual(us[y.range]) { return true }
+        }
+        return false
+    }
+
+    /// Ranking: kind first (Okapi's MatchType order, repaired above plain fuzzy), then score, then
+    /// character similarity, then the order units were loaded in.
+    static func ranks(_ a: (kind: MatchKind, score: Double, charSim: Double, ordinal: Int),
+                      before b: (kind: MatchKind, score: Double, charSim: Double, ordinal: Int)) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.score != b.score { return a.score > b.score }
+        if a.charSim != b.charSim { return a.charSim > b.charSim }
+        return a.ordinal < b.ordinal
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import SelarasCore
+import XCTest
+@testable import SelarasPipeline
+
+final class TranslationOptionsTests: XCTestCase {
+    func testDefaultsAndParsing() throws {
+        let d = TranslationOptions()
+        XCTAssertEqual(d.provider, .none)
+        XCTAssertEqual(d.batchSize, 25)
+        let o = try TranslationOptions(["provider": "http", "url": "http://127.0.0.1:5000", "api_key": "k",
+                                        "batch_size": "8", "retries": "3", "timeout": "2.5"])
+        XCTAssertEqual(o.provider, .http)
+        XCTAssertEqual(o.batchSize, 8)
+        XCTAssertEqual(o.retries, 3)
+        XCTAssertEqual(o.timeout, 2.5)
+        XCTAssertEqual(o.apiKey, "k")
+        XCTAssertTrue(try o.makeProvider() is HTTPProvider)
+        XCTAssertTrue(try TranslationOptions([:]).makeProvider() is NoneProvider)
+        XCTAssertTrue(try TranslationOptions(["provider": "command", "command": "cat"]).makeProvider() is CommandProvider)
+    }
+
+    func testErrorsNameTheKey() {
+        XCTAssertThrowsError(try TranslationOptions(["batchsize": "3"])) { e in
+            XCTAssertEqual("\(e)", "unknown translation option 'batchsize'; did you mean 'batch_size'?")
+        }
+        XCTAssertThrowsError(try TranslationOptions(["provider": "deepl"])) { e in
+            XCTAssertEqual("\(e)", "translation option 'provider': 'deepl' is not valid; expected one of none, command, http")
+        }
+        XCTAssertThrowsError(try TranslationOptions(["provider": "command"])) { e in
+            XCTAssertEqual("\(e)", "the 'command' translation provider needs the 'command' option")
+        }
+        XCTAssertThrowsError(try TranslationOptions(["provider": "http", "url": "ftp://x"])) { e in
+            XCTAssertEqual((e as? TranslationConfigError)?.key, "url")
+        }
+        XCTAssertThrowsError(try TranslationOptions(["batch_size": "0"]))
+        XCTAssertThrowsError(try TranslationOptions(["timeout": "soon"]))
+    }
+
+    func testHelpListsEveryKeyWithItsDefault() {
+        let help = TranslationOptions.helpText
+        for k in TranslationOptions.keys { XCTAssertTrue(help.contains(k.name + " (default: "), k.name) }
+        XCTAssertTrue(help.contains("batch_size (default: 25)"))
+    }
+}
+
+final class TranslationCommandProviderTests: XCTestCase {
+    func provider(_ command: String, format: TranslationOptions.LineFormat = .lines, timeout: Double = 10,
+                  batchSize: Int = 25) -> CommandProvider {
+        var o = TranslationOptions()
+        o.provider = .command
+        o.command = command
+        o.format = format
+        o.timeout = timeout
+        o.batchSize = batchSize
+        return CommandProvider(options: o)
+    }
+
+    func requests(_ texts: [String]) -> [TranslationRequest] {
+        texts.enumerated().map { TranslationRequest(id: "s\($0.offset + 1)", text: $0.element) }
+    }
+
+    func testLinesInOrderAcrossBatches() {
+        let p = provider("tr a-z A-Z", batchSize: 2)
+        let out = p.translate(requests(["satu", "dua\nbaris", "tiga"]))
+        XCTAssertEqual(out.map { try? $0.get() }, ["SATU", "DUA BARIS", "TIGA"])
+        XCTAssertEqual(p.name, "command:tr")
+    }
+
+    func testWrongNumberOfLinesFailsTheBatchOnly() {
+        let p = provider("head -n 1", batchSize: 2)
+        let out = p.translate(requests(["a", "b", "c"]))
+        guard case let .failure(f) = out[0] else { return XCTFail("expected a failure") }
+        XCTAssertEqual(f.message, "expected 2 output lines, got 1")
+        XCTAssertEqual(f.id, "s1")
+        XCTAssertEqual(try? out[2].get(), "c")
+    }
+
+    func testJSONLinesMatchedByID() {
+        // Reverse the order and rename "text" to "translation": ids must still line up.
+        let p = provider("tac | sed 's/\"text\"/\"translation\"/'", format: .jsonl)
+        let out = p.translate(requests(["satu", "dua \"kutip\"", "tiga"]))
+        XCTAssertEqual(out.map { try? $0.get() }, ["satu", "dua \"kutip\"", "tiga"])
+    }
+
+    func testJSONLinesMissingIDAndGarbage() {
+        let p = provider("grep -v '\"s2\"' | sed 's/\"text\"/\"translation\"/'; echo 'not json'", format: .jsonl)
+        let out = p.translate(requests(["a", "b", "c"]))
+        XCTAssertEqual(try? out[0].get(), "a")
+        guard case let .failure(f) = out[1] else { return XCTFail("expected a failure") }
+        XCTAssertTrue(f.message.hasPrefix("no translation in the output; output line 3 is not a JSON object"), f.message)
+        XCTAssertEqual(try? out[2].get(), "c")
+    }
+
+    func testExitStatusAndStderrAreReported() {
+        let out = provider("cat > /dev/null; echo 'model not found' >&2; exit 3").translate(requests(["a", "b"]))
+        for o in out {
+            guard case let .failure(f) = o else { return XCTFail("expected failures") }
+            XCTAssertEqual(f.message, "exited with status 3: model not found")
+        }
+    }
+
+    func testTimeoutKillsTheProgram() {
+        let start = Date()
+        let out = provider("sleep 20", timeout: 0.5).translate(requests(["a"]))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        guard case let .failure(f) = out[0] else { return XCTFail("expected a failure") }
+        XCTAssertEqual(f.message, "timed out after 0.5 s")
+    }
+
+    func testProgramThatIgnoresItsInputDoesNotKillUs() {
+        let long = String(repeating: "kata ", count: 2000)
+        let out = provider("true").translate(requests(Array(repeating: long, count: 50)))
+        XCTAssertEqual(out.count, 50)
+        guard case let .failure(f) = out[0] else { return XCTFail("expected a failure") }
+        XCTAssertEqual(f.message, "expected 25 output lines, got 0")
+    }
+
+    func testLargeBatchThroughAPipeDoesNotDeadlock() {
+        let texts = (0..<3000).map { "kalimat nomor \($0) " + String(repeating: "x", count: 60) }
+        let out = provider("cat", batchSize: 3000).translate(requests(texts))
+        XCTAssertEqual(out.compactMap { try? $0.get() }, texts.map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    func testConcurrentCallersGetTheirOwnAnswers() {
+        let p = provider("sed 's/^/EN: /'", batchSize: 7)
+        let results = ResultsBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            let texts = (0..<30).map { "artikel \(k) kalimat \($0)" }
+            let out = p.translate(texts.enumerated().map { TranslationRequest(id: "\($0.offset)", text: $0.element) })
+            results.set(k, out.map { (try? $0.get()) ?? "FAILED" } == texts.map { "EN: \($0)" })
+        }
+        XCTAssertEqual(results.all, Array(repeating: true, count: 8))
+    }
+
+    func testMissingProgram() {
+        let out = provider("/nonexistent/mt-engine").translate(requests(["a"]))
+        guard case let .failure(f) = out[0] else { return XCTFail("expected a failure") }
+        XCTAssertTrue(f.message.hasPrefix("exited with status 127"), f.message)
+    }
+}
+
+private final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: Bool] = [:]
+    func set(_ k: Int, _ v: Bool) { lock.lock(); values[k] = v; lock.unlock() }
+    var all: [Bool] { lock.lock(); defer { lock.unlock() }; return values.keys.sorted().map { values[$0]! } }
+}
+
+/// A provider for fill tests: uppercases, fails on sentences containing "GAGAL", counts calls.
+private final class RecordingProvider: TranslationProvider, @unchecked Sendable {
+    var seen: [TranslationRequest] = []
+    var name: String { "stub" }
+    func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome] {
+        seen += requests
+        return requests.map { r in
+            r.text.contains("GAGAL") ? .failure(TranslationFailure(provider: name, id: r.id, message: "engine refused"))
+                : .success(r.text.uppercased())
+        }
+    }
+}
+
+final class TranslationFillTests: XCTestCase {
+    func document() -> Document {
+        let texts = ["Judul berita", "Kalimat pertama.", "Kalimat pertama.", "Baca juga: lainnya", "Ini GAGAL.", "Ada di TM."]
+        var doc = Document(article: Article(id: "a1", paragraphs: [Paragraph(texts.joined(separator: " "))]))
+        doc.segments = texts.enumerated().map { i, t in
+            Segment(id: "s\(i + 1)", text: t, paragraph: 0, range: 0..<t.count, role: i == 3 ? .furniture : (i == 0 ? .headline : .body))
+        }
+        doc.matches = Array(repeating: [], count: texts.count)
+        doc.matches![5] = [TMMatch(score: 100, kind: .exact, source: "Ada di TM.", target: "It is in the TM.", origin: "tm.tmx")]
+        doc.matches![1] = [TMMatch(score: 80, kind: .fuzzy, source: "Kalimat kedua.", target: "Second sentence.", origin: "tm.tmx")]
+        return doc
+    }
+
+    func testFillsOnlyWhatTheTMLeftAndMarksItMT() {
+        var doc = document()
+        let p = RecordingProvider()
+        let report = MachineTranslation.fill(&doc, provider: p, fillThreshold: 95)
+        XCTAssertEqual(p.seen.map(\.text), ["Judul berita", "Kalimat pertama.", "Ini GAGAL."], "deduplicated, no furniture, no TM")
+        XCTAssertEqual(p.seen.first?.id, "a1#s1")
+        XCTAssertEqual(report.requested, 3)
+        XCTAssertEqual(report.translated, 3)
+        XCTAssertEqual(report.failures.map(\.message), ["engine refused"])
+        let t = doc.targets!
+        XCTAssertEqual(t[1], Target(text: "KALIMAT PERTAMA.", provenance: .machine, origin: "stub"))
+        XCTAssertEqual(t[2].provenance, .machine)
+        XCTAssertEqual(t[3], .untranslated)
+        XCTAssertEqual(t[4].provenance, .untranslated)
+        XCTAssertEqual(t[4].origin, "stub failed: engine refused")
+        XCTAssertEqual(t[5], Target(text: "It is in the TM.", provenance: .exactTM, score: 100, origin: "tm.tmx"))
+    }
+
+    func testNoneProviderLeavesUntranslated() {
+        var doc = document()
+        let report = MachineTranslation.fill(&doc, provider: NoneProvider(), fillThreshold: 95)
+        XCTAssertEqual(report.requested, 0)
+        XCTAssertEqual(doc.targets!.filter { $0.provenance == .untranslated }.count, 5)
+        XCTAssertEqual(doc.targets![5].provenance, .exactTM)
+        XCTAssertTrue(NoneProvider().translate([TranslationRequest(id: "x", text: "y")]).allSatisfy {
+            if case .failure = $0 { return true } else { return false }
+        })
+    }
+
+    func testExistingTargetsAreKept() {
+        var doc = document()
+        doc.targets = Array(repeating: .untranslated, count: 6)
+        doc.targets![0] = Target(text: "Reviewed headline", provenance: .reviewed, origin: "reviewer")
+        let p = RecordingProvider()
+        _ = MachineTranslation.fill(&doc, provider: p, fillThreshold: 95, includeFurniture: true)
+        XCTAssertEqual(doc.targets![0].text, "Reviewed headline")
+        XCTAssertTrue(p.seen.map(\.text).contains("Baca juga: lainnya"))
+        XCTAssertTrue(p.seen.map(\.text).contains("Ada di TM."), "the targets layer said untranslated")
+    }
+}
+
+final class TranslationDocsTests: XCTestCase {
+    /// docs/outputs.md lists every option with its default, as `TranslationOptions` has them.
+    func testOutputsDocListsEveryOptionWithItsDefault() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let doc = try String(contentsOf: repo.appendingPathComponent("docs/outputs.md"), encoding: .utf8)
+        let defaults = TranslationOptions()
+        for key in TranslationOptions.keys {
+            let shown = key.show(defaults)
+            let cell = shown.isEmpty ? "—" : "`\(shown)`"
+            XCTAssertTrue(doc.contains("| `\(key.name)` | \(cell) |"), "docs/outputs.md: option \(key.name) with default \(cell)")
+        }
+    }
+}

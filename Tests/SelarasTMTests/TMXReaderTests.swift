@@ -1,0 +1,171 @@
+import Foundation
+import XCTest
+@testable import SelarasTM
+
+final class TMXReaderTests: XCTestCase {
+    func read(_ data: Data, name: String = "t.tmx") throws -> ([TMUnit], [TMXIssue], TMXHeader?) {
+        var units: [TMUnit] = []
+        var header: TMXHeader?
+        let issues = try TMXReader().read(data: data, name: name, header: { header = $0 }) { units.append($0) }
+        return (units, issues, header)
+    }
+
+    func read(_ text: String) throws -> ([TMUnit], [TMXIssue], TMXHeader?) { try read(Data(text.utf8)) }
+
+    func testPlainFileWithPropsNotesAndAttributes() throws {
+        let (units, issues, header) = try read(TMXFixtures.plain)
+        XCTAssertEqual(issues, [])
+        XCTAssertEqual(units.count, 2)
+        XCTAssertEqual(units[0].source, "Presiden membuka sidang kabinet.")
+        XCTAssertEqual(units[0].target, "The president opened the cabinet meeting.")
+        XCTAssertEqual(units[0].tuid, "1")
+        XCTAssertEqual(units[0].line, 8)
+        XCTAssertEqual(units[0].creationDate, "20240101T000000Z")
+        XCTAssertEqual(units[0].attributes, [TMAttribute(name: "usagecount", value: "3")])
+        XCTAssertEqual(units[0].props, [.init(type: "x-domain", value: "news")])
+        XCTAssertEqual(units[0].notes, ["first"])
+        XCTAssertEqual(units[1].sourceLanguage, "id-ID")
+        XCTAssertEqual(units[1].sourceVariant.props, [.init(type: "x-src", value: "a")])
+        XCTAssertEqual(header?.creationTool, "fixture")
+        XCTAssertEqual(header?.props, [.init(type: "x-project", value: "selaras")])
+        XCTAssertEqual(header?.notes, ["header note"])
+    }
+
+    func testAllSourceLanguageAndLanguageAliases() throws {
+        let (units, issues, header) = try read(TMXFixtures.allLanguages)
+        XCTAssertEqual(header?.sourceLanguage, "*all*")
+        XCTAssertEqual(units.map(\.source), ["Halo.", "Terima kasih."])
+        XCTAssertEqual(units.map(\.target), ["Hello.", "Thank you."])
+        XCTAssertEqual(issues.count, 1)
+        XCTAssertEqual(issues.first?.tuid, "c")
+        XCTAssertEqual(issues.first?.action, .skipped)
+        XCTAssertEqual(issues.first?.location.line, 6)
+        XCTAssertTrue(issues.first?.message.contains("'en'") ?? false, issues.first?.message ?? "")
+    }
+
+    func testInlineCodesBecomePlaceholders() throws {
+        let (units, issues, _) = try read(TMXFixtures.inline)
+        XCTAssertEqual(issues, [])
+        XCTAssertEqual(units.count, 2)
+        let u = units[0]
+        XCTAssertEqual(u.source, "Menteri Sri Mulyani berkata APBN sehat.")
+        XCTAssertEqual(u.target, "Minister Sri Mulyani said the state budget is healthy.")
+        XCTAssertEqual(u.sourceVariant.markup.map(\.kind), [.bpt, .ept, .ph, .hiStart, .hiEnd])
+        XCTAssertEqual(u.sourceVariant.markup.map(\.offset), [8, 19, 27, 28, 32])
+        XCTAssertEqual(u.sourceVariant.markup[0].content, "&lt;b&gt;")
+        XCTAssertEqual(u.sourceVariant.markup[0].attributes, [TMAttribute(name: "i", value: "1"), TMAttribute(name: "type", value: "bold")])
+        let v = units[1]
+        XCTAssertEqual(v.source, "Kutipan akhir.")
+        XCTAssertEqual(v.sourceVariant.markup.map(\.kind), [.it, .ut, .ph])
+        XCTAssertEqual(v.sourceVariant.markup[2].content, "&lt;a href=\"<sub>Tautan</sub>\"&gt;")
+    }
+
+    func testForbiddenCharactersAreRemovedAndReported() throws {
+        let (units, issues, header) = try read(TMXFixtures.forbiddenCharacters)
+        XCTAssertEqual(header?.creationTool, "x")
+        XCTAssertEqual(units.map(\.tuid), ["1", "2", "3"])
+        XCTAssertEqual(units[0].source, "Gempa[0m mengguncang Jepang.")
+        XCTAssertEqual(units[0].target, "An earthquake hit Japan.")
+        XCTAssertEqual(units[2].source, "Nolbyte dan referensi.")
+        let repaired = issues.filter { $0.action == .repaired }
+        XCTAssertEqual(Set(repaired.map { $0.tuid ?? "-" }), ["-", "1", "3"])
+        XCTAssertEqual(repaired.count, 3)
+        let one = try XCTUnwrap(issues.first { $0.tuid == "1" })
+        XCTAssertEqual(one.location.line, 4)
+        XCTAssertTrue(one.description.contains("U+001B ESC"), one.description)
+        XCTAssertTrue(one.description.contains("2 characters"), one.description)
+        let three = try XCTUnwrap(issues.first { $0.tuid == "3" })
+        XCTAssertTrue(three.description.contains("3 characters"), three.description)
+        let head = try XCTUnwrap(issues.first { $0.tuid == nil })
+        XCTAssertEqual(head.location.line, 2)
+        XCTAssertTrue(head.description.contains("U+0007"), head.description)
+    }
+
+    func testBrokenUnitInTheMiddle() throws {
+        let (units, issues, _) = try read(TMXFixtures.brokenMiddle)
+        XCTAssertEqual(units.map(\.tuid), ["1", "5"])
+        XCTAssertEqual(units[1].source, "Lima & enam.")
+        let byTuid = Dictionary(uniqueKeysWithValues: issues.map { ($0.tuid ?? "-", $0) })
+        XCTAssertEqual(byTuid["2"]?.action, .skipped)
+        XCTAssertEqual(byTuid["2"]?.location.line, 5)
+        XCTAssertTrue(byTuid["2"]?.message.contains("invalid XML") ?? false, "\(issues)")
+        XCTAssertEqual(byTuid["3"]?.action, .skipped)
+        XCTAssertEqual(byTuid["4"]?.action, .skipped)
+        XCTAssertEqual(issues.count, 3, "\(issues)")
+    }
+
+    func testSeveralBrokenUnitsOnOneLine() throws {
+        let (units, issues, _) = try read(TMXFixtures.brokenOneLine)
+        XCTAssertEqual(units.map(\.tuid), ["1", "3", "6", "7"], "\(issues)")
+        XCTAssertEqual(Set(issues.filter { $0.action == .skipped }.compactMap(\.tuid)), ["2", "4", "5"], "\(issues)")
+    }
+
+    func testExternalEntitiesAreNeverLoaded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-xxe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = dir.appendingPathComponent("secret.txt")
+        try "TOP-SECRET-VALUE".write(to: secret, atomically: true, encoding: .utf8)
+        let tmx = dir.appendingPathComponent("xxe.tmx")
+        try TMXFixtures.xxe.replacingOccurrences(of: "SECRET_PATH", with: secret.path).write(to: tmx, atomically: true, encoding: .utf8)
+        let started = Date()
+        var units: [TMUnit] = []
+        let issues = try TMXReader().read(tmx) { units.append($0) }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        for u in units {
+            XCTAssertFalse(u.source.contains("TOP-SECRET") || u.target.contains("TOP-SECRET"))
+            XCTAssertFalse(u.attributes.contains { $0.value.count > 1000 })
+        }
+        XCTAssertTrue(units.contains { $0.tuid == "3" }, "\(issues)")
+        XCTAssertFalse(issues.isEmpty)
+    }
+
+    func testUTF16WithBOM() throws {
+        let text = TMXFixtures.plain.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+            .replacingOccurrences(of: "kabinet", with: "kabinet \u{201C}Merah Putih\u{201D} \u{1F1EE}\u{1F1E9}")
+        for big in [false, true] {
+            let (units, issues, _) = try read(TMXFixtures.utf16(text, bigEndian: big))
+            XCTAssertEqual(issues, [])
+            XCTAssertEqual(units.count, 2)
+            XCTAssertEqual(units[0].source, "Presiden membuka sidang kabinet \u{201C}Merah Putih\u{201D} \u{1F1EE}\u{1F1E9}.")
+            XCTAssertEqual(units[0].line, 8)
+        }
+    }
+
+    func testTMX11WithLangAttributesAndLatin1() throws {
+        let (units, issues, header) = try read(TMXFixtures.latin1(TMXFixtures.tmx11))
+        XCTAssertEqual(issues, [])
+        XCTAssertEqual(header?.version, "1.1")
+        XCTAssertEqual(units.map(\.source), ["Selamat pagi.", "Kopi dengan krim."])
+        XCTAssertEqual(units[1].target, "Coffee with cr\u{E8}me.")
+        XCTAssertEqual(units[0].sourceLanguage, "ID")
+    }
+
+    func testNotATMXFile() throws {
+        let (units, issues, _) = try read("<?xml version=\"1.0\"?><html><body><p>x</p></body></html>")
+        XCTAssertEqual(units, [])
+        XCTAssertEqual(issues.map(\.action), [.failed])
+        let (u2, i2, _) = try read("this is not xml at all")
+        XCTAssertEqual(u2, [])
+        XCTAssertEqual(i2.map(\.action), [.failed])
+    }
+
+    func testMissingFileThrows() {
+        XCTAssertThrowsError(try TMXReader().read(URL(fileURLWithPath: "/nonexistent/x.tmx")) { _ in })
+    }
+
+    func testUnsupportedEncodingIsReported() {
+        let text = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><tmx version=\"1.4\"><body/></tmx>"
+        XCTAssertThrowsError(try read(text)) { e in
+            XCTAssertTrue("\(e)".contains("Shift_JIS"))
+        }
+    }
+
+    func testTruncatedFileKeepsCompleteUnits() throws {
+        let cut = String(TMXFixtures.plain.prefix(TMXFixtures.plain.count - 120))
+        let (units, issues, _) = try read(cut)
+        XCTAssertEqual(units.map(\.tuid), ["1"])
+        XCTAssertEqual(issues.first?.tuid, "2")
+        XCTAssertEqual(issues.first?.action, .skipped)
+    }
+}
