@@ -21,7 +21,7 @@ final class BatchRunnerTests: XCTestCase {
         let report = try runner(ws.writeConfig()).run()
         XCTAssertEqual(report.totals.articles, 2)
         XCTAssertEqual(report.totals.ok, 2)
-        XCTAssertEqual(ws.files(in: "out"), ["dua.json", "run.json", "satu.json"])
+        XCTAssertEqual(ws.files(in: "out"), ["dua.json", "index.html", "run.json", "run.tmx", "satu.json"])
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: ws.url("out/run.json"))) as! [String: Any]
         let articles = run["articles"] as! [[String: Any]]
         XCTAssertEqual(articles.map { $0["id"] as! String }, ["dua", "satu"])
@@ -57,7 +57,7 @@ final class BatchRunnerTests: XCTestCase {
         let failed = report.articles.filter { $0.status == .failed }
         XCTAssertEqual(Set(failed.map { $0.reason ?? "" }), ["binary", "empty", "invalid-encoding"])
         for f in failed { XCTAssertTrue(f.error!.contains(f.source), f.error!) }
-        XCTAssertEqual(ws.files(in: "out"), ["dua.json", "run.json", "satu.json"])
+        XCTAssertEqual(ws.files(in: "out"), ["dua.json", "index.html", "run.json", "run.tmx", "satu.json"])
         XCTAssertEqual(log.finished.count, 5)
     }
 
@@ -156,5 +156,64 @@ final class EventLog: @unchecked Sendable {
     var finished: [RunReport.Article] {
         lock.lock(); defer { lock.unlock() }
         return events.compactMap { if case let .finished(a, _, _) = $0 { return a } else { return nil } }
+    }
+}
+
+/// The whole default set of outputs, batch files included.
+final class WriteStageTests: XCTestCase {
+    func testEveryFormatIndexAndRunTMX() throws {
+        let ws = try TestWorkspace()
+        try ws.writeArticles()
+        let config = try ConfigLoader().load(ws.writeConfig(formats: "[xlf, xlf2, tmx, tsv, md, json, html]"))
+        let report = try BatchRunner(config: config).run()
+        XCTAssertEqual(report.totals.ok, 2)
+        let files = Set(ws.files(in: "out"))
+        for id in ["satu", "dua"] {
+            for ext in ["xlf", "xlf2.xlf", "tmx", "tsv", "md", "json", "html"] {
+                XCTAssertTrue(files.contains("\(id).\(ext)"), "\(id).\(ext) missing in \(files)")
+            }
+        }
+        XCTAssertTrue(files.contains("index.html") && files.contains("run.tmx"))
+        let runTMX = try String(contentsOf: ws.url("out/run.tmx"), encoding: .utf8)
+        XCTAssertTrue(runTMX.contains("The President opened the cabinet meeting in Jakarta."))
+        let index = try String(contentsOf: ws.url("out/index.html"), encoding: .utf8)
+        XCTAssertTrue(index.contains("Presiden Buka Sidang Kabinet") && index.contains("satu.xlf"))
+
+        // One article changes: the index still lists both, the unchanged one from its earlier files.
+        try ws.write("articles/dua.txt", "DPR Sahkan\n\nTeks yang berubah sama sekali.")
+        let second = try BatchRunner(config: config).run()
+        XCTAssertEqual(second.totals.skipped, 1)
+        let index2 = try String(contentsOf: ws.url("out/index.html"), encoding: .utf8)
+        XCTAssertTrue(index2.contains("Presiden Buka Sidang Kabinet") && index2.contains("satu.html"), index2)
+        XCTAssertTrue(try String(contentsOf: ws.url("out/run.tmx"), encoding: .utf8)
+            .contains("The President opened the cabinet meeting in Jakarta."))
+    }
+
+    func testProviderOptionsAreCheckedAtValidation() throws {
+        let ws = try TestWorkspace()
+        try ws.writeArticles()
+        let url = try ws.write("p.yaml", "stages:\n  - segment\n  - translate: {provider: command}\n  - write\n")
+        XCTAssertThrowsError(try ConfigLoader().load(url)) { error in
+            let e = (error as? ConfigErrors)?.errors ?? []
+            XCTAssertEqual(e.map(\.kind), [.invalidValue])
+            XCTAssertEqual(e.first?.location.line, 3)
+            XCTAssertTrue(e.first?.message.contains("command") ?? false, "\(e)")
+        }
+    }
+
+    func testCommandProviderFillsWhatTheTMCannotAsMachineTranslation() throws {
+        let ws = try TestWorkspace()
+        try ws.writeArticles()
+        let url = try ws.write("p.yaml", """
+            inputs: [articles]
+            stages:
+              - segment
+              - translate: {provider: command, command: "sed 's/^/EN: /'"}
+              - write: {formats: [json]}
+            """)
+        _ = try BatchRunner(config: ConfigLoader().load(url)).run()
+        let doc = try JSONDecoder().decode(Document.self, from: Data(contentsOf: ws.url("out/satu.json")))
+        XCTAssertEqual(doc.targets?[1].provenance, .machine)
+        XCTAssertEqual(doc.targets?[1].text, "EN: Presiden membuka sidang kabinet di Jakarta.")
     }
 }

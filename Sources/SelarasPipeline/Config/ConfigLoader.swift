@@ -298,7 +298,11 @@ private struct Validator {
             }
             let loc = location(nameNode)
             seen[name] = loc
+            let errorCount = errors.count
             let opts = options(optionNode, specs: type.options, context: "stage '\(name)'")
+            if errors.count == errorCount {
+                for message in type.check(opts) { fail(.invalidValue, nameNode, "stage '\(name)': \(message)") }
+            }
             stages.append(StageConfig(name: name, options: opts, location: loc))
         }
         if seq.isEmpty { fail(.missingKey, node, "'stages' is empty; name at least one stage") }

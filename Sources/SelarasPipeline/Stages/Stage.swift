@@ -17,6 +17,10 @@ public protocol Stage: Sendable {
     /// The stage's options with defaults and docs.
     static var options: [OptionSpec] { get }
 
+    /// Checks between options that the table cannot express (e.g. a provider that needs a URL);
+    /// each message is reported at the stage's line in the config.
+    static func check(_ options: StageOptions) -> [String]
+
     /// Builds the stage once per run from its validated options and the run's shared resources.
     init(options: StageOptions, context: RunContext) throws
 
@@ -31,6 +35,7 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
+    public static func check(_ options: StageOptions) -> [String] { [] }
     public func finish(_ report: RunReport) throws {}
     public var fingerprintInputs: [URL] { [] }
 }
