@@ -11,7 +11,7 @@ public struct SummaryOptions: Sendable, Hashable {
     /// How much the position prior also weighs in the final score: `score = lexrank × prior^positionWeight`.
     public var positionWeight: Double = 1.0
     /// MMR trade-off for the graph ranker (0 = no redundancy control).
-    public var redundancy: Double = 0.3
+    public var redundancy: Double = 0.15
     /// Extra jump weight for sentences sharing terms with the headline: `× (1 + headlineBoost × cosine)`.
     public var headlineBoost: Double = 1.0
     /// Boost for sentences with glossary terms: score `× (1 + glossaryBoost × ln(1 + terms))`.
