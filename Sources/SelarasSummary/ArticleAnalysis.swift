@@ -55,22 +55,32 @@ struct ArticleAnalysis {
         var ids: [String: Int] = [:]
         var df: [Int] = []
         let documents = scans.map(\.terms) + (headlineTerms.map { [$0] } ?? [])
-        var counted: [[Int: Int]] = []
+        var counted: [[(Int, Int)]] = []
         counted.reserveCapacity(documents.count)
+        var ordered: [Int] = []
         for doc in documents {
-            var tf: [Int: Int] = [:]
+            ordered.removeAll(keepingCapacity: true)
             for t in doc {
-                let id: Int
-                if let known = ids[t] { id = known } else { id = ids.count; ids[t] = id; df.append(0) }
-                tf[id, default: 0] += 1
+                if let known = ids[t] {
+                    ordered.append(known)
+                } else {
+                    let id = df.count
+                    ids[t] = id
+                    df.append(0)
+                    ordered.append(id)
+                }
             }
-            for id in tf.keys { df[id] += 1 }
+            ordered.sort()
+            var tf: [(Int, Int)] = []
+            for id in ordered {
+                if let last = tf.last, last.0 == id { tf[tf.count - 1].1 += 1 } else { tf.append((id, 1)); df[id] += 1 }
+            }
             counted.append(tf)
         }
         let n = Double(max(documents.count, 1))
         let idf = df.map { 1 + log(n / Double($0)) }
         let unit: [[(Int, Double)]] = counted.map { tf in
-            var v = tf.map { ($0.key, Double($0.value) * idf[$0.key]) }.sorted { $0.0 < $1.0 }
+            var v = tf.map { ($0.0, Double($0.1) * idf[$0.0]) }
             let norm = sqrt(v.reduce(0) { $0 + $1.1 * $1.1 })
             if norm > 0 { for k in v.indices { v[k].1 /= norm } }
             return v
@@ -129,7 +139,7 @@ struct ArticleAnalysis {
     /// Stationary distribution of a random walk on the similarity graph (PageRank; Lawrence Page et al.,
     /// 1999) that follows an edge with probability `damping` and otherwise jumps according to
     /// `teleport` (uniform when nil). A sentence with no similar sentence jumps by `teleport` too.
-    func pageRank(damping: Double, teleport: [Double]? = nil, iterations: Int = 100, tolerance: Double = 1e-9) -> [Double] {
+    func pageRank(damping: Double, teleport: [Double]? = nil, iterations: Int = 100, tolerance: Double = 1e-7) -> [Double] {
         let n = count
         guard n > 0 else { return [] }
         var v = teleport ?? [Double](repeating: 1, count: n)

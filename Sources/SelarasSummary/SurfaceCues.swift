@@ -7,16 +7,27 @@ enum SurfaceCues {
         return Set(verbs + verbs.map { $0 + "nya" })
     }()
 
-    static let openingQuotes: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "«"]
-    static let quotes: Set<Unicode.Scalar> = ["\"", "“", "”", "«", "»"]
+    @inline(__always) static func isOpeningQuote(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x27, 0x201C, 0x2018, 0x00AB: return true
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isQuote(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x201C, 0x201D, 0x00AB, 0x00BB: return true
+        default: return false
+        }
+    }
 
     static func startsWithQuote(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
-        return openingQuotes.contains(first)
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && !$0.properties.isWhitespace }) else { return false }
+        return isOpeningQuote(first)
     }
 
     static func hasQuote(_ text: String) -> Bool {
-        text.unicodeScalars.contains { quotes.contains($0) }
+        text.unicodeScalars.contains(where: isQuote)
     }
 
     /// Share of word tokens, the first excepted, that start with a capital letter.
@@ -32,6 +43,12 @@ enum SurfaceCues {
 
     /// The last character that is not a space or a closing quote or bracket.
     static func finalMark(_ text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.reversed().first { !$0.properties.isWhitespace && !"\"”’')]".unicodeScalars.contains($0) }
+        for c in text.unicodeScalars.reversed() {
+            switch c.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D: continue
+            default: return c
+            }
+        }
+        return nil
     }
 }

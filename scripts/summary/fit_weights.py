@@ -38,7 +38,7 @@ FEATURES = [
 ]
 GRID_L2 = [1.0, 10.0]
 GRID_REDUNDANCY = [0.0, 0.15, 0.3]
-GRID_LENGTH = [0.0, 0.2, 0.4, 0.6]
+GRID_LENGTH = [0.0, 0.2, 0.4, 0.6]  # capped: beyond 0.6 cross-validation gains nothing (tried 0.9)
 
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
 
