@@ -89,7 +89,7 @@ public struct SRXSegmenter: SentenceSegmenter {
 }
 
 /// The compiled rules of one language and the scanning machinery.
-final class SRXEngine: Sendable {
+final class SRXEngine: @unchecked Sendable {
     struct Rule: Sendable {
         var isBreak: Bool
         var before: Int
@@ -100,9 +100,22 @@ final class SRXEngine: Sendable {
         var first: FirstSet
     }
 
+    /// The ASCII part of each rule's pre-test, flat for the hot loop.
+    struct Filter {
+        var lastLo: UInt64, lastHi: UInt64, lastAny: Bool
+        var firstLo: UInt64, firstHi: UInt64, firstAny: Bool
+        var isBreak: Bool
+        var before: Int
+        var after: Int
+        /// Run the afterbreak program first (it is the cheaper of the two).
+        var afterFirst: Bool
+    }
+
     let code: RegexCode
     let rules: [Rule]
     let breakRules: [Int]
+    private let filters: UnsafeMutablePointer<Filter>
+    private let breakFilters: UnsafeMutablePointer<Filter>
     /// For each byte value: can a break rule's `beforebreak` end with the scalar ending in this
     /// byte? (Continuation bytes: could it end with a non-ASCII scalar.)
     let candidateByte: [Bool]
@@ -112,9 +125,34 @@ final class SRXEngine: Sendable {
     init(rules source: [SRXDocument.Rule]) {
         var compiler = RegexCompiler()
         var rules: [Rule] = []
+        // Within a run of consecutive rules with the same decision, order does not matter (the
+        // decision is the same whichever matches first), so rules in the run that share an
+        // afterbreak pattern are merged into one whose beforebreak is the alternation of theirs.
+        var merged: [(isBreak: Bool, before: RegexNode, beforeKey: String, after: RegexNode, afterKey: String)] = []
+        var blockStart = 0
         for r in source {
-            let before = compiler.program(r.before, forward: false)
-            let after = compiler.program(r.after, forward: true)
+            if let last = merged.last, last.isBreak != r.isBreak { blockStart = merged.count }
+            if let k = merged[blockStart...].firstIndex(where: { $0.afterKey == r.afterBreak }) {
+                var m = merged[k]
+                if case let .alternation(bs) = m.before, m.beforeKey.hasPrefix("\u{0}") {
+                    m.before = .alternation(bs + [r.before])
+                } else {
+                    m.before = .alternation([m.before, r.before])
+                }
+                m.beforeKey = "\u{0}" + m.beforeKey + "\u{0}" + r.beforeBreak
+                merged[k] = m
+            } else {
+                merged.append((r.isBreak, r.before, r.beforeBreak, r.after, r.afterBreak))
+            }
+        }
+        // Identical patterns share one program, so their result at a position is computed once.
+        var beforePrograms: [String: Int] = [:]
+        var afterPrograms: [String: Int] = [:]
+        for r in merged {
+            let before = beforePrograms[r.beforeKey] ?? compiler.program(r.before, forward: false)
+            beforePrograms[r.beforeKey] = before
+            let after = afterPrograms[r.afterKey] ?? compiler.program(r.after, forward: true)
+            afterPrograms[r.afterKey] = after
             rules.append(Rule(isBreak: r.isBreak, before: before, after: after,
                               last: FirstSet.of(r.before, forward: false), first: FirstSet.of(r.after, forward: true)))
         }
@@ -132,6 +170,50 @@ final class SRXEngine: Sendable {
         }
         self.candidateByte = table
         self.everyPosition = every
+        func bits(_ f: FirstSet) -> (UInt64, UInt64) {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for v in UInt32(0)..<128 where f.contains(v) {
+                if v < 64 { lo |= 1 << UInt64(v) } else { hi |= 1 << UInt64(v - 64) }
+            }
+            return (lo, hi)
+        }
+        let sizes = code.programSizes
+        let all = rules.map { r -> Filter in
+            let l = bits(r.last), f = bits(r.first)
+            return Filter(lastLo: l.0, lastHi: l.1, lastAny: r.last.unrestricted, firstLo: f.0, firstHi: f.1,
+                          firstAny: r.first.unrestricted, isBreak: r.isBreak, before: r.before, after: r.after,
+                          afterFirst: sizes[r.after] <= sizes[r.before])
+        }
+        self.filters = .allocate(capacity: max(all.count, 1))
+        self.filters.initialize(from: all, count: all.count)
+        let onlyBreaks = breakRules.map { all[$0] }
+        self.breakFilters = .allocate(capacity: max(onlyBreaks.count, 1))
+        self.breakFilters.initialize(from: onlyBreaks, count: onlyBreaks.count)
+    }
+
+    deinit {
+        filters.deallocate()
+        breakFilters.deallocate()
+    }
+
+    @inline(__always)
+    private static func has(_ lo: UInt64, _ hi: UInt64, _ v: UInt32) -> Bool {
+        v < 64 ? lo & (1 << UInt64(v)) != 0 : hi & (1 << UInt64(v &- 64)) != 0
+    }
+
+    /// Whether rule `k` could apply between scalars `prev` and `next`.
+    @inline(__always)
+    private func admits(_ f: UnsafeMutablePointer<Filter>, _ k: Int, _ idx: Int, _ prev: UInt32, _ next: UInt32) -> Bool {
+        let r = f[k]
+        if !r.lastAny {
+            if prev < 128 { if !Self.has(r.lastLo, r.lastHi, prev) { return false } }
+            else if !rules[idx].last.contains(prev) { return false }
+        }
+        if !r.firstAny {
+            if next < 128 { if !Self.has(r.firstLo, r.firstHi, next) { return false } }
+            else if !rules[idx].first.contains(next) { return false }
+        }
+        return true
     }
 
     /// Break positions (byte offsets, strictly inside the text, ascending).
@@ -140,10 +222,12 @@ final class SRXEngine: Sendable {
         guard n > 1, let p = buf.baseAddress, !breakRules.isEmpty else { return [] }
         var out: [Int] = []
         var machine = RegexMachine(code: code, text: p, count: n)
+        defer { machine.release() }
+        var cache = ProgramCache(programs: code.programs.count)
         if everyPosition {
             var i = 1
             while i < n {
-                if p[i] & 0xC0 != 0x80, decide(at: i, text: p, count: n, machine: &machine) { out.append(i) }
+                if p[i] & 0xC0 != 0x80, decide(at: i, text: p, count: n, machine: &machine, cache: &cache) { out.append(i) }
                 i += 1
             }
             return out
@@ -154,7 +238,7 @@ final class SRXEngine: Sendable {
             while i < last {
                 if table[Int(p[i])] {
                     let pos = i + 1
-                    if p[pos] & 0xC0 != 0x80, decide(at: pos, text: p, count: n, machine: &machine) {
+                    if p[pos] & 0xC0 != 0x80, decide(at: pos, text: p, count: n, machine: &machine, cache: &cache) {
                         out.append(pos)
                     }
                 }
@@ -166,23 +250,50 @@ final class SRXEngine: Sendable {
 
     /// Whether the rules put a break at `pos` (a scalar boundary with text on both sides).
     @inline(__always)
-    private func decide(at pos: Int, text p: UnsafePointer<UInt8>, count n: Int, machine: inout RegexMachine) -> Bool {
+    private func decide(at pos: Int, text p: UnsafePointer<UInt8>, count n: Int, machine: inout RegexMachine,
+                        cache: inout ProgramCache) -> Bool {
         let prev = UTF8Text.decodeBefore(p, pos).0
         let next = UTF8Text.decode(p, pos).0
-        // Cheap pre-test: could any break rule apply here at all?
-        var possible = false
-        for k in breakRules where rules[k].last.contains(prev) && rules[k].first.contains(next) {
-            possible = true
-            break
+        cache.generation &+= 1
+        let gen = cache.generation
+        @inline(__always)
+        func matches(_ k: Int, _ f: UnsafeMutablePointer<Filter>) -> Bool {
+            let r = f[k]
+            let first = r.afterFirst ? r.after : r.before
+            let second = r.afterFirst ? r.before : r.after
+            if cache.stamp[first] != gen {
+                cache.stamp[first] = gen
+                cache.result[first] = machine.run(program: first, at: pos) != nil
+            }
+            guard cache.result[first] else { return false }
+            if cache.stamp[second] != gen {
+                cache.stamp[second] = gen
+                cache.result[second] = machine.run(program: second, at: pos) != nil
+            }
+            return cache.result[second]
         }
-        guard possible else { return false }
-        for rule in rules {
-            guard rule.last.contains(prev), rule.first.contains(next) else { continue }
-            guard machine.run(program: rule.after, at: pos) != nil else { continue }
-            guard machine.run(program: rule.before, at: pos) != nil else { continue }
-            return rule.isBreak
+        // A break needs some break rule to match; most positions are settled by that alone.
+        var someBreak = false
+        for k in 0..<breakRules.count where admits(breakFilters, k, breakRules[k], prev, next) {
+            if matches(k, breakFilters) { someBreak = true; break }
+        }
+        guard someBreak else { return false }
+        for k in 0..<rules.count where admits(filters, k, k, prev, next) {
+            if matches(k, filters) { return filters[k].isBreak }
         }
         return false
+    }
+
+    /// Results of programs already run at the current position.
+    struct ProgramCache {
+        var generation = 0
+        var stamp: [Int]
+        var result: [Bool]
+
+        init(programs: Int) {
+            stamp = Array(repeating: 0, count: programs)
+            result = Array(repeating: false, count: programs)
+        }
     }
 
     /// Sentence byte ranges: the text between breaks, trimmed, empty ones dropped.

@@ -53,6 +53,7 @@ public struct Regex: Sendable {
         bytes.append(0)
         return bytes.withUnsafeBufferPointer { buf in
             var m = RegexMachine(code: code, text: buf.baseAddress!, count: n)
+            defer { m.release() }
             return m.matchesExactly(program: forward, from: 0, to: n)
         }
     }

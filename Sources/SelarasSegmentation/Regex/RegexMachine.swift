@@ -56,6 +56,21 @@ final class RegexCode: @unchecked Sendable {
     /// ASCII bitmaps of `sets`, for the fast path.
     let setBits: UnsafeMutableBufferPointer<(UInt64, UInt64)>
     let tables: [DispatchTable]
+    /// Per table, 128 (start, count) slices of `dispatchTargets` for ASCII keys.
+    let dispatchASCII: UnsafeMutablePointer<(Int32, Int32)>
+    let dispatchTargets: UnsafeMutablePointer<Int32>
+    /// Number of instructions of each program (its own, not its sub-programs'): a cost estimate.
+    var programSizes: [Int] {
+        var out: [Int] = []
+        for (k, p) in programs.enumerated() {
+            let end = k + 1 < programs.count ? programs[k + 1].start : insts.count
+            out.append(end - p.start)
+        }
+        return out
+    }
+
+    /// `programs` as a flat table: start instruction, and 1 for forward.
+    let programTable: UnsafeMutablePointer<(Int, Bool)>
 
     init(insts: [RegexInst], programs: [(start: Int, forward: Bool)], sets: [ScalarSet], tables: [DispatchTable]) {
         self.insts = .allocate(capacity: max(insts.count, 1))
@@ -71,11 +86,28 @@ final class RegexCode: @unchecked Sendable {
             self.setBits[k] = (lo, hi)
         }
         self.tables = tables
+        var slices: [(Int32, Int32)] = []
+        var targets: [Int32] = []
+        for t in tables {
+            for c in 0..<128 {
+                slices.append((Int32(targets.count), Int32(t.ascii[c].count)))
+                targets += t.ascii[c]
+            }
+        }
+        self.dispatchASCII = .allocate(capacity: max(slices.count, 1))
+        self.dispatchASCII.initialize(from: slices, count: slices.count)
+        self.dispatchTargets = .allocate(capacity: max(targets.count, 1))
+        self.dispatchTargets.initialize(from: targets, count: targets.count)
+        self.programTable = .allocate(capacity: max(programs.count, 1))
+        self.programTable.initialize(from: programs.map { ($0.start, $0.forward) }, count: programs.count)
     }
 
     deinit {
         insts.deallocate()
         setBits.deallocate()
+        dispatchASCII.deallocate()
+        dispatchTargets.deallocate()
+        programTable.deallocate()
     }
 }
 
@@ -136,6 +168,12 @@ struct RegexCompiler {
                 emit(item, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
             }
         case let .alternation(branches):
+            // Hoist a literal every branch starts with: (?:ab|ac) is a(?:b|c).
+            if let (head, rests) = Self.commonHead(branches, forward: forward) {
+                emit(.literal(head), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                emit(.alternation(rests), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                return
+            }
             if !ordered, let keyed = dispatchKeys(branches, forward: forward) {
                 let slot = buf.count
                 buf.append(RegexInst(.dispatch))
@@ -212,6 +250,37 @@ struct RegexCompiler {
         }
     }
 
+    /// When every branch of an alternation starts (in the matching direction) with the same
+    /// literal scalar, that scalar and the branches without it.
+    static func commonHead(_ branches: [RegexNode], forward: Bool) -> (UInt32, [RegexNode])? {
+        guard branches.count >= 2 else { return nil }
+        var head: UInt32?
+        var rests: [RegexNode] = []
+        for b in branches {
+            guard let (h, rest) = splitHead(b, forward: forward) else { return nil }
+            if let head, head != h { return nil }
+            head = h
+            rests.append(rest)
+        }
+        return head.map { ($0, rests) }
+    }
+
+    /// A node that starts with a literal: the literal and the rest.
+    private static func splitHead(_ node: RegexNode, forward: Bool) -> (UInt32, RegexNode)? {
+        switch node {
+        case let .literal(v): return (v, .empty)
+        case let .concat(items):
+            guard !items.isEmpty else { return nil }
+            let headIndex = forward ? 0 : items.count - 1
+            guard let (h, rest) = splitHead(items[headIndex], forward: forward) else { return nil }
+            var remaining = items
+            if case .empty = rest { remaining.remove(at: headIndex) } else { remaining[headIndex] = rest }
+            return (h, remaining.isEmpty ? .empty : (remaining.count == 1 ? remaining[0] : .concat(remaining)))
+        default:
+            return nil
+        }
+    }
+
     /// For an alternation of three or more branches that each start with one of a few known
     /// scalars, those scalars per branch; otherwise nil.
     private func dispatchKeys(_ branches: [RegexNode], forward: Bool) -> [[UInt32]]? {
@@ -249,12 +318,21 @@ struct RegexCompiler {
 }
 
 /// Runs compiled programs over valid UTF-8 text. Holds the backtracking stack, so each thread
-/// uses its own machine.
+/// uses its own machine. The machine keeps raw pointers into `code`, which it retains.
 struct RegexMachine {
     let code: RegexCode
     let text: UnsafePointer<UInt8>
     let count: Int
-    private var stack: [(Int32, Int)] = []
+    private let insts: UnsafeMutablePointer<RegexInst>
+    private let setBits: UnsafeMutablePointer<(UInt64, UInt64)>
+    private let dispatchASCII: UnsafeMutablePointer<(Int32, Int32)>
+    private let dispatchTargets: UnsafeMutablePointer<Int32>
+    private let programTable: UnsafeMutablePointer<(Int, Bool)>
+    /// The backtracking stack: (instruction, position) pairs, grown on demand. Freed by
+    /// `release()`.
+    private var stackItems: UnsafeMutablePointer<(Int32, Int)>
+    private var stackCapacity = 256
+    private var stackCount = 0
 
     /// Steps after which a run starts remembering failed states.
     static let stepBudget = 2_000
@@ -263,38 +341,60 @@ struct RegexMachine {
         self.code = code
         self.text = text
         self.count = count
-        stack.reserveCapacity(64)
+        self.insts = code.insts.baseAddress!
+        self.setBits = code.setBits.baseAddress!
+        self.dispatchASCII = code.dispatchASCII
+        self.dispatchTargets = code.dispatchTargets
+        self.programTable = code.programTable
+        self.stackItems = .allocate(capacity: 256)
+    }
+
+    /// Frees the stack; the machine must not be used afterwards.
+    func release() {
+        stackItems.deallocate()
+    }
+
+    @inline(__always)
+    private mutating func push(_ pc: Int32, _ pos: Int) {
+        if stackCount == stackCapacity { grow() }
+        stackItems[stackCount] = (pc, pos)
+        stackCount &+= 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<(Int32, Int)>.allocate(capacity: stackCapacity * 2)
+        bigger.moveInitialize(from: stackItems, count: stackCount)
+        stackItems.deallocate()
+        stackItems = bigger
+        stackCapacity *= 2
     }
 
     /// Whether program `p` (forwards) matches exactly the bytes `from..<to`.
     mutating func matchesExactly(program p: Int, from: Int, to: Int) -> Bool {
         // Used for language patterns: a whole-text match is a match that ends at `count`.
         precondition(to == count)
-        return runWhole(program: p, at: from)
-    }
-
-    private mutating func runWhole(program p: Int, at start: Int) -> Bool {
-        run(program: p, at: start, requireEnd: true) != nil
+        return run(program: p, at: from, requireEnd: true) != nil
     }
 
     /// Runs program `p` anchored at byte `start`; returns where the first match (in priority
     /// order) ends, or nil.
     mutating func run(program p: Int, at start: Int, requireEnd: Bool = false) -> Int? {
-        let info = code.programs[p]
-        let forward = info.forward
-        let insts = code.insts
-        let setBits = code.setBits
+        let info = programTable[p]
+        let forward = info.1
+        let insts = self.insts
+        let setBits = self.setBits
+        let dispatchASCII = self.dispatchASCII
+        let dispatchTargets = self.dispatchTargets
         let text = self.text
         let count = self.count
-        let base = stack.count
-        defer { stack.removeSubrange(base...) }
-        var pc = info.start
+        let base = stackCount
+        var pc = info.0
         var pos = start
         var steps = 0
         var memo: Set<Int>? = nil
         while true {
             var ok = true
-            steps += 1
+            steps &+= 1
             if steps > Self.stepBudget {
                 if memo == nil { memo = Set(minimumCapacity: 256) }
                 if !memo!.insert(pc &* (count &+ 1) &+ pos).inserted { ok = false }
@@ -307,71 +407,85 @@ struct RegexMachine {
                     if forward {
                         if pos < count {
                             if want < 0x80 {
-                                if text[pos] == UInt8(want) { pos += 1; pc += 1 } else { ok = false }
+                                if text[pos] == UInt8(truncatingIfNeeded: want) { pos &+= 1; pc &+= 1 } else { ok = false }
                             } else {
                                 let (v, n) = UTF8Text.decode(text, pos)
-                                if v == want { pos += n; pc += 1 } else { ok = false }
+                                if v == want { pos &+= n; pc &+= 1 } else { ok = false }
                             }
                         } else { ok = false }
                     } else {
                         if pos > 0 {
                             if want < 0x80 {
-                                if text[pos - 1] == UInt8(want) { pos -= 1; pc += 1 } else { ok = false }
+                                if text[pos &- 1] == UInt8(truncatingIfNeeded: want) { pos &-= 1; pc &+= 1 } else { ok = false }
                             } else {
                                 let (v, n) = UTF8Text.decodeBefore(text, pos)
-                                if v == want { pos -= n; pc += 1 } else { ok = false }
+                                if v == want { pos &-= n; pc &+= 1 } else { ok = false }
                             }
                         } else { ok = false }
                     }
                 case .set:
                     if forward ? pos < count : pos > 0 {
-                        let b = forward ? text[pos] : text[pos - 1]
+                        let b = forward ? text[pos] : text[pos &- 1]
                         if b < 0x80 {
                             let bits = setBits[Int(inst.a)]
-                            let hit = b < 64 ? bits.0 & (1 << UInt64(b)) != 0 : bits.1 & (1 << UInt64(b - 64)) != 0
-                            if hit { pos += forward ? 1 : -1; pc += 1 } else { ok = false }
+                            let hit = b < 64 ? bits.0 & (1 << UInt64(b)) != 0 : bits.1 & (1 << UInt64(b &- 64)) != 0
+                            if hit { pos = forward ? pos &+ 1 : pos &- 1; pc &+= 1 } else { ok = false }
                         } else {
                             let (v, n) = forward ? UTF8Text.decode(text, pos) : UTF8Text.decodeBefore(text, pos)
-                            if code.sets[Int(inst.a)].contains(v) { pos += forward ? n : -n; pc += 1 } else { ok = false }
+                            if code.sets[Int(inst.a)].contains(v) { pos = forward ? pos &+ n : pos &- n; pc &+= 1 } else { ok = false }
                         }
                     } else { ok = false }
                 case .any, .anyButNewline:
                     if forward ? pos < count : pos > 0 {
                         let (v, n) = forward ? UTF8Text.decode(text, pos) : UTF8Text.decodeBefore(text, pos)
                         if inst.op == .anyButNewline && UTF8Text.isLineTerminator(v) { ok = false } else {
-                            pos += forward ? n : -n; pc += 1
+                            pos = forward ? pos &+ n : pos &- n; pc &+= 1
                         }
                     } else { ok = false }
                 case .split:
-                    stack.append((inst.b, pos))
+                    push(inst.b, pos)
                     pc = Int(inst.a)
                 case .jump:
                     pc = Int(inst.a)
                 case .assert:
-                    if test(RegexAssertion(rawValue: inst.a)!, at: pos) { pc += 1 } else { ok = false }
+                    if test(RegexAssertion(rawValue: inst.a)!, at: pos) { pc &+= 1 } else { ok = false }
                 case .look:
                     let found = run(program: Int(inst.a), at: pos) != nil
-                    if found == (inst.b == 0) { pc += 1 } else { ok = false }
+                    if found == (inst.b == 0) { pc &+= 1 } else { ok = false }
                 case .atomic:
-                    if let end = run(program: Int(inst.a), at: pos) { pos = end; pc += 1 } else { ok = false }
+                    if let end = run(program: Int(inst.a), at: pos) { pos = end; pc &+= 1 } else { ok = false }
                 case .dispatch:
                     if forward ? pos < count : pos > 0 {
-                        let (v, _) = forward ? UTF8Text.decode(text, pos) : UTF8Text.decodeBefore(text, pos)
-                        let targets = code.tables[Int(inst.a)].targets(v)
-                        if targets.isEmpty { ok = false } else {
-                            var k = targets.count - 1
-                            while k > 0 { stack.append((targets[k], pos)); k -= 1 }
-                            pc = Int(targets[0])
+                        let b = forward ? text[pos] : text[pos &- 1]
+                        if b < 0x80 {
+                            let (first, n) = dispatchASCII[Int(inst.a) &* 128 &+ Int(b)]
+                            if n == 0 { ok = false } else {
+                                var k = Int(n) &- 1
+                                while k > 0 { push(dispatchTargets[Int(first) &+ k], pos); k &-= 1 }
+                                pc = Int(dispatchTargets[Int(first)])
+                            }
+                        } else {
+                            let v = forward ? UTF8Text.decode(text, pos).0 : UTF8Text.decodeBefore(text, pos).0
+                            let targets = code.tables[Int(inst.a)].targets(v)
+                            if targets.isEmpty { ok = false } else {
+                                var k = targets.count &- 1
+                                while k > 0 { push(targets[k], pos); k &-= 1 }
+                                pc = Int(targets[0])
+                            }
                         }
                     } else { ok = false }
                 case .match:
-                    if !requireEnd || pos == count { return pos }
+                    if !requireEnd || pos == count {
+                        stackCount = base
+                        return pos
+                    }
                     ok = false
                 }
                 if ok { continue }
             }
-            if stack.count <= base { return nil }
-            let (npc, npos) = stack.removeLast()
+            if stackCount <= base { return nil }
+            stackCount &-= 1
+            let (npc, npos) = stackItems[stackCount]
             pc = Int(npc)
             pos = npos
         }
