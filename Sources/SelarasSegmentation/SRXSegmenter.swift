@@ -111,6 +111,10 @@ final class SRXEngine: @unchecked Sendable {
         var afterFirst: Bool
     }
 
+    /// How far from a position its rules may look (bytes): 4 KiB, so segmenting stays linear
+    /// on any input. A rule that would need more context sees the text as ending there.
+    static let window = 4096
+
     let code: RegexCode
     let rules: [Rule]
     let breakRules: [Int]
@@ -222,6 +226,7 @@ final class SRXEngine: @unchecked Sendable {
         guard n > 1, let p = buf.baseAddress, !breakRules.isEmpty else { return [] }
         var out: [Int] = []
         var machine = RegexMachine(code: code, text: p, count: n)
+        machine.window = Self.window
         defer { machine.release() }
         var cache = ProgramCache(programs: code.programs.count)
         if everyPosition {

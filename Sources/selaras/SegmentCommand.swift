@@ -82,6 +82,118 @@ struct SegmentCommand: ParsableCommand {
     }
 }
 
+/// Lines of JSON-lines input held for processing together.
+struct LineBatch {
+    private var storage: [UInt8] = []
+    /// (start in storage, length, 1-based line number, byte offset in the input).
+    private var lines: [(start: Int, count: Int, number: Int, offset: Int)] = []
+
+    var isEmpty: Bool { lines.isEmpty }
+    var count: Int { lines.count }
+    var byteCount: Int { storage.count }
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) {
+        lines.append((storage.count, line.count, number, offset))
+        storage.append(contentsOf: line)
+    }
+
+    mutating func removeAll() {
+        storage.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    /// The output and messages of one slice of the batch.
+    struct Result: Sendable {
+        var output: [UInt8] = []
+        var messages: [String] = []
+        var badLines = 0
+    }
+
+    /// Parses, segments and encodes every line, in slices spread over `workers` threads; the
+    /// results come back in input order.
+    func process(segmenter: SRXSegmenter, source: String, workers: Int) -> [Result] {
+        let slices = workers == 1 ? 1 : min(lines.count, workers * 4)
+        let per = (lines.count + slices - 1) / slices
+        let results = ResultSlots(count: slices)
+        let batch = self
+        let work: @Sendable (Int) -> Void = { slice in
+            let lo = slice * per, hi = min(lines.count, lo + per)
+            guard lo < hi else { return }
+            results.store(slice, batch.process(lo..<hi, segmenter: segmenter, source: source))
+        }
+        if slices == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: slices, execute: work) }
+        return results.all()
+    }
+
+    private func process(_ range: Range<Int>, segmenter: SRXSegmenter, source: String) -> Result {
+        var result = Result()
+        var parser = JSONRecordParser()
+        storage.withUnsafeBufferPointer { all in
+            for k in range {
+                let l = lines[k]
+                let line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                do {
+                    try parser.parse(line)
+                } catch let error as JSONRecordParser.Failure {
+                    result.messages.append("\(source):\(l.number):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
+                    result.badLines += 1
+                    continue
+                } catch {
+                    result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(error)")
+                    result.badLines += 1
+                    continue
+                }
+                if !parser.repairs.isEmpty {
+                    let offsets = parser.repairs.prefix(5).map { String(l.offset + $0) }.joined(separator: ", ")
+                    result.messages.append("warning: \(source):\(l.number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (byte offset \(offsets)\(parser.repairs.count > 5 ? ", ..." : ""))")
+                }
+                Self.encode(parser, segmenter: segmenter, into: &result.output)
+            }
+        }
+        return result
+    }
+
+    /// `{"id":...,"sentences":[...]}` and a newline.
+    static func encode(_ parser: JSONRecordParser, segmenter: SRXSegmenter, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"id":"#.utf8)
+        parser.idJSON.withUnsafeBufferPointer { id in
+            if parser.idIsString {
+                JSONText.appendString(UnsafeBufferPointer(rebasing: id[1...]), to: &out)
+            } else {
+                out.append(contentsOf: id)
+            }
+        }
+        out.append(contentsOf: #","sentences":["#.utf8)
+        parser.text.withUnsafeBufferPointer { text in
+            let ranges = segmenter.sentenceByteRanges(inUTF8: text)
+            for (k, r) in ranges.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                JSONText.appendString(UnsafeBufferPointer(rebasing: text[r]), to: &out)
+            }
+        }
+        out.append(contentsOf: "]}\n".utf8)
+    }
+}
+
+/// One result per slice, written by the thread that computed it.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [LineBatch.Result]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: LineBatch.Result(), count: count) }
+
+    func store(_ k: Int, _ r: LineBatch.Result) {
+        lock.lock(); defer { lock.unlock() }
+        slots[k] = r
+    }
+
+    func all() -> [LineBatch.Result] {
+        lock.lock(); defer { lock.unlock() }
+        return slots
+    }
+}
+
 /// The work of one `selaras segment` run.
 struct SegmentJob {
     let segmenter: SRXSegmenter
@@ -95,27 +207,29 @@ struct SegmentJob {
         self.segmenter = segmenter
     }
 
-    /// JSON lines in, JSON lines out.
+    /// JSON lines in, JSON lines out. Lines are read in batches; the records of a batch are
+    /// parsed, segmented and encoded on all cores, then written (and their problems reported)
+    /// in input order.
     mutating func segmentJSONLines(fd: Int32, name: String) {
         var reader = ByteLineReader(fd: fd)
         defer { reader.close() }
-        var parser = JSONRecordParser()
+        var batch = LineBatch()
         var badLines = 0
-        while let line = reader.next() {
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            do {
-                try parser.parse(line)
-            } catch {
-                Console.error("\(name):\(reader.lineNumber):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
-                badLines += 1
-                continue
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        func flush(_ batch: inout LineBatch) {
+            guard !batch.isEmpty else { return }
+            for result in batch.process(segmenter: segmenter, source: name, workers: workers) {
+                for message in result.messages { Console.error(message) }
+                result.output.withUnsafeBufferPointer { output.bytes($0) }
+                badLines += result.badLines
             }
-            if !parser.repairs.isEmpty {
-                let offsets = parser.repairs.prefix(5).map { String(reader.lineOffset + $0) }.joined(separator: ", ")
-                Console.error("warning: \(name):\(reader.lineNumber): invalid UTF-8 or a lone surrogate replaced by U+FFFD (byte offset \(offsets)\(parser.repairs.count > 5 ? ", ..." : ""))")
-            }
-            writeRecord(parser)
+            batch.removeAll()
         }
+        while let line = reader.next() {
+            batch.append(line, number: reader.lineNumber, offset: reader.lineOffset)
+            if batch.byteCount >= 1 << 22 || batch.count >= 8192 { flush(&batch) }
+        }
+        flush(&batch)
         if let e = reader.readError {
             Console.error("error: \(name): read failed: \(e)")
             failed = true
@@ -124,27 +238,6 @@ struct SegmentJob {
             Console.error("\(name): \(badLines) line\(badLines == 1 ? " was" : "s were") skipped")
             failed = true
         }
-    }
-
-    private func writeRecord(_ parser: JSONRecordParser) {
-        output.string("{\"id\":")
-        parser.idJSON.withUnsafeBufferPointer { id in
-            if parser.idIsString {
-                output.jsonString(UnsafeBufferPointer(rebasing: id[1...]))
-            } else {
-                output.bytes(id)
-            }
-        }
-        output.string(",\"sentences\":[")
-        parser.text.withUnsafeBufferPointer { text in
-            let ranges = segmenter.sentenceByteRanges(inUTF8: text)
-            for (k, r) in ranges.enumerated() {
-                if k > 0 { output.byte(0x2C) }
-                output.jsonString(UnsafeBufferPointer(rebasing: text[r]))
-            }
-        }
-        output.string("]}")
-        output.endLine()
     }
 
     /// Plain text in, one sentence per line out.

@@ -118,32 +118,8 @@ final class ByteOutput {
 
     /// Writes `p` (valid UTF-8) as a JSON string literal, quotes included.
     func jsonString(_ p: UnsafeBufferPointer<UInt8>) {
-        buffer.append(0x22)
-        var i = 0
-        var runStart = 0
-        let n = p.count
-        while i < n {
-            let b = p[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
-            if i > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-            buffer.append(0x5C)
-            switch b {
-            case 0x22: buffer.append(0x22)
-            case 0x5C: buffer.append(0x5C)
-            case 0x0A: buffer.append(0x6E)
-            case 0x0D: buffer.append(0x72)
-            case 0x09: buffer.append(0x74)
-            case 0x08: buffer.append(0x62)
-            case 0x0C: buffer.append(0x66)
-            default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            }
-            i += 1
-            runStart = i
-        }
-        if n > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
-        buffer.append(0x22)
+        JSONText.appendString(p, to: &buffer)
+        if buffer.count >= limit { flush() }
     }
 
     /// Ends a record: writes a newline and flushes when the buffer is full.
@@ -169,6 +145,41 @@ final class ByteOutput {
     }
 
     deinit { flush() }
+}
+
+/// JSON string encoding into byte buffers.
+enum JSONText {
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `p` (valid UTF-8) as a JSON string literal, quotes included: `"` and backslash
+    /// escaped, control characters as `\n`, `\t`, ... or `\u00XX`, everything else as is.
+    static func appendString(_ p: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        buffer.append(0x22)
+        var i = 0
+        var runStart = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
+            if i > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
+            buffer.append(0x5C)
+            switch b {
+            case 0x22: buffer.append(0x22)
+            case 0x5C: buffer.append(0x5C)
+            case 0x0A: buffer.append(0x6E)
+            case 0x0D: buffer.append(0x72)
+            case 0x09: buffer.append(0x74)
+            case 0x08: buffer.append(0x62)
+            case 0x0C: buffer.append(0x66)
+            default:
+                buffer.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            }
+            i += 1
+            runStart = i
+        }
+        if n > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
+        buffer.append(0x22)
+    }
 }
 
 /// Makes bytes valid UTF-8, replacing each ill-formed sequence by U+FFFD, and says where.

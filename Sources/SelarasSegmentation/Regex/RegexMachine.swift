@@ -337,6 +337,11 @@ struct RegexMachine {
     /// Steps after which a run starts remembering failed states.
     static let stepBudget = 2_000
 
+    /// How far (in bytes) from its starting position a run may consume text; nil for no limit.
+    /// A limit keeps every test local, so segmenting is linear in the length of the text even
+    /// for patterns like `\\s+x` on a megabyte of spaces.
+    var window: Int?
+
     init(code: RegexCode, text: UnsafePointer<UInt8>, count: Int) {
         self.code = code
         self.text = text
@@ -386,7 +391,8 @@ struct RegexMachine {
         let dispatchASCII = self.dispatchASCII
         let dispatchTargets = self.dispatchTargets
         let text = self.text
-        let count = self.count
+        let count = window.map { Swift.min(self.count, start &+ $0) } ?? self.count
+        let floor = window.map { Swift.max(0, start &- $0) } ?? 0
         let base = stackCount
         var pc = info.0
         var pos = start
@@ -397,7 +403,7 @@ struct RegexMachine {
             steps &+= 1
             if steps > Self.stepBudget {
                 if memo == nil { memo = Set(minimumCapacity: 256) }
-                if !memo!.insert(pc &* (count &+ 1) &+ pos).inserted { ok = false }
+                if !memo!.insert(pc &* (self.count &+ 1) &+ pos).inserted { ok = false }
             }
             if ok {
                 let inst = insts[pc]
@@ -414,7 +420,7 @@ struct RegexMachine {
                             }
                         } else { ok = false }
                     } else {
-                        if pos > 0 {
+                        if pos > floor {
                             if want < 0x80 {
                                 if text[pos &- 1] == UInt8(truncatingIfNeeded: want) { pos &-= 1; pc &+= 1 } else { ok = false }
                             } else {
@@ -424,7 +430,7 @@ struct RegexMachine {
                         } else { ok = false }
                     }
                 case .set:
-                    if forward ? pos < count : pos > 0 {
+                    if forward ? pos < count : pos > floor {
                         let b = forward ? text[pos] : text[pos &- 1]
                         if b < 0x80 {
                             let bits = setBits[Int(inst.a)]
@@ -436,7 +442,7 @@ struct RegexMachine {
                         }
                     } else { ok = false }
                 case .any, .anyButNewline:
-                    if forward ? pos < count : pos > 0 {
+                    if forward ? pos < count : pos > floor {
                         let (v, n) = forward ? UTF8Text.decode(text, pos) : UTF8Text.decodeBefore(text, pos)
                         if inst.op == .anyButNewline && UTF8Text.isLineTerminator(v) { ok = false } else {
                             pos = forward ? pos &+ n : pos &- n; pc &+= 1
@@ -455,7 +461,7 @@ struct RegexMachine {
                 case .atomic:
                     if let end = run(program: Int(inst.a), at: pos) { pos = end; pc &+= 1 } else { ok = false }
                 case .dispatch:
-                    if forward ? pos < count : pos > 0 {
+                    if forward ? pos < count : pos > floor {
                         let b = forward ? text[pos] : text[pos &- 1]
                         if b < 0x80 {
                             let (first, n) = dispatchASCII[Int(inst.a) &* 128 &+ Int(b)]
@@ -475,7 +481,7 @@ struct RegexMachine {
                         }
                     } else { ok = false }
                 case .match:
-                    if !requireEnd || pos == count {
+                    if !requireEnd || pos == self.count {
                         stackCount = base
                         return pos
                     }
