@@ -8,10 +8,12 @@ public struct LearnedSummarizer: Summarizer {
     public var options: SummaryOptions
     public var analyzer: TermAnalyzer
 
-    public init(model: SummaryModel, options: SummaryOptions = .default, analyzer: TermAnalyzer = .standard) {
+    /// `analyzer` defaults to the one the model was fitted with (`SummaryModel.stemming`);
+    /// `options.stemming` does not apply, since the weights only fit the features they were fitted on.
+    public init(model: SummaryModel, options: SummaryOptions = .default, analyzer: TermAnalyzer? = nil) {
         self.model = model
         self.options = options
-        self.analyzer = analyzer
+        self.analyzer = analyzer ?? .forStemming(model.stemming)
     }
 
     public var name: String { "learned" }

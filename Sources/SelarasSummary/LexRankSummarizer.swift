@@ -12,9 +12,10 @@ public struct LexRankSummarizer: Summarizer {
     public var options: SummaryOptions
     public var analyzer: TermAnalyzer
 
-    public init(options: SummaryOptions = .default, analyzer: TermAnalyzer = .standard) {
+    /// `analyzer` defaults to the one `options.stemming` asks for.
+    public init(options: SummaryOptions = .default, analyzer: TermAnalyzer? = nil) {
         self.options = options
-        self.analyzer = analyzer
+        self.analyzer = analyzer ?? .forStemming(options.stemming)
     }
 
     public var name: String { "lexrank" }

@@ -7,7 +7,7 @@ import Foundation
 /// ```json
 /// {"format": "selaras-summary-model", "version": 1,
 ///  "features": ["position_0", ...], "mean": [...], "scale": [...], "weights": [...], "intercept": -2.1,
-///  "selection": {"redundancy": 0.0, "length_exponent": 0.2},
+///  "selection": {"redundancy": 0.0, "length_exponent": 0.2}, "analysis": {"stemming": false},
 ///  "training": {"data": "...", "articles": 750, "folds": 5, ...}}
 /// ```
 /// A sentence's probability of belonging in the summary is `σ(intercept + Σ weightₖ·(xₖ − meanₖ)/scaleₖ)`.
@@ -21,9 +21,11 @@ public struct SummaryModel: Sendable, Hashable {
     public var redundancy: Double
     /// Preference for longer sentences when picking: relevance `× words^lengthExponent`.
     public var lengthExponent: Double
+    /// Whether the features were computed on stemmed terms (the ranker then stems too).
+    public var stemming: Bool
 
     public init(features: [SentenceFeature], mean: [Double], scale: [Double], weights: [Double], intercept: Double,
-                redundancy: Double = 0, lengthExponent: Double = 0) {
+                redundancy: Double = 0, lengthExponent: Double = 0, stemming: Bool = false) {
         self.features = features
         self.mean = mean
         self.scale = scale
@@ -31,6 +33,7 @@ public struct SummaryModel: Sendable, Hashable {
         self.intercept = intercept
         self.redundancy = redundancy
         self.lengthExponent = lengthExponent
+        self.stemming = stemming
     }
 
     /// The model shipped with Selaras, or the error that kept it from loading.
@@ -84,7 +87,8 @@ public struct SummaryModel: Sendable, Hashable {
         }
         return SummaryModel(features: features, mean: file.mean, scale: file.scale, weights: file.weights,
                             intercept: file.intercept, redundancy: file.selection?.redundancy ?? 0,
-                            lengthExponent: file.selection?.lengthExponent ?? 0)
+                            lengthExponent: file.selection?.lengthExponent ?? 0,
+                            stemming: file.analysis?.stemming ?? false)
     }
 
     /// The probability that each row's sentence belongs in the summary.
@@ -104,6 +108,9 @@ public struct SummaryModel: Sendable, Hashable {
             var lengthExponent: Double?
             enum CodingKeys: String, CodingKey { case redundancy, lengthExponent = "length_exponent" }
         }
+        struct Analysis: Decodable {
+            var stemming: Bool?
+        }
         var format: String
         var version: Int
         var features: [String]
@@ -112,6 +119,7 @@ public struct SummaryModel: Sendable, Hashable {
         var weights: [Double]
         var intercept: Double
         var selection: Selection?
+        var analysis: Analysis?
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -18,8 +18,17 @@ public struct TermAnalyzer: Sendable {
         self.stem = stem
     }
 
-    /// The analyser the summarisers use by default.
+    /// Indonesian stopwords, no stemming: what the summarisers use unless told to stem.
     public static let standard = TermAnalyzer()
+
+    /// Indonesian stopwords and `IndonesianStemmer` (its root lexicon is read on first use).
+    public static let stemmed: TermAnalyzer = {
+        let stemmer = IndonesianStemmer()
+        return TermAnalyzer(stem: { stemmer.stem($0) })
+    }()
+
+    /// `stemmed` or `standard`.
+    public static func forStemming(_ stemming: Bool) -> TermAnalyzer { stemming ? stemmed : standard }
 
     /// The content terms of `text`.
     public func terms(_ text: String) -> [String] { scan(text).terms }

@@ -54,6 +54,9 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Score against reference summaries (IndoSum-style JSON lines) and print ROUGE beside LEAD-3.", valueName: "DATA.jsonl"))
     var evaluate: String?
 
+    @Flag(name: .long, help: "Stem words (IndonesianStemmer) before comparing sentences (lexrank; learned follows its model file).")
+    var stem = false
+
     @Flag(name: .long, help: .hidden)
     var features = false
 
@@ -77,12 +80,18 @@ struct SummarizeCommand: ParsableCommand {
         return .sentences(sentences ?? 3)
     }
 
+    var options: SummaryOptions {
+        var o = SummaryOptions()
+        o.stemming = stem
+        return o
+    }
+
     func makeSummarizer() throws -> any Summarizer {
         do {
             if let weights {
-                return LearnedSummarizer(model: try SummaryModel.load(contentsOf: URL(fileURLWithPath: weights)))
+                return LearnedSummarizer(model: try SummaryModel.load(contentsOf: URL(fileURLWithPath: weights)), options: options)
             }
-            return try SummarizerRegistry.make(named: method)
+            return try SummarizerRegistry.make(named: method, options: options)
         } catch {
             Console.error("error: \(error)")
             throw ExitCode(ExitStatus.usage)
@@ -97,32 +106,30 @@ struct SummarizeCommand: ParsableCommand {
             if !ok { throw ExitCode(ExitStatus.someFailed) }
             return
         }
-        let out = StandardOutput()
-        defer { out.flush() }
         var failed = false
         if jsonl {
-            let sources: [(FileHandle, String)]
-            if files.isEmpty {
-                sources = [(FileHandle.standardInput, "<stdin>")]
-            } else {
-                var opened: [(FileHandle, String)] = []
-                for path in files {
-                    if let h = FileHandle(forReadingAtPath: path) { opened.append((h, path)) } else {
-                        Console.error("\(path): cannot open")
+            let output = ByteOutput()
+            let job = SummarizeJSONLines(summarizer: summarizer, segmenter: segmenter, length: length, features: features ? .forStemming(stem) : nil)
+            for path in files.isEmpty ? [nil] : files.map({ Optional($0) }) {
+                var fd = STDIN_FILENO
+                if let path {
+                    fd = open(path, O_RDONLY)
+                    if fd < 0 {
+                        Console.error("\(path): cannot open: \(String(cString: strerror(errno)))")
                         failed = true
+                        continue
                     }
                 }
-                sources = opened
+                if job.run(fd: fd, name: path ?? "<stdin>", output: output) > 0 { failed = true }
+                if path != nil { close(fd) }
             }
-            for (handle, label) in sources {
-                JSONLines.read(from: handle, source: label, { record in
-                    out.writeLine(jsonLine(record, summarizer: summarizer, segmenter: segmenter, source: label))
-                }, bad: { _, message in
-                    Console.error(message)
-                    failed = true
-                })
-            }
-        } else if files.isEmpty {
+            output.flush()
+            if failed { throw ExitCode(ExitStatus.someFailed) }
+            return
+        }
+        let out = StandardOutput()
+        defer { out.flush() }
+        if files.isEmpty {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             failed = !summarizeArticle(data: data, label: "<stdin>", header: nil, summarizer: summarizer, segmenter: segmenter, out: out)
         } else {
@@ -156,40 +163,5 @@ struct SummarizeCommand: ParsableCommand {
         if let header { out.writeLine(header) }
         for s in summarizer.summarize(input.candidates, length: length) { out.writeLine(input.displayText(s.segment)) }
         return true
-    }
-
-    /// The output line for one JSON-lines record.
-    func jsonLine(_ record: JSONLines.Record, summarizer: any Summarizer, segmenter: any SentenceSegmenter, source: String) -> String {
-        let input: SummarizeInput
-        do {
-            input = try SummarizeInput.make(text: record.text, detectTitle: false, segmenter: segmenter, path: source)
-        } catch {
-            input = SummarizeInput(segments: [], candidates: [])  // text with nothing in it: an empty summary
-        }
-        if features {
-            let (indices, rows) = LearnedSummarizer.featureRows(input.candidates)
-            return JSONLines.encode(FeatureLine(id: record.id, sentences: input.segments.map(\.text), roles: input.segments.map(\.role.rawValue),
-                                                indices: indices, features: rows,
-                                                names: SentenceFeature.allCases.map(\.rawValue)))
-        }
-        let chosen = summarizer.summarize(input.candidates, length: length)
-        return JSONLines.encode(SummaryLine(id: record.id, summary: chosen.map { input.displayText($0.segment) },
-                                            indices: chosen.map(\.segment)))
-    }
-
-    struct SummaryLine: Encodable {
-        var id: String
-        var summary: [String]
-        var indices: [Int]
-    }
-
-    /// Hidden `--features` output, read by scripts/summary/fit_weights.py.
-    struct FeatureLine: Encodable {
-        var id: String
-        var sentences: [String]
-        var roles: [String]
-        var indices: [Int]
-        var features: [[Double]]
-        var names: [String]
     }
 }

@@ -184,6 +184,12 @@ final class SummarizerTests: XCTestCase {
         XCTAssertTrue(scan.attribution)
         XCTAssertEqual(scan.numberTokens, 1)
         XCTAssertEqual(scan.capitalisedWords, 4)
+        XCTAssertEqual(TermAnalyzer.forStemming(false).terms("Pemerintah membeli beras"), ["pemerintah", "membeli", "beras"])
+        XCTAssertNotEqual(TermAnalyzer.forStemming(true).terms("membeli"), ["membeli"], "IndonesianStemmer strips the prefix")
+        var stemming = SummaryOptions()
+        stemming.stemming = true
+        XCTAssertNotEqual(LexRankSummarizer(options: stemming).analyzer.terms("membeli"), ["membeli"])
+        XCTAssertEqual(LexRankSummarizer().analyzer.terms("membeli"), ["membeli"])
         let stemmed = TermAnalyzer(stem: { $0.hasPrefix("mem") ? String($0.dropFirst(3)) : $0 }).terms("membuka")
         XCTAssertEqual(stemmed, ["buka"])
     }

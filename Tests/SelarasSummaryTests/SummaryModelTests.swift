@@ -29,6 +29,9 @@ final class SummaryModelTests: XCTestCase {
         XCTAssertEqual(m.features, [.position0, .logWords])
         XCTAssertEqual(m.redundancy, 0.2)
         XCTAssertEqual(m.lengthExponent, 0.3)
+        XCTAssertFalse(m.stemming, "no \"analysis\": unstemmed")
+        let stemmed = try SummaryModel.decode(Data(Self.valid.replacingOccurrences(of: "\"training\"", with: "\"analysis\": {\"stemming\": true}, \"training\"").utf8), path: "m.json")
+        XCTAssertTrue(stemmed.stemming)
         let p = m.probabilities([[1, 2.5]])
         XCTAssertEqual(p[0], 1 / (1 + exp(-(-1 + 1.5 * 0.9 / 0.3))), accuracy: 1e-12)
     }

@@ -3,14 +3,15 @@
 
 Usage:
   /tmp/peers/bin/python scripts/summary/fit_weights.py DATA.jsonl [--selaras .build/release/selaras]
-      [--out Sources/SelarasSummary/Resources/summary-model.json] [--folds 5] [--seed 1]
+      [--out Sources/SelarasSummary/Resources/summary-model.json] [--folds 5] [--seed 1] [--stem]
 
 DATA is IndoSum-style JSON lines: "text" (the article), "sentences" and "gold_labels" (the corpus's
 sentence split and which sentences its extractive oracle keeps), "summary" (the reference).
 
 1. `selaras summarize --jsonl --features` cuts each article into sentences with Selaras's own
    segmenter and prints the features of every rankable sentence (so training and run time compute
-   features with the same code).
+   features with the same code). With --stem, terms are stemmed (IndonesianStemmer) and the model
+   file says so, so that the ranker stems at run time too.
 2. Each of our sentences gets a soft label: the share of its characters that fall inside a gold
    sentence labelled true (both are located in "text"; the corpus's sentences occur there verbatim).
 3. A logistic regression (L2-regularised, Newton's method on standardised features) is fitted.
@@ -101,6 +102,9 @@ def fit(X, y, l2):
     return mean, scale, w[1:], w[0]
 
 
+STEMMING = False
+
+
 def model_json(mean, scale, weights, intercept, redundancy, length_exponent, training):
     return {
         "format": "selaras-summary-model", "version": 1,
@@ -110,6 +114,7 @@ def model_json(mean, scale, weights, intercept, redundancy, length_exponent, tra
         "weights": [round(float(x), 6) for x in weights],
         "intercept": round(float(intercept), 6),
         "selection": {"redundancy": redundancy, "length_exponent": length_exponent},
+        "analysis": {"stemming": STEMMING},
         "training": training,
     }
 
@@ -174,11 +179,14 @@ def main():
     ap.add_argument("--out", default="Sources/SelarasSummary/Resources/summary-model.json")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--stem", action="store_true", help="stem terms (IndonesianStemmer)")
     a = ap.parse_args()
+    global STEMMING
+    STEMMING = a.stem
 
     records = [json.loads(l) for l in open(a.data, encoding="utf-8") if l.strip()]
     records = [r for r in records if r.get("sentences") and r.get("gold_labels") and r.get("summary")]
-    lines = run_selaras(a.selaras, ["--features"], records)
+    lines = run_selaras(a.selaras, ["--features"] + (["--stem"] if a.stem else []), records)
     assert [l["id"] for l in lines] == [r["id"] for r in records], "feature lines out of step with the data"
     with tempfile.TemporaryDirectory() as tmp:
         fitter = Fitter(a.selaras, records, lines, tmp)
