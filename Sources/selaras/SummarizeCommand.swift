@@ -108,7 +108,7 @@ struct SummarizeCommand: ParsableCommand {
         }
         var failed = false
         if jsonl {
-            let output = ByteOutput()
+            let output = StandardOutput()
             let job = SummarizeJSONLines(summarizer: summarizer, segmenter: segmenter, length: length, features: features ? .forStemming(stem) : nil)
             for path in files.isEmpty ? [nil] : files.map({ Optional($0) }) {
                 var fd = STDIN_FILENO

@@ -4,8 +4,7 @@ import SelarasSummary
 
 /// `selaras summarize --jsonl`: reads `{"id", "text"}` lines in batches, summarises each batch's
 /// articles on all cores, and writes `{"id", "indices", "summary"}` lines in input order. Bad lines
-/// are reported on stderr with their line and column and skipped; the rest are still written.
-/// Byte-level I/O (`ByteLineReader`, `JSONRecordParser`, `JSONText`) is shared with `segment`.
+/// are reported on stderr with their line number and skipped; the rest are still written.
 struct SummarizeJSONLines: Sendable {
     let summarizer: any Summarizer
     let segmenter: any SentenceSegmenter
@@ -15,37 +14,60 @@ struct SummarizeJSONLines: Sendable {
     let features: TermAnalyzer?
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Processes one input; returns the number of bad lines.
-    func run(fd: Int32, name: String, output: ByteOutput) -> Int {
-        var reader = ByteLineReader(fd: fd)
-        defer { reader.close() }
+    /// Processes one input, streaming; returns the number of bad lines.
+    func run(fd: Int32, name: String, output: StandardOutput) -> Int {
         var batch = Batch()
         var bad = 0
+        var lineNumber = 0
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         func flush() {
             for slice in process(batch, source: name) {
                 for message in slice.messages { Console.error(message) }
-                slice.output.withUnsafeBufferPointer { output.bytes($0) }
+                output.write(String(decoding: slice.output, as: UTF8.self))
                 bad += slice.badLines
             }
             batch = Batch()
         }
-        while let line = reader.next() {
-            batch.lines.append((batch.storage.count, line.count, reader.lineNumber, reader.lineOffset))
+        func take(_ line: ArraySlice<UInt8>) {
+            lineNumber += 1
+            var line = line
+            if line.last == 0x0D { line = line.dropLast() }
+            batch.lines.append((batch.storage.count, line.count, lineNumber))
             batch.storage.append(contentsOf: line)
             if batch.lines.count >= 2048 || batch.storage.count >= 1 << 23 { flush() }
         }
-        flush()
-        if let error = reader.readError {
-            Console.error("\(name): read error: \(error)")
-            bad += 1
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                Console.error("\(name): read error: \(String(cString: strerror(errno)))")
+                bad += 1
+                break
+            }
+            if n == 0 { break }
+            var start = 0
+            for i in 0..<n where chunk[i] == 0x0A {
+                if pending.isEmpty {
+                    take(chunk[start..<i])
+                } else {
+                    pending.append(contentsOf: chunk[start..<i])
+                    take(pending[...])
+                    pending.removeAll(keepingCapacity: true)
+                }
+                start = i + 1
+            }
+            pending.append(contentsOf: chunk[start..<n])
         }
+        if !pending.isEmpty { take(pending[...]) }
+        flush()
         return bad
     }
 
     /// Lines held for processing together: bytes and (start, count, line number, byte offset).
     struct Batch: Sendable {
         var storage: [UInt8] = []
-        var lines: [(start: Int, count: Int, number: Int, offset: Int)] = []
+        var lines: [(start: Int, count: Int, number: Int)] = []
     }
 
     struct SliceResult: Sendable {
@@ -71,47 +93,51 @@ struct SummarizeJSONLines: Sendable {
 
     func process(_ batch: Batch, _ range: Range<Int>, source: String) -> SliceResult {
         var result = SliceResult()
-        var parser = JSONRecordParser()
-        batch.storage.withUnsafeBufferPointer { all in
-            for k in range {
-                let l = batch.lines[k]
-                let line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                do {
-                    try parser.parse(line)
-                } catch let error as JSONRecordParser.Failure {
-                    result.messages.append("\(source):\(l.number):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
-                    result.badLines += 1
-                    continue
-                } catch {
-                    result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(error)")
-                    result.badLines += 1
-                    continue
-                }
-                if !parser.repairs.isEmpty {
-                    let offsets = parser.repairs.prefix(5).map { String(l.offset + $0) }.joined(separator: ", ")
-                    result.messages.append("warning: \(source):\(l.number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (byte offset \(offsets)\(parser.repairs.count > 5 ? ", ..." : ""))")
-                }
-                let text = String(decoding: parser.text, as: UTF8.self)
-                let input = (try? SummarizeInput.make(text: text, detectTitle: false, segmenter: segmenter, path: source))
-                    ?? SummarizeInput(segments: [], candidates: [])  // text with nothing in it: an empty summary
-                result.output.append(contentsOf: #"{"id":"#.utf8)
-                parser.idJSON.withUnsafeBufferPointer { id in
-                    if parser.idIsString {
-                        JSONText.appendString(UnsafeBufferPointer(rebasing: id[1...]), to: &result.output)
-                    } else {
-                        result.output.append(contentsOf: id)
-                    }
-                }
-                if let features {
-                    appendFeatures(input, analyzer: features, to: &result.output)
-                } else {
-                    appendSummary(input, to: &result.output)
-                }
-                result.output.append(contentsOf: "}\n".utf8)
+        let decoder = JSONDecoder()
+        for k in range {
+            let l = batch.lines[k]
+            let line = batch.storage[l.start..<(l.start + l.count)]
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let record: JSONLines.Record
+            do {
+                record = try decoder.decode(JSONLines.Record.self, from: Data(line))
+            } catch {
+                let reason = (error as? DecodingError).map(JSONLines.describe) ?? "\(error)"
+                result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(reason)")
+                result.badLines += 1
+                continue
             }
+            let input = (try? SummarizeInput.make(text: record.text, detectTitle: false, segmenter: segmenter, path: source))
+                ?? SummarizeInput(segments: [], candidates: [])  // text with nothing in it: an empty summary
+            result.output.append(contentsOf: #"{"id":"#.utf8)
+            Self.appendJSONString(record.id, to: &result.output)
+            if let features {
+                appendFeatures(input, analyzer: features, to: &result.output)
+            } else {
+                appendSummary(input, to: &result.output)
+            }
+            result.output.append(contentsOf: "}\n".utf8)
         }
         return result
+    }
+
+    /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped,
+    /// everything else (slashes and non-ASCII text included) as is.
+    static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x00..<0x20: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
     }
 
     /// `,"indices":[...],"summary":[...]`
@@ -125,8 +151,7 @@ struct SummarizeJSONLines: Sendable {
         out.append(contentsOf: #"],"summary":["#.utf8)
         for (k, s) in chosen.enumerated() {
             if k > 0 { out.append(0x2C) }
-            var sentence = input.displayText(s.segment)
-            sentence.withUTF8 { JSONText.appendString($0, to: &out) }
+            Self.appendJSONString(input.displayText(s.segment), to: &out)
         }
         out.append(0x5D)
     }
