@@ -2,7 +2,7 @@ import Foundation
 import SelarasCore
 
 /// The unsupervised graph ranker: continuous LexRank (Erkan and Radev, 2004) over idf-modified cosine
-/// of stemmed, stopword-filtered terms, made position-aware by biasing the random walk's jumps towards
+/// of stopword-filtered terms (stemmed when `SummaryOptions.stemming`), made position-aware by biasing the random walk's jumps towards
 /// the start of the article (topic-sensitive or biased LexRank: Jahna Otterbacher, Güneş Erkan and
 /// Dragomir R. Radev, 2005, "Using Random Walks for Question-focused Sentence Retrieval"; the position
 /// prior of PacSum, Hao Zheng and Mirella Lapata, 2019, "Sentence Centrality Revisited for Unsupervised

@@ -5,7 +5,7 @@
 public struct SummaryOptions: Sendable, Hashable {
     /// Reduce words to their roots (`IndonesianStemmer`) before comparing sentences in the graph
     /// ranker. Off by default: on IndoSum dev01 stemming lowered LexRank's ROUGE-1 by 0.5 and made
-    /// the command about 1.5x slower (see docs/summary.md). The learned ranker follows its model file.
+    /// the command about 1.35x slower (see docs/summary.md). The learned ranker follows its model file.
     public var stemming: Bool = false
     /// Probability that the LexRank walk follows an edge rather than jumping (PageRank's d).
     public var damping: Double = 0.85
