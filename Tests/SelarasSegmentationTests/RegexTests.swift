@@ -102,3 +102,51 @@ final class RegexTests: XCTestCase {
         XCTAssertThrowsError(try Regex("(?:a{1000}){1000}"), "expansion is bounded")
     }
 }
+
+/// The compiler's rewriting of alternations (flattening, hoisting, dispatch) must not change what
+/// a pattern matches: compare with the plain compilation at every position of varied texts.
+final class RegexOptimizationTests: XCTestCase {
+    static let texts = [
+        "Kata Dr. Budi, S.H., M.Si.: “Kami siap…” tanyanya. (Baca: Harga Naik) Jl. Sudirman No. 5.",
+        "1. Pantai Pandawa\n2. Kawah Putih\na. satu\niv. empat\n(Uu. H-RF/I015) Pte. Ltd. (Encore) Tbk. (BBNI)",
+        "13 Feb. 2025 pukul 19.30 WIB... iPhone e-KTP dll. dan yg. lain a.n. Budi u.p. Ani Ph. D. dalam",
+        "Émile « oui ». Ça va? — Très bien! ‘kutip’ “dua” aaaab abab xyz 12,5% Rp2,1 triliun",
+    ]
+
+    func testOptimizedProgramsMatchLikePlainOnes() throws {
+        var patterns = [
+            "(?:ab|ac|ad)e", "(?:a|b)?c", "x{0,2}(?:y|z)", "(?:Dr|Drs|Dra|Prof)\\.", "(?:\\p{Lu}|Jl|[ivx]{1,3})\\.",
+            "(?<![\\p{L}])(?:a\\.n|u\\.p|\\p{L})\\.", "(?:(?:a|b)|(?:c|d))+e", "(?i)(?:kata|ujar)nya", "(?:…|\\.\\.\\.)\\s",
+            "(?:\\p{Ll}{1,2}|\\d)(?=\\.)", "[.?!…][\\p{Pf}\\p{Pe}\"'»]*",
+        ]
+        let url = try XCTUnwrap(IndonesianSegmenter.rulesURL)
+        let doc = try SRXDocument(contentsOf: url)
+        for lr in doc.languageRules {
+            for r in lr.rules { patterns += [r.beforeBreak, r.afterBreak] }
+        }
+        var checked = 0
+        for pattern in patterns {
+            let node = try RegexParser.parse(pattern)
+            let fast = Regex(node: node, pattern: pattern, optimize: true)
+            let plain = Regex(node: node, pattern: pattern, optimize: false)
+            for text in Self.texts {
+                var bytes = Array(text.utf8)
+                let n = bytes.count
+                bytes.append(0)
+                bytes.withUnsafeBufferPointer { buf in
+                    var m1 = RegexMachine(code: fast.code, text: buf.baseAddress!, count: n)
+                    var m2 = RegexMachine(code: plain.code, text: buf.baseAddress!, count: n)
+                    defer { m1.release(); m2.release() }
+                    for pos in 0...n where pos == n || buf[pos] & 0xC0 != 0x80 {
+                        XCTAssertEqual(fast.matches(startingAt: pos, in: &m1), plain.matches(startingAt: pos, in: &m2),
+                                       "forward \(pattern) at \(pos) of \(text)")
+                        XCTAssertEqual(fast.matches(endingAt: pos, in: &m1), plain.matches(endingAt: pos, in: &m2),
+                                       "backward \(pattern) at \(pos) of \(text)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 5000)
+    }
+}
