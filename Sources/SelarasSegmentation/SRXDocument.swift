@@ -104,28 +104,56 @@ public struct SRXDocument: Sendable {
     }
 }
 
+/// The first error libxml2 reports while parsing.
+private final class FirstXMLError {
+    var message: String?
+    var line = 0
+    var column = 0
+}
+
 /// Reads SRX XML with libxml2 into an `SRXDocument`.
 private struct SRXReader {
     let data: Data
     let source: String
 
     func read() throws(SRXError) -> SRXDocument {
-        guard let ctxt = xmlNewParserCtxt() else {
-            throw SRXError(location: SourceLocation(file: source), message: "cannot create an XML parser")
+        // Parse with a context whose structured-error hook keeps the first error (libxml2 keeps
+        // only the last, which after a tag mismatch is a less useful "premature end").
+        let firstError = FirstXMLError()
+        let parsed: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
+            guard let base = raw.baseAddress, raw.count > 0,
+                  let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, source) else { return nil }
+            defer { xmlFreeParserCtxt(ctxt) }
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                                | XML_PARSE_NOCDATA.rawValue)
+            xmlCtxtUseOptions(ctxt, options)
+            ctxt.pointee._private = Unmanaged.passUnretained(firstError).toOpaque()
+            ctxt.pointee.userData = UnsafeMutableRawPointer(ctxt)
+            ctxt.pointee.sax.pointee.serror = { userData, error in
+                guard let userData, let error else { return }
+                let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+                guard let box = ctxt.pointee._private else { return }
+                let first = Unmanaged<FirstXMLError>.fromOpaque(box).takeUnretainedValue()
+                guard first.message == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                first.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+                    ?? "not well-formed XML"
+                first.line = Int(error.pointee.line)
+                first.column = Int(error.pointee.int2)
+            }
+            xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), 1)
+            let doc = ctxt.pointee.myDoc
+            if ctxt.pointee.wellFormed == 0 {
+                if let doc { xmlFreeDoc(doc) }
+                ctxt.pointee.myDoc = nil
+                return nil
+            }
+            ctxt.pointee.myDoc = nil
+            return doc
         }
-        defer { xmlFreeParserCtxt(ctxt) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue)
-        let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return nil }
-            return xmlCtxtReadMemory(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), source, nil, options)
-        }
-        guard let doc else {
-            if let e = xmlCtxtGetLastError(ctxt) {
-                let message = e.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed XML"
-                let line = Int(e.pointee.line)
-                let column = Int(e.pointee.int2)
-                throw SRXError(location: SourceLocation(file: source, line: line > 0 ? line : nil, column: column > 0 ? column : nil),
+        guard let doc = parsed else {
+            if let message = firstError.message {
+                throw SRXError(location: SourceLocation(file: source, line: firstError.line > 0 ? firstError.line : nil,
+                                                        column: firstError.column > 0 ? firstError.column : nil),
                                message: "not well-formed XML: \(message)")
             }
             throw SRXError(location: SourceLocation(file: source), message: data.isEmpty ? "the file is empty" : "not well-formed XML")

@@ -109,6 +109,9 @@ final class SRXEngine: @unchecked Sendable {
         var after: Int
         /// Run the afterbreak program first (it is the cheaper of the two).
         var afterFirst: Bool
+        /// The programs are decided by the pre-test alone (a single class or empty).
+        var beforeDecided: Bool
+        var afterDecided: Bool
     }
 
     /// How far from a position its rules may look (bytes): 4 KiB, so segmenting stays linear
@@ -160,7 +163,8 @@ final class SRXEngine: @unchecked Sendable {
             rules.append(Rule(isBreak: r.isBreak, before: before, after: after,
                               last: FirstSet.of(r.before, forward: false), first: FirstSet.of(r.after, forward: true)))
         }
-        self.code = compiler.finish()
+        let code = compiler.finish()
+        self.code = code
         self.rules = rules
         let breakRules = rules.indices.filter { rules[$0].isBreak }
         self.breakRules = breakRules
@@ -186,7 +190,8 @@ final class SRXEngine: @unchecked Sendable {
             let l = bits(r.last), f = bits(r.first)
             return Filter(lastLo: l.0, lastHi: l.1, lastAny: r.last.unrestricted, firstLo: f.0, firstHi: f.1,
                           firstAny: r.first.unrestricted, isBreak: r.isBreak, before: r.before, after: r.after,
-                          afterFirst: sizes[r.after] <= sizes[r.before])
+                          afterFirst: sizes[r.after] <= sizes[r.before],
+                          beforeDecided: code.isSingleStep(r.before), afterDecided: code.isSingleStep(r.after))
         }
         self.filters = .allocate(capacity: max(all.count, 1))
         self.filters.initialize(from: all, count: all.count)
@@ -263,14 +268,20 @@ final class SRXEngine: @unchecked Sendable {
         let gen = cache.generation
         @inline(__always)
         func matches(_ k: Int, _ f: UnsafeMutablePointer<Filter>) -> Bool {
+            // `admits` has passed: a program decided by its pre-test matches.
             let r = f[k]
             let first = r.afterFirst ? r.after : r.before
             let second = r.afterFirst ? r.before : r.after
-            if cache.stamp[first] != gen {
-                cache.stamp[first] = gen
-                cache.result[first] = machine.run(program: first, at: pos) != nil
+            let firstDecided = r.afterFirst ? r.afterDecided : r.beforeDecided
+            let secondDecided = r.afterFirst ? r.beforeDecided : r.afterDecided
+            if !firstDecided {
+                if cache.stamp[first] != gen {
+                    cache.stamp[first] = gen
+                    cache.result[first] = machine.run(program: first, at: pos) != nil
+                }
+                guard cache.result[first] else { return false }
             }
-            guard cache.result[first] else { return false }
+            if secondDecided { return true }
             if cache.stamp[second] != gen {
                 cache.stamp[second] = gen
                 cache.result[second] = machine.run(program: second, at: pos) != nil

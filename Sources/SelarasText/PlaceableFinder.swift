@@ -204,6 +204,8 @@ struct PlaceableScanner {
             if !(s[j] == "/" || s[j] == ":") { return nil }
         }
         if isLetter(at: j) { return nil }
+        // 1990-an, 5-an: a word, not a number.
+        if j < s.count, s[j] == "-", isLetter(at: j + 1) { return nil }
         return Number(integer: int, fraction: frac, end: j, grouped: grouped, digitsCount: int.count)
     }
 

@@ -21,8 +21,10 @@ public struct RootLexicon: Sendable {
     /// Reads a hunspell `.dic` file.
     public init(hunspellDictionaryAt url: URL) throws {
         let data = try Data(contentsOf: url)
-        // hunspell-id declares SET ISO8859-1; fall back to UTF-8 for other dictionaries.
-        let text = String(data: data, encoding: .isoLatin1) ?? String(decoding: data, as: UTF8.self)
+        // UTF-8 when the bytes are valid UTF-8 (ASCII included), else ISO-8859-1 (hunspell-id
+        // declares SET ISO8859-1).
+        let text = String(data: data, encoding: .utf8)
+            ?? String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) }))
         var words = Set<String>()
         words.reserveCapacity(40_000)
         var first = true

@@ -88,19 +88,16 @@ struct LineBatch {
     /// (start in storage, length, 1-based line number, byte offset in the input).
     private var lines: [(start: Int, count: Int, number: Int, offset: Int)] = []
 
+    init() {}
+
+    init(storage: [UInt8], lines: [(start: Int, count: Int, number: Int, offset: Int)]) {
+        self.storage = storage
+        self.lines = lines
+    }
+
     var isEmpty: Bool { lines.isEmpty }
     var count: Int { lines.count }
     var byteCount: Int { storage.count }
-
-    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) {
-        lines.append((storage.count, line.count, number, offset))
-        storage.append(contentsOf: line)
-    }
-
-    mutating func removeAll() {
-        storage.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-    }
 
     /// The output and messages of one slice of the batch.
     struct Result: Sendable {
@@ -148,14 +145,15 @@ struct LineBatch {
                     let offsets = parser.repairs.prefix(5).map { String(l.offset + $0) }.joined(separator: ", ")
                     result.messages.append("warning: \(source):\(l.number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (byte offset \(offsets)\(parser.repairs.count > 5 ? ", ..." : ""))")
                 }
-                Self.encode(parser, segmenter: segmenter, into: &result.output)
+                Self.encode(parser, line: line, segmenter: segmenter, into: &result.output)
             }
         }
         return result
     }
 
     /// `{"id":...,"sentences":[...]}` and a newline.
-    static func encode(_ parser: JSONRecordParser, segmenter: SRXSegmenter, into out: inout [UInt8]) {
+    static func encode(_ parser: JSONRecordParser, line: UnsafeBufferPointer<UInt8>, segmenter: SRXSegmenter,
+                       into out: inout [UInt8]) {
         out.append(contentsOf: #"{"id":"#.utf8)
         parser.idJSON.withUnsafeBufferPointer { id in
             if parser.idIsString {
@@ -165,7 +163,7 @@ struct LineBatch {
             }
         }
         out.append(contentsOf: #","sentences":["#.utf8)
-        parser.text.withUnsafeBufferPointer { text in
+        parser.withText(in: line) { text in
             let ranges = segmenter.sentenceByteRanges(inUTF8: text)
             for (k, r) in ranges.enumerated() {
                 if k > 0 { out.append(0x2C) }
@@ -173,6 +171,116 @@ struct LineBatch {
             }
         }
         out.append(contentsOf: "]}\n".utf8)
+    }
+}
+
+/// Reads a file descriptor in batches of whole lines, straight into each batch's storage.
+struct BatchReader {
+    private let fd: Int32
+    private var carry: [UInt8] = []
+    private var eof = false
+    private var lineNumber = 0
+    /// Offset in the input of `carry`'s first byte.
+    private var offset = 0
+    private(set) var readError: String?
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next batch of about `targetBytes` (more when a line is longer), or nil at the end.
+    mutating func next(targetBytes: Int) -> LineBatch? {
+        var capacity = max(targetBytes, carry.count * 2)
+        while true {
+            if eof && carry.isEmpty { return nil }
+            let start = carry
+            var reachedEnd = eof
+            var failure: String?
+            let fd = self.fd
+            var storage = [UInt8](unsafeUninitializedCapacity: max(capacity, start.count + 1)) { buf, initialized in
+                var n = start.count
+                if n > 0 { _ = UnsafeMutableBufferPointer(rebasing: buf[0..<n]).initialize(from: start) }
+                while n < buf.count && !reachedEnd {
+                    let r = read(fd, buf.baseAddress! + n, buf.count - n)
+                    if r > 0 { n += r } else if r == 0 { reachedEnd = true } else if errno != EINTR {
+                        failure = String(cString: strerror(errno))
+                        reachedEnd = true
+                    }
+                }
+                initialized = n
+            }
+            eof = reachedEnd
+            if let failure { readError = failure }
+            // Cut after the last line break; what follows waits for the next batch.
+            var cut = storage.count
+            if !eof {
+                guard let last = storage.lastIndex(of: 0x0A) else {
+                    carry = storage
+                    capacity *= 2
+                    continue
+                }
+                cut = last + 1
+            }
+            carry = Array(storage[cut...])
+            storage.removeLast(storage.count - cut)
+            var lines: [(start: Int, count: Int, number: Int, offset: Int)] = []
+            storage.withUnsafeBufferPointer { all in
+                var i = 0
+                let n = all.count
+                while i < n {
+                    var end = n
+                    if let nl = memchr(all.baseAddress! + i, 0x0A, n - i) {
+                        end = all.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                    }
+                    var stop = end
+                    if stop > i, all[stop - 1] == 0x0D { stop -= 1 }
+                    lineNumber += 1
+                    lines.append((i, stop - i, lineNumber, offset + i))
+                    i = end + 1
+                }
+            }
+            offset += cut
+            if lines.isEmpty && eof { return nil }
+            return LineBatch(storage: storage, lines: lines)
+        }
+    }
+}
+
+/// A bounded first-in, first-out queue between threads; `put` waits while it is full, `take`
+/// while it is empty.
+final class BlockingQueue<T>: @unchecked Sendable {
+    private var items: [T] = []
+    private let condition = NSCondition()
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ item: T) {
+        condition.lock()
+        while items.count >= capacity { condition.wait() }
+        items.append(item)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> T {
+        condition.lock()
+        while items.isEmpty { condition.wait() }
+        let item = items.removeFirst()
+        condition.broadcast()
+        condition.unlock()
+        return item
+    }
+}
+
+/// A value handed from one thread to another (written by one, read after it is done).
+final class Shared<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T
+
+    init(_ value: T) { stored = value }
+
+    var value: T {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 
@@ -207,35 +315,46 @@ struct SegmentJob {
         self.segmenter = segmenter
     }
 
-    /// JSON lines in, JSON lines out. Lines are read in batches; the records of a batch are
-    /// parsed, segmented and encoded on all cores, then written (and their problems reported)
-    /// in input order.
+    /// JSON lines in, JSON lines out, as a pipeline: a reader thread cuts the input into batches
+    /// of lines, this thread parses, segments and encodes each batch on all cores, and a writer
+    /// thread writes the results and reports the problems, in input order. Reading, working and
+    /// writing overlap, so the program on the other end of a pipe never waits for the segmenter.
     mutating func segmentJSONLines(fd: Int32, name: String) {
-        var reader = ByteLineReader(fd: fd)
-        defer { reader.close() }
-        var batch = LineBatch()
-        var badLines = 0
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        func flush(_ batch: inout LineBatch) {
-            guard !batch.isEmpty else { return }
-            for result in batch.process(segmenter: segmenter, source: name, workers: workers) {
-                for message in result.messages { Console.error(message) }
-                result.output.withUnsafeBufferPointer { output.bytes($0) }
-                badLines += result.badLines
+        let batches = BlockingQueue<LineBatch?>(capacity: 6)
+        let results = BlockingQueue<[LineBatch.Result]?>(capacity: 6)
+        let readError = Shared<String?>(nil)
+        let badLines = Shared(0)
+        let finished = DispatchSemaphore(value: 0)
+        let output = self.output
+        Thread {
+            var reader = BatchReader(fd: fd)
+            while let batch = reader.next(targetBytes: 1 << 20) { batches.put(batch) }
+            readError.value = reader.readError
+            batches.put(nil)
+        }.start()
+        Thread {
+            while let slices = results.take() {
+                for result in slices {
+                    for message in result.messages { Console.error(message) }
+                    result.output.withUnsafeBufferPointer { output.bytesUnbuffered($0) }
+                    badLines.value += result.badLines
+                }
             }
-            batch.removeAll()
+            output.flush()
+            finished.signal()
+        }.start()
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        while let batch = batches.take() {
+            results.put(batch.process(segmenter: segmenter, source: name, workers: workers))
         }
-        while let line = reader.next() {
-            batch.append(line, number: reader.lineNumber, offset: reader.lineOffset)
-            if batch.byteCount >= 1 << 22 || batch.count >= 8192 { flush(&batch) }
-        }
-        flush(&batch)
-        if let e = reader.readError {
+        results.put(nil)
+        finished.wait()
+        if let e = readError.value {
             Console.error("error: \(name): read failed: \(e)")
             failed = true
         }
-        if badLines > 0 {
-            Console.error("\(name): \(badLines) line\(badLines == 1 ? " was" : "s were") skipped")
+        if badLines.value > 0 {
+            Console.error("\(name): \(badLines.value) line\(badLines.value == 1 ? " was" : "s were") skipped")
             failed = true
         }
     }

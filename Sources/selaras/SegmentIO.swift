@@ -1,97 +1,14 @@
 import Foundation
 
-/// Byte-level input and output for `selaras segment`: a streaming line reader, a JSON-lines record
-/// parser for `{"id", "text"}`, UTF-8 repair, and a buffered writer that escapes JSON strings.
+/// Byte-level input and output for `selaras segment`: a JSON-lines record parser for
+/// `{"id", "text"}`, UTF-8 repair, and a buffered writer that escapes JSON strings (the batch
+/// reader is in SegmentCommand.swift).
 /// They work on bytes end to end (no String or Foundation JSON in the hot path) so the command
 /// runs at the speed of the segmenter.
 enum SegmentIO {}
 
-/// Reads a file descriptor line by line (LF; a CR before it is dropped), in large chunks.
-struct ByteLineReader {
-    private let fd: Int32
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var start = 0
-    private var end = 0
-    private var eof = false
-    /// Byte offset in the stream of `buffer[0]`.
-    private var base = 0
-    /// 1-based number of the line last returned.
-    private(set) var lineNumber = 0
-    /// Byte offset in the stream where the line last returned starts.
-    private(set) var lineOffset = 0
-    /// Set when reading failed (errno text).
-    private(set) var readError: String?
-
-    init(fd: Int32, chunk: Int = 1 << 22) {
-        self.fd = fd
-        self.capacity = chunk
-        self.buffer = .allocate(capacity: chunk)
-    }
-
-    mutating func close() {
-        buffer.deallocate()
-        capacity = 0
-    }
-
-    /// The next line (without its terminator), or nil at the end of input. The bytes stay valid
-    /// until the next call.
-    mutating func next() -> UnsafeBufferPointer<UInt8>? {
-        while true {
-            if start < end, let nl = memchr(buffer + start, 0x0A, end - start) {
-                let nlIndex = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
-                var stop = nlIndex
-                if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
-                lineNumber += 1
-                lineOffset = base + start
-                let line = UnsafeBufferPointer(start: buffer + start, count: stop - start)
-                start = nlIndex + 1
-                return line
-            }
-            if eof {
-                guard start < end else { return nil }
-                var stop = end
-                if buffer[stop - 1] == 0x0D { stop -= 1 }
-                lineNumber += 1
-                lineOffset = base + start
-                let line = UnsafeBufferPointer(start: buffer + start, count: stop - start)
-                start = end
-                return line
-            }
-            fill()
-        }
-    }
-
-    /// Moves the unread bytes to the front, grows the buffer when a line fills it, and reads more.
-    private mutating func fill() {
-        if start > 0 {
-            let remaining = end - start
-            if remaining > 0 { memmove(buffer, buffer + start, remaining) }
-            base += start
-            end = remaining
-            start = 0
-        }
-        if end == capacity {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            bigger.update(from: buffer, count: end)
-            buffer.deallocate()
-            buffer = bigger
-            capacity *= 2
-        }
-        while true {
-            let n = read(fd, buffer + end, capacity - end)
-            if n > 0 { end += n; return }
-            if n == 0 { eof = true; return }
-            if errno == EINTR { continue }
-            readError = String(cString: strerror(errno))
-            eof = true
-            return
-        }
-    }
-}
-
-/// Buffered writer to a file descriptor, with JSON string escaping.
-final class ByteOutput {
+/// Buffered writer to a file descriptor, with JSON string escaping. Used by one thread at a time.
+final class ByteOutput: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private let fd: Int32
     private let limit = 1 << 18
@@ -109,6 +26,19 @@ final class ByteOutput {
     func bytes(_ p: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: p)
         if buffer.count >= limit { flush() }
+    }
+
+    /// Writes `p` now, after what is buffered, without copying it into the buffer.
+    func bytesUnbuffered(_ p: UnsafeBufferPointer<UInt8>) {
+        if p.count < 4096 { bytes(p); return }
+        flush()
+        var off = 0
+        while off < p.count {
+            let n = write(fd, p.baseAddress! + off, p.count - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            off += n
+        }
     }
 
     func string(_ s: String) {
@@ -147,6 +77,29 @@ final class ByteOutput {
     deinit { flush() }
 }
 
+/// Eight bytes at a time: whether any byte needs a closer look.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Some byte of `w` is `"`, `\\`, below 0x20, or (when `ascii`) 0x80 or above.
+    @inline(__always)
+    static func special(_ w: UInt64, ascii: Bool) -> Bool {
+        let quote = w ^ (0x22 &* ones)
+        let slash = w ^ (0x5C &* ones)
+        let zeroQuote = (quote &- ones) & ~quote & highs
+        let zeroSlash = (slash &- ones) & ~slash & highs
+        let control = (w &- (0x20 &* ones)) & ~w & highs
+        let high = ascii ? (w & highs) : 0
+        return (zeroQuote | zeroSlash | control | high) != 0
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+}
+
 /// JSON string encoding into byte buffers.
 enum JSONText {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -159,6 +112,7 @@ enum JSONText {
         var runStart = 0
         let n = p.count
         while i < n {
+            if i + 8 <= n, !SWAR.special(SWAR.load(p, i), ascii: false) { i += 8; continue }
             let b = p[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
             if i > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
@@ -256,8 +210,10 @@ struct JSONRecordParser {
 
     /// The `id` as JSON (a string literal or a number), ready to write.
     var idJSON: [UInt8] = []
-    /// The unescaped text, valid UTF-8.
+    /// The unescaped text, valid UTF-8, when it had escapes or needed repair; see `withText`.
     var text: [UInt8] = []
+    /// Where the text is in the line, when it could be used as it stands (no escapes, valid UTF-8).
+    var textInLine: Range<Int>?
     /// Byte columns (0-based, in the line) of repaired input.
     var repairs: [Int] = []
 
@@ -270,6 +226,7 @@ struct JSONRecordParser {
     mutating func parse(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) {
         idJSON.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
+        textInLine = nil
         repairs.removeAll(keepingCapacity: true)
         let n = line.count
         var i = 0
@@ -296,7 +253,13 @@ struct JSONRecordParser {
             if scratch.elementsEqual("text".utf8) {
                 guard line[i] == 0x22 else { throw Failure(column: i, message: "\"text\" must be a string") }
                 text.removeAll(keepingCapacity: true)
-                try Self.string(line, &i, into: &text, repairs: &repairs)
+                if let end = Self.plainStringEnd(line, i) {
+                    textInLine = (i + 1)..<end
+                    i = end + 1
+                } else {
+                    textInLine = nil
+                    try Self.string(line, &i, into: &text, repairs: &repairs)
+                }
                 haveText = true
             } else if scratch.elementsEqual("id".utf8) {
                 let valueStart = i
@@ -328,6 +291,33 @@ struct JSONRecordParser {
         if !haveText { throw Failure(column: 0, message: "missing \"text\"") }
     }
 
+    /// Calls `body` with the text of the record parsed last from `line`.
+    func withText<R>(in line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = textInLine { return body(UnsafeBufferPointer(rebasing: line[r])) }
+        return text.withUnsafeBufferPointer(body)
+    }
+
+    /// For a string at `i` without escapes, control characters or ill-formed UTF-8, the index of
+    /// its closing quote; otherwise nil.
+    private static func plainStringEnd(_ line: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let n = line.count
+        var i = start + 1
+        while true {
+            if i + 8 <= n, !SWAR.special(SWAR.load(line, i), ascii: true) { i += 8; continue }
+            guard i < n else { return nil }
+            let b = line[i]
+            if b == 0x22 { return i }
+            if b == 0x5C || b < 0x20 { return nil }
+            if b >= 0x80 {
+                let len = UTF8Repair.sequenceLength(line, i)
+                if len == 0 { return nil }
+                i += len
+            } else {
+                i += 1
+            }
+        }
+    }
+
     /// Whether the id is a JSON string (its bytes follow a leading marker quote).
     var idIsString: Bool { idJSON.first == 0x22 }
 
@@ -338,6 +328,7 @@ struct JSONRecordParser {
         i += 1
         var run = i
         while true {
+            if i + 8 <= n, !SWAR.special(SWAR.load(line, i), ascii: true) { i += 8; continue }
             guard i < n else { throw Failure(column: open, message: "unterminated string") }
             let b = line[i]
             if b == 0x22 {

@@ -95,7 +95,7 @@ final class IndonesianSegmentationCasesTests: XCTestCase {
         ("ellipsis inside a quote", "“Kami berterima kasih… Kami akan terus berjuang,” ujarnya."),
         ("ellipsis then upper-case stays", "Tunggu dulu... Kembali ke pokok masalah."),
         ("ellipsis at paragraph end", "Dan cerita pun berlanjut...\n\n|Bab berikutnya dimulai."),
-        ("four dots", "Ia menunggu.... Lalu menyerah."),
+        ("four dots: an ellipsis and a stop", "Ia menunggu.... |Lalu menyerah."),
         ("ellipsis then quote then attribution", "“Entahlah…” katanya pelan."),
         ("ellipsis before question", "Lalu…? |Tidak ada jawaban."),
 

@@ -36,8 +36,9 @@ public struct Regex: Sendable {
         }
     }
 
-    init(node: RegexNode, pattern: String) {
+    init(node: RegexNode, pattern: String, optimize: Bool = true) {
         var compiler = RegexCompiler()
+        compiler.optimize = optimize
         self.forward = compiler.program(node, forward: true)
         self.backward = compiler.program(node, forward: false)
         self.code = compiler.finish()

@@ -39,10 +39,15 @@ struct RegexInst: Sendable {
 struct DispatchTable: Sendable {
     var ascii: [[Int32]] = Array(repeating: [], count: 128)
     var other: [UInt32: [Int32]] = [:]
+    /// Branches that start with a class that may hold non-ASCII scalars: tried for any non-ASCII
+    /// scalar the class contains.
+    var fallback: [(ScalarSet, Int32)] = []
 
-    @inline(__always)
     func targets(_ v: UInt32) -> [Int32] {
-        v < 128 ? ascii[Int(v)] : (other[v] ?? [])
+        if v < 128 { return ascii[Int(v)] }
+        var out = other[v] ?? []
+        for (set, target) in fallback where set.contains(v) { out.append(target) }
+        return out
     }
 }
 
@@ -67,6 +72,17 @@ final class RegexCode: @unchecked Sendable {
             out.append(end - p.start)
         }
         return out
+    }
+
+    /// Whether program `p` matches exactly when its first scalar is in its first set: it is empty,
+    /// or one literal or class. Such programs need not run once that test has passed.
+    func isSingleStep(_ p: Int) -> Bool {
+        let start = programs[p].start
+        switch insts[start].op {
+        case .match: return true
+        case .char, .set: return insts[start + 1].op == .match
+        default: return false
+        }
     }
 
     /// `programs` as a flat table: start instruction, and 1 for forward.
@@ -113,6 +129,9 @@ final class RegexCode: @unchecked Sendable {
 
 /// Compiles `RegexNode`s into programs for forward or backward anchored matching.
 struct RegexCompiler {
+    /// Flatten and dispatch alternations outside atomic groups (on by default; off only to
+    /// check, in tests, that the optimisation does not change what matches).
+    var optimize = true
     private var insts: [RegexInst] = []
     private var programs: [(start: Int, forward: Bool)] = []
     private var sets: [ScalarSet] = []
@@ -122,7 +141,7 @@ struct RegexCompiler {
     mutating func program(_ node: RegexNode, forward: Bool) -> Int {
         var buf: [RegexInst] = []
         var myTables: [Int] = []
-        emit(node, into: &buf, forward: forward, ordered: false, tables: &myTables)
+        emit(node, into: &buf, forward: forward, ordered: !optimize, tables: &myTables)
         buf.append(RegexInst(.match))
         let base = Int32(insts.count)
         for k in buf.indices {
@@ -135,6 +154,7 @@ struct RegexCompiler {
         for t in myTables {
             for c in 0..<128 { tables[t].ascii[c] = tables[t].ascii[c].map { $0 + base } }
             for (k, v) in tables[t].other { tables[t].other[k] = v.map { $0 + base } }
+            tables[t].fallback = tables[t].fallback.map { ($0.0, $0.1 + base) }
         }
         insts += buf
         programs.append((Int(base), forward))
@@ -167,7 +187,11 @@ struct RegexCompiler {
             for item in forward ? items : items.reversed() {
                 emit(item, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
             }
-        case let .alternation(branches):
+        case let .alternation(original):
+            // Outside atomic groups only whether some branch matches counts, not which one is
+            // tried first, so branches are flattened ((?:a|b)c → ac|bc, x?y → xy|y) and then
+            // chosen by their first scalar in one step.
+            let branches = ordered ? original : Self.flattened(original, forward: forward)
             // Hoist a literal every branch starts with: (?:ab|ac) is a(?:b|c).
             if let (head, rests) = Self.commonHead(branches, forward: forward) {
                 emit(.literal(head), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
@@ -181,8 +205,18 @@ struct RegexCompiler {
                 var jumps: [Int] = []
                 for (k, b) in branches.enumerated() {
                     let start = Int32(buf.count)
-                    for v in keyed[k] {
-                        if v < 128 { table.ascii[Int(v)].append(start) } else { table.other[v, default: []].append(start) }
+                    var asciiKeys = Set<Int>()
+                    var otherKeys = Set<UInt32>()
+                    for v in keyed[k].scalars {
+                        if v < 128 { asciiKeys.insert(Int(v)) } else { otherKeys.insert(v) }
+                    }
+                    for set in keyed[k].sets {
+                        for v in 0..<128 where set.contains(UInt32(v)) { asciiKeys.insert(v) }
+                        if set.mayContainNonASCII { table.fallback.append((set, start)) }
+                    }
+                    for v in asciiKeys.sorted() { table.ascii[v].append(start) }
+                    for v in otherKeys.sorted() where !table.fallback.contains(where: { $0.1 == start && $0.0.contains(v) }) {
+                        table.other[v, default: []].append(start)
                     }
                     emit(b, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
                     jumps.append(buf.count)
@@ -276,41 +310,120 @@ struct RegexCompiler {
             var remaining = items
             if case .empty = rest { remaining.remove(at: headIndex) } else { remaining[headIndex] = rest }
             return (h, remaining.isEmpty ? .empty : (remaining.count == 1 ? remaining[0] : .concat(remaining)))
+        case let .repetition(inner, min, max, mode) where min >= 1 && mode != .possessive:
+            // x{n,m} is x x{n-1,m-1}.
+            guard let (h, rest) = splitHead(inner, forward: forward) else { return nil }
+            let more: RegexNode = .repetition(inner, min: min - 1, max: max.map { $0 - 1 }, mode: mode)
+            let tail: RegexNode = (max == 1) ? .empty : more
+            let parts = forward ? [rest, tail] : [tail, rest]
+            let kept = parts.filter { if case .empty = $0 { return false } else { return true } }
+            return (h, kept.isEmpty ? .empty : (kept.count == 1 ? kept[0] : .concat(kept)))
         default:
             return nil
         }
     }
 
-    /// For an alternation of three or more branches that each start with one of a few known
-    /// scalars, those scalars per branch; otherwise nil.
-    private func dispatchKeys(_ branches: [RegexNode], forward: Bool) -> [[UInt32]]? {
-        guard branches.count >= 3 else { return nil }
-        var out: [[UInt32]] = []
-        for b in branches {
-            guard let keys = Self.leadingScalars(b, forward: forward) else { return nil }
-            out.append(keys)
+    /// The branches of an unordered alternation with nested alternations spliced in and
+    /// alternations and optional parts at the head distributed over the rest:
+    /// (?:a|b)c → ac | bc, x?y → xy | y, x{0,2}y → x x{0,1} y | y. Stops growing at a budget.
+    static func flattened(_ branches: [RegexNode], forward: Bool) -> [RegexNode] {
+        var out: [RegexNode] = []
+        var work = branches
+        var budget = 20_000
+        while !work.isEmpty {
+            let b = work.removeFirst()
+            if budget <= 0 { out.append(b); continue }
+            switch b {
+            case let .alternation(bs):
+                work.insert(contentsOf: bs, at: 0)
+                continue
+            case let .concat(raw):
+                var items = raw.filter { if case .empty = $0 { return false } else { return true } }
+                if items.isEmpty { out.append(.empty); continue }
+                let hi = forward ? 0 : items.count - 1
+                switch items[hi] {
+                case let .concat(nested):
+                    items.replaceSubrange(hi...hi, with: nested)
+                    work.insert(.concat(items), at: 0)
+                    continue
+                case let .alternation(inner):
+                    var rest = items
+                    rest.remove(at: hi)
+                    let restSize = rest.reduce(0) { $0 + $1.expandedSize }
+                    let cost = restSize * (inner.count - 1)
+                    if cost <= budget {
+                        budget -= cost
+                        work.insert(contentsOf: inner.map { alt -> RegexNode in
+                            var copy = items
+                            copy[hi] = alt
+                            return .concat(copy)
+                        }, at: 0)
+                        continue
+                    }
+                case let .repetition(x, 0, max?, mode) where max <= 3 && mode != .possessive:
+                    var without = items
+                    without.remove(at: hi)
+                    var withOne = items
+                    let again: RegexNode = max > 1 ? .repetition(x, min: 0, max: max - 1, mode: mode) : .empty
+                    withOne.replaceSubrange(hi...hi, with: forward ? [x, again] : [again, x])
+                    let restSize = without.reduce(0) { $0 + $1.expandedSize }
+                    if restSize <= budget {
+                        budget -= restSize
+                        work.insert(contentsOf: [.concat(withOne), .concat(without)], at: 0)
+                        continue
+                    }
+                default:
+                    break
+                }
+                out.append(items.count == 1 ? items[0] : .concat(items))
+            default:
+                out.append(b)
+            }
         }
         return out
     }
 
-    /// The scalars a node must start with, when it is a literal (or a small literal set).
-    private static func leadingScalars(_ node: RegexNode, forward: Bool) -> [UInt32]? {
+    /// The first scalars of a branch: some literals and some classes.
+    struct DispatchKey {
+        var scalars: [UInt32] = []
+        var sets: [ScalarSet] = []
+    }
+
+    /// For an alternation of two or more branches that each start with a literal or a class,
+    /// those first scalars per branch; otherwise nil.
+    private func dispatchKeys(_ branches: [RegexNode], forward: Bool) -> [DispatchKey]? {
+        guard branches.count >= 2 else { return nil }
+        var out: [DispatchKey] = []
+        for b in branches {
+            guard let key = Self.leadingKey(b, forward: forward) else { return nil }
+            out.append(key)
+        }
+        return out
+    }
+
+    /// The scalars a node must start with: literals, small literal sets, classes, or those of
+    /// every branch of an alternation.
+    static func leadingKey(_ node: RegexNode, forward: Bool) -> DispatchKey? {
         switch node {
-        case let .literal(v): return [v]
+        case let .literal(v): return DispatchKey(scalars: [v])
         case let .set(s):
-            guard case let .ranges(rs) = s.node, !s.caseInsensitive else { return nil }
-            var out: [UInt32] = []
-            for r in rs {
-                guard r.count <= 8 else { return nil }
-                out += r.map { $0 }
-                if out.count > 8 { return nil }
+            if case let .ranges(rs) = s.node, !s.caseInsensitive, rs.reduce(0, { $0 + $1.count }) <= 8 {
+                return DispatchKey(scalars: rs.flatMap { $0.map { $0 } })
             }
-            return out.isEmpty ? nil : out
+            return DispatchKey(sets: [s])
         case let .concat(items):
             guard let first = forward ? items.first : items.last else { return nil }
-            return leadingScalars(first, forward: forward)
+            return leadingKey(first, forward: forward)
         case let .repetition(inner, min, _, _):
-            return min > 0 ? leadingScalars(inner, forward: forward) : nil
+            return min > 0 ? leadingKey(inner, forward: forward) : nil
+        case let .alternation(branches):
+            var key = DispatchKey()
+            for b in branches {
+                guard let k = leadingKey(b, forward: forward) else { return nil }
+                key.scalars += k.scalars
+                key.sets += k.sets
+            }
+            return key
         default:
             return nil
         }

@@ -88,6 +88,8 @@ struct RegexParser {
     private let s: [UInt32]
     private var i = 0
     private var flags: Flags
+    /// Set when the last atom was a \Q...\E run.
+    private var quoted = false
 
     init(_ pattern: String, caseInsensitive: Bool = false) {
         s = pattern.unicodeScalars.map(\.value)
@@ -140,7 +142,13 @@ struct RegexParser {
             skipExtended()
             guard let c = peek(), c != 0x7C, c != 0x29 else { break }
             let atomStart = i
-            guard let atom = try parseAtom() else { continue }
+            quoted = false
+            guard var atom = try parseAtom() else { continue }
+            // A quantifier after \Q...\E applies to its last character only.
+            if quoted, case let .concat(run) = atom, let last = run.last {
+                items += run.dropLast()
+                atom = last
+            }
             let q = try parseQuantifier(on: atom, atomStart: atomStart)
             items.append(q)
         }
@@ -328,6 +336,7 @@ struct RegexParser {
             ])
         case 0x51:  // \Q...\E
             i += 1
+            quoted = true
             var items: [RegexNode] = []
             while i < s.count {
                 if s[i] == 0x5C, peek(1) == 0x45 { i += 2; return .concat(items) }
