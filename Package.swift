@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["SelarasCore", "SelarasText", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "CLibXML2"]),
-        .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"]),
+        .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"], resources: [.process("Resources")]),
         .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasTM", "CLibXML2"]),
         .target(
             name: "SelarasPipeline",

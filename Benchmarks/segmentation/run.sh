@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Sentence segmentation: quality and speed of `selaras segment` against its peers, measured in
+# the same run with the shared harness (seg_eval.py).
+#
+#   Benchmarks/segmentation/run.sh [PATH_TO_SELARAS]      (default .build/release/selaras)
+#
+# Environment: PYTHON (default /tmp/peers/bin/python, a venv with spacy blingfire pysbd nltk),
+# SHARED (default ../shared next to the repository, else /work/shared), MB (size of the speed
+# input, default 24), ROUNDS (speed rounds per system, best kept, default 2).
+# Builds nothing; writes only under ${TMPDIR:-/tmp}.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+selaras="${1:-$here/.build/release/selaras}"
+python="${PYTHON:-/tmp/peers/bin/python}"
+shared="${SHARED:-}"
+if [[ -z "$shared" ]]; then
+  if [[ -d "$here/../shared/eval" ]]; then shared="$here/../shared"; else shared=/work/shared; fi
+fi
+mb="${MB:-24}"
+rounds="${ROUNDS:-2}"
+eval_py="$shared/eval/seg_eval.py"
+data="$shared/data/segmentation"
+work="$(mktemp -d "${TMPDIR:-/tmp}/selaras-segbench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+[[ -x "$selaras" ]] || { echo "error: $selaras is not an executable (build with: swift build -c release)" >&2; exit 2; }
+[[ -f "$eval_py" ]] || { echo "error: $eval_py not found (set SHARED)" >&2; exit 2; }
+"$python" -c 'import blingfire, pysbd, nltk, spacy' 2>/dev/null || { echo "error: $python lacks the peers (spacy blingfire pysbd nltk)" >&2; exit 2; }
+
+sets=(id_csui-train id_gsd-dev)
+cmd="cmd:$selaras segment --jsonl"
+
+# field NAME LINE: the value of NAME=... in a seg_eval output line
+field() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
+
+echo "== Boundary F1 (seg_eval.py; peers get para+ so line breaks count) =="
+printf '%-16s %-28s %8s %8s %8s\n' "dev set" "system" "P" "R" "F1"
+for set in "${sets[@]}"; do
+  gold="$data/$set.jsonl"
+  # Punkt is trained on the dev text itself, one paragraph per line.
+  "$python" -c 'import json,sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.strip(): print(json.loads(l)["text"])' "$gold" > "$work/$set.train.txt"
+  best_peer=0; best_name=""
+  ours=""
+  for sys in "$cmd" para+blingfire para+pysbd-en "para+punkt:$work/$set.train.txt" para+spacy; do
+    line="$("$python" "$eval_py" "$gold" --system "$sys")"
+    f1="$(field F1 "$line")"; p="$(field P "$line")"; r="$(field R "$line")"
+    name="$sys"; [[ "$sys" == cmd:* ]] && name="selaras segment"; [[ "$sys" == *punkt:* ]] && name="para+punkt (trained on dev)"
+    printf '%-16s %-28s %8s %8s %8s\n' "$set" "$name" "$p" "$r" "$f1"
+    if [[ "$sys" == cmd:* ]]; then ours="$f1"; elif "$python" -c "import sys; sys.exit(0 if $f1 > $best_peer else 1)"; then best_peer="$f1"; best_name="$name"; fi
+  done
+  "$python" -c "o=$ours; b=$best_peer; print(f'{\"$set\":<16} selaras F1 {o:.4f} vs best peer ($best_name) {b:.4f}: {\"+\" if o>=b else \"\"}{o-b:.4f}  -> {\"beats every peer\" if o>b else \"DOES NOT beat every peer\"}')"
+done
+
+echo
+echo "== Speed: MB/s of text, whole run, on a ${mb} MB input built from the dev texts =="
+"$python" - "$work/speed.jsonl" "$mb" "${sets[@]/#/$data/}" <<'PY'
+import json, sys
+out, mb, paths = sys.argv[1], float(sys.argv[2]), [p + ".jsonl" for p in sys.argv[3:]]
+texts = [json.loads(l)["text"] for p in paths for l in open(p, encoding="utf-8") if l.strip()]
+size, i = 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while size < mb * 1e6:
+        for t in texts:
+            f.write(json.dumps({"id": str(i), "text": t, "sentences": [t]}, ensure_ascii=False) + "\n")
+            size += len(t.encode()); i += 1
+print(f"input: {i} records, {size/1e6:.1f} MB of text")
+PY
+best_ours=0; best_bf=0
+for round in $(seq "$rounds"); do
+  for sys in para+blingfire "$cmd"; do
+    line="$("$python" "$eval_py" "$work/speed.jsonl" --system "$sys")"
+    mbs="$(field MB/s "$line")"
+    name="$sys"; [[ "$sys" == cmd:* ]] && name="selaras segment"
+    printf 'round %s  %-18s %8s MB/s\n' "$round" "$name" "$mbs"
+    if [[ "$sys" == cmd:* ]]; then
+      best_ours="$("$python" -c "print(max($best_ours, $mbs))")"
+    else
+      best_bf="$("$python" -c "print(max($best_bf, $mbs))")"
+    fi
+  done
+done
+"$python" -c "o=$best_ours; b=$best_bf; print(f'best: selaras segment {o:.2f} MB/s, para+blingfire {b:.2f} MB/s, ratio {o/b:.1f}x (bar: 5x)')"

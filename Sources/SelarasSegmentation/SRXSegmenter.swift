@@ -1,0 +1,345 @@
+import Foundation
+import SelarasCore
+
+/// A sentence segmenter driven by SRX rules, for any SRX 2.0 (or 1.0) file.
+///
+/// Semantics (as in the SRX 2.0 specification, Okapi and OmegaT): every position between two
+/// characters is a possible break. At a position, the rules of the language are tried in order and
+/// the first rule whose `beforebreak` pattern matches text ending there and whose `afterbreak`
+/// pattern matches text starting there decides: break (`break="yes"`) or not (`break="no"`). Where
+/// no rule matches there is no break. Segments are returned trimmed of surrounding whitespace;
+/// empty ones are dropped.
+///
+/// Speed: a position is only examined when the scalars around it could start a match of some
+/// break rule (each pattern's possible first scalar, worked out when the rules are compiled), so
+/// the text is scanned once with a byte table and the rules run, anchored, at the few positions
+/// that pass. Patterns are matched on the UTF-8 bytes directly. A segmenter is immutable and may be
+/// used from many threads at once.
+///
+/// Differences from ICU-based engines: a `beforebreak` pattern is matched backwards from the
+/// position, so look-behind of any length works and a match is found wherever one exists (engines
+/// that search with `find()` can miss a match that overlaps an earlier one). Unsupported pattern
+/// features are listed on `RegexParser`; `formathandle` and `segmentsubflows` have no effect on
+/// plain text.
+public struct SRXSegmenter: SentenceSegmenter {
+    let engine: SRXEngine
+    /// The language the rules were chosen for.
+    public let language: String
+
+    /// Loads the SRX file at `url` and compiles the rules that apply to `language`.
+    public init(contentsOf url: URL, language: String = "id") throws(SRXError) {
+        try self.init(document: SRXDocument(contentsOf: url), language: language)
+    }
+
+    /// Compiles the rules of `document` that apply to `language`.
+    public init(document: SRXDocument, language: String = "id") throws(SRXError) {
+        self.engine = SRXEngine(rules: try document.rules(forLanguage: language))
+        self.language = language
+    }
+
+    /// Sentence ranges in code points (Unicode scalars), trimmed of surrounding whitespace.
+    public func segment(_ text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { buf -> [Range<Int>] in
+            let byteRanges = engine.sentences(buf)
+            return Self.codePointRanges(byteRanges, in: buf)
+        }
+    }
+
+    /// The sentences of `text` as strings.
+    public func sentences(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { buf in
+            engine.sentences(buf).map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// Sentence ranges as byte offsets into `utf8`, which must be valid UTF-8 (as the bytes of a
+    /// Swift string are). For callers that hold bytes, such as a JSON-lines reader; avoids making a
+    /// String.
+    public func sentenceByteRanges(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        engine.sentences(utf8)
+    }
+
+    /// Byte offsets of the break positions in `utf8` (valid UTF-8), before trimming.
+    public func breakOffsets(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
+        engine.breaks(utf8)
+    }
+
+    /// Converts sorted, non-overlapping byte ranges to code-point ranges.
+    static func codePointRanges(_ ranges: [Range<Int>], in buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(ranges.count)
+        var bytePos = 0
+        var cp = 0
+        func advance(to target: Int) {
+            while bytePos < target {
+                if buf[bytePos] & 0xC0 != 0x80 { cp += 1 }
+                bytePos += 1
+            }
+        }
+        for r in ranges {
+            advance(to: r.lowerBound)
+            let lo = cp
+            advance(to: r.upperBound)
+            out.append(lo..<cp)
+        }
+        return out
+    }
+}
+
+/// The compiled rules of one language and the scanning machinery.
+final class SRXEngine: @unchecked Sendable {
+    struct Rule: Sendable {
+        var isBreak: Bool
+        var before: Int
+        var after: Int
+        /// Scalars that can end a `beforebreak` match.
+        var last: FirstSet
+        /// Scalars that can start an `afterbreak` match.
+        var first: FirstSet
+    }
+
+    /// The ASCII part of each rule's pre-test, flat for the hot loop.
+    struct Filter {
+        var lastLo: UInt64, lastHi: UInt64, lastAny: Bool
+        var firstLo: UInt64, firstHi: UInt64, firstAny: Bool
+        var isBreak: Bool
+        var before: Int
+        var after: Int
+        /// Run the afterbreak program first (it is the cheaper of the two).
+        var afterFirst: Bool
+        /// The programs are decided by the pre-test alone (a single class or empty).
+        var beforeDecided: Bool
+        var afterDecided: Bool
+    }
+
+    /// How far from a position its rules may look (bytes): 4 KiB, so segmenting stays linear
+    /// on any input. A rule that would need more context sees the text as ending there.
+    static let window = 4096
+
+    let code: RegexCode
+    let rules: [Rule]
+    let breakRules: [Int]
+    private let filters: UnsafeMutablePointer<Filter>
+    private let breakFilters: UnsafeMutablePointer<Filter>
+    /// For each byte value: can a break rule's `beforebreak` end with the scalar ending in this
+    /// byte? (Continuation bytes: could it end with a non-ASCII scalar.)
+    let candidateByte: [Bool]
+    /// Some break rule's `beforebreak` can match empty text: every position must be examined.
+    let everyPosition: Bool
+
+    init(rules source: [SRXDocument.Rule]) {
+        var compiler = RegexCompiler()
+        var rules: [Rule] = []
+        // Within a run of consecutive rules with the same decision, order does not matter (the
+        // decision is the same whichever matches first), so rules in the run that share an
+        // afterbreak pattern are merged into one whose beforebreak is the alternation of theirs.
+        var merged: [(isBreak: Bool, before: RegexNode, beforeKey: String, after: RegexNode, afterKey: String)] = []
+        var blockStart = 0
+        for r in source {
+            if let last = merged.last, last.isBreak != r.isBreak { blockStart = merged.count }
+            if let k = merged[blockStart...].firstIndex(where: { $0.afterKey == r.afterBreak }) {
+                var m = merged[k]
+                if case let .alternation(bs) = m.before, m.beforeKey.hasPrefix("\u{0}") {
+                    m.before = .alternation(bs + [r.before])
+                } else {
+                    m.before = .alternation([m.before, r.before])
+                }
+                m.beforeKey = "\u{0}" + m.beforeKey + "\u{0}" + r.beforeBreak
+                merged[k] = m
+            } else {
+                merged.append((r.isBreak, r.before, r.beforeBreak, r.after, r.afterBreak))
+            }
+        }
+        // Identical patterns share one program, so their result at a position is computed once.
+        var beforePrograms: [String: Int] = [:]
+        var afterPrograms: [String: Int] = [:]
+        for r in merged {
+            let before = beforePrograms[r.beforeKey] ?? compiler.program(r.before, forward: false)
+            beforePrograms[r.beforeKey] = before
+            let after = afterPrograms[r.afterKey] ?? compiler.program(r.after, forward: true)
+            afterPrograms[r.afterKey] = after
+            rules.append(Rule(isBreak: r.isBreak, before: before, after: after,
+                              last: FirstSet.of(r.before, forward: false), first: FirstSet.of(r.after, forward: true)))
+        }
+        let code = compiler.finish()
+        self.code = code
+        self.rules = rules
+        let breakRules = rules.indices.filter { rules[$0].isBreak }
+        self.breakRules = breakRules
+        var table = [Bool](repeating: false, count: 256)
+        var every = false
+        for k in breakRules {
+            let last = rules[k].last
+            if last.unrestricted { every = true }
+            for b in 0..<128 where last.contains(UInt32(b)) { table[b] = true }
+            if last.mayContainNonASCII { for b in 0x80..<0xC0 { table[b] = true } }
+        }
+        self.candidateByte = table
+        self.everyPosition = every
+        func bits(_ f: FirstSet) -> (UInt64, UInt64) {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for v in UInt32(0)..<128 where f.contains(v) {
+                if v < 64 { lo |= 1 << UInt64(v) } else { hi |= 1 << UInt64(v - 64) }
+            }
+            return (lo, hi)
+        }
+        let sizes = code.programSizes
+        let all = rules.map { r -> Filter in
+            let l = bits(r.last), f = bits(r.first)
+            return Filter(lastLo: l.0, lastHi: l.1, lastAny: r.last.unrestricted, firstLo: f.0, firstHi: f.1,
+                          firstAny: r.first.unrestricted, isBreak: r.isBreak, before: r.before, after: r.after,
+                          afterFirst: sizes[r.after] <= sizes[r.before],
+                          beforeDecided: code.isSingleStep(r.before), afterDecided: code.isSingleStep(r.after))
+        }
+        self.filters = .allocate(capacity: max(all.count, 1))
+        self.filters.initialize(from: all, count: all.count)
+        let onlyBreaks = breakRules.map { all[$0] }
+        self.breakFilters = .allocate(capacity: max(onlyBreaks.count, 1))
+        self.breakFilters.initialize(from: onlyBreaks, count: onlyBreaks.count)
+    }
+
+    deinit {
+        filters.deallocate()
+        breakFilters.deallocate()
+    }
+
+    @inline(__always)
+    private static func has(_ lo: UInt64, _ hi: UInt64, _ v: UInt32) -> Bool {
+        v < 64 ? lo & (1 << UInt64(v)) != 0 : hi & (1 << UInt64(v &- 64)) != 0
+    }
+
+    /// Whether rule `k` could apply between scalars `prev` and `next`.
+    @inline(__always)
+    private func admits(_ f: UnsafeMutablePointer<Filter>, _ k: Int, _ idx: Int, _ prev: UInt32, _ next: UInt32) -> Bool {
+        let r = f[k]
+        if !r.lastAny {
+            if prev < 128 { if !Self.has(r.lastLo, r.lastHi, prev) { return false } }
+            else if !rules[idx].last.contains(prev) { return false }
+        }
+        if !r.firstAny {
+            if next < 128 { if !Self.has(r.firstLo, r.firstHi, next) { return false } }
+            else if !rules[idx].first.contains(next) { return false }
+        }
+        return true
+    }
+
+    /// Break positions (byte offsets, strictly inside the text, ascending).
+    func breaks(_ buf: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let n = buf.count
+        guard n > 1, let p = buf.baseAddress, !breakRules.isEmpty else { return [] }
+        var out: [Int] = []
+        var machine = RegexMachine(code: code, text: p, count: n)
+        machine.window = Self.window
+        defer { machine.release() }
+        var cache = ProgramCache(programs: code.programs.count)
+        if everyPosition {
+            var i = 1
+            while i < n {
+                if p[i] & 0xC0 != 0x80, decide(at: i, text: p, count: n, machine: &machine, cache: &cache) { out.append(i) }
+                i += 1
+            }
+            return out
+        }
+        candidateByte.withUnsafeBufferPointer { table in
+            var i = 0
+            let last = n - 1
+            while i < last {
+                if table[Int(p[i])] {
+                    let pos = i + 1
+                    if p[pos] & 0xC0 != 0x80, decide(at: pos, text: p, count: n, machine: &machine, cache: &cache) {
+                        out.append(pos)
+                    }
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether the rules put a break at `pos` (a scalar boundary with text on both sides).
+    @inline(__always)
+    private func decide(at pos: Int, text p: UnsafePointer<UInt8>, count n: Int, machine: inout RegexMachine,
+                        cache: inout ProgramCache) -> Bool {
+        let prev = UTF8Text.decodeBefore(p, pos).0
+        let next = UTF8Text.decode(p, pos).0
+        cache.generation &+= 1
+        let gen = cache.generation
+        @inline(__always)
+        func matches(_ k: Int, _ f: UnsafeMutablePointer<Filter>) -> Bool {
+            // `admits` has passed: a program decided by its pre-test matches.
+            let r = f[k]
+            let first = r.afterFirst ? r.after : r.before
+            let second = r.afterFirst ? r.before : r.after
+            let firstDecided = r.afterFirst ? r.afterDecided : r.beforeDecided
+            let secondDecided = r.afterFirst ? r.beforeDecided : r.afterDecided
+            if !firstDecided {
+                if cache.stamp[first] != gen {
+                    cache.stamp[first] = gen
+                    cache.result[first] = machine.run(program: first, at: pos) != nil
+                }
+                guard cache.result[first] else { return false }
+            }
+            if secondDecided { return true }
+            if cache.stamp[second] != gen {
+                cache.stamp[second] = gen
+                cache.result[second] = machine.run(program: second, at: pos) != nil
+            }
+            return cache.result[second]
+        }
+        // A break needs some break rule to match; most positions are settled by that alone.
+        var someBreak = false
+        for k in 0..<breakRules.count where admits(breakFilters, k, breakRules[k], prev, next) {
+            if matches(k, breakFilters) { someBreak = true; break }
+        }
+        guard someBreak else { return false }
+        for k in 0..<rules.count where admits(filters, k, k, prev, next) {
+            if matches(k, filters) { return filters[k].isBreak }
+        }
+        return false
+    }
+
+    /// Results of programs already run at the current position.
+    struct ProgramCache {
+        var generation = 0
+        var stamp: [Int]
+        var result: [Bool]
+
+        init(programs: Int) {
+            stamp = Array(repeating: 0, count: programs)
+            result = Array(repeating: false, count: programs)
+        }
+    }
+
+    /// Sentence byte ranges: the text between breaks, trimmed, empty ones dropped.
+    func sentences(_ buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let cuts = breaks(buf)
+        var out: [Range<Int>] = []
+        out.reserveCapacity(cuts.count + 1)
+        guard let p = buf.baseAddress else { return [] }
+        var start = 0
+        for end in cuts + [buf.count] {
+            if let r = Self.trimmed(start..<end, p) { out.append(r) }
+            start = end
+        }
+        return out
+    }
+
+    /// `r` without leading and trailing whitespace; nil when nothing is left.
+    @inline(__always)
+    static func trimmed(_ r: Range<Int>, _ p: UnsafePointer<UInt8>) -> Range<Int>? {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b {
+            let (v, len) = UTF8Text.decode(p, a)
+            guard UTF8Text.isTrimmable(v) else { break }
+            a += len
+        }
+        while b > a {
+            let (v, len) = UTF8Text.decodeBefore(p, b)
+            guard UTF8Text.isTrimmable(v) else { break }
+            b -= len
+        }
+        return a < b ? a..<b : nil
+    }
+}
