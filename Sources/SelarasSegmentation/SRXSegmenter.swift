@@ -98,12 +98,19 @@ final class SRXEngine: @unchecked Sendable {
         var last: FirstSet
         /// Scalars that can start an `afterbreak` match.
         var first: FirstSet
+        /// The last two scalars of a `beforebreak` match (last first).
+        var lastPairs: PairFilter
+        /// The first two scalars of an `afterbreak` match.
+        var firstPairs: PairFilter
     }
 
     /// The ASCII part of each rule's pre-test, flat for the hot loop.
     struct Filter {
         var lastLo: UInt64, lastHi: UInt64, lastAny: Bool
         var firstLo: UInt64, firstHi: UInt64, firstAny: Bool
+        /// Offsets of the rule's pair tables in `pairTables` (128 rows each), or -1 for none.
+        var lastPairRow: Int
+        var firstPairRow: Int
         var isBreak: Bool
         var before: Int
         var after: Int
@@ -122,6 +129,25 @@ final class SRXEngine: @unchecked Sendable {
     let rules: [Rule]
     let breakRules: [Int]
     private let filters: UnsafeMutablePointer<Filter>
+    /// Rows of the pair pre-tests: for each ASCII scalar, the allowed next scalars.
+    private let pairTables: UnsafeMutablePointer<(UInt64, UInt64, Bool, Bool)>
+    /// Bitmaps of each rule's `last` (rule k at 2k) and `first` (2k+1) sets over U+0000–U+07FF and
+    /// U+2000–U+206F (see `bitIndex`), so the non-ASCII scalars of Indonesian text (Latin letters,
+    /// quotes, dashes, ellipsis) are tested without Unicode property lookups.
+    private let scalarBits: UnsafeMutablePointer<UInt64>
+    /// The same over the union of the break rules' `last` sets: can a break follow this scalar?
+    private let breakLastBits: UnsafeMutablePointer<UInt64>
+    static let bitmapWords = (0x800 + 0x70 + 63) / 64
+
+    /// The bit of scalar `v` in the bitmaps, or nil when it is not covered.
+    @inline(__always)
+    static func bitIndex(_ v: UInt32) -> Int? {
+        if v < 0x800 { return Int(v) }
+        if v >= 0x2000 && v < 0x2070 { return 0x800 + Int(v - 0x2000) }
+        return nil
+    }
+
+    static let coveredScalars: [UInt32] = Array(0..<0x800) + Array(0x2000..<0x2070)
     private let breakFilters: UnsafeMutablePointer<Filter>
     /// For each byte value: can a break rule's `beforebreak` end with the scalar ending in this
     /// byte? (Continuation bytes: could it end with a non-ASCII scalar.)
@@ -161,7 +187,9 @@ final class SRXEngine: @unchecked Sendable {
             let after = afterPrograms[r.afterKey] ?? compiler.program(r.after, forward: true)
             afterPrograms[r.afterKey] = after
             rules.append(Rule(isBreak: r.isBreak, before: before, after: after,
-                              last: FirstSet.of(r.before, forward: false), first: FirstSet.of(r.after, forward: true)))
+                              last: FirstSet.of(r.before, forward: false), first: FirstSet.of(r.after, forward: true),
+                              lastPairs: PairFilter.of(r.before, forward: false),
+                              firstPairs: PairFilter.of(r.after, forward: true)))
         }
         let code = compiler.finish()
         self.code = code
@@ -186,13 +214,44 @@ final class SRXEngine: @unchecked Sendable {
             return (lo, hi)
         }
         let sizes = code.programSizes
+        var rows: [(UInt64, UInt64, Bool, Bool)] = []
+        func row(_ pairs: PairFilter) -> Int {
+            guard !pairs.unrestricted else { return -1 }
+            rows += pairs.ascii.map { ($0.lo, $0.hi, $0.any, $0.nonASCII) }
+            return rows.count - 128
+        }
         let all = rules.map { r -> Filter in
             let l = bits(r.last), f = bits(r.first)
             return Filter(lastLo: l.0, lastHi: l.1, lastAny: r.last.unrestricted, firstLo: f.0, firstHi: f.1,
-                          firstAny: r.first.unrestricted, isBreak: r.isBreak, before: r.before, after: r.after,
+                          firstAny: r.first.unrestricted,
+                          lastPairRow: row(r.lastPairs), firstPairRow: row(r.firstPairs),
+                          isBreak: r.isBreak, before: r.before, after: r.after,
                           afterFirst: sizes[r.after] <= sizes[r.before],
                           beforeDecided: code.isSingleStep(r.before), afterDecided: code.isSingleStep(r.after))
         }
+        let words = Self.bitmapWords
+        self.scalarBits = .allocate(capacity: max(rules.count * 2 * words, 1))
+        self.scalarBits.initialize(repeating: 0, count: max(rules.count * 2 * words, 1))
+        self.breakLastBits = .allocate(capacity: words)
+        self.breakLastBits.initialize(repeating: 0, count: words)
+        for (k, r) in rules.enumerated() {
+            for (side, set) in [(0, r.last), (1, r.first)] {
+                let base = (2 * k + side) * words
+                if !set.mayContainNonASCII && !set.unrestricted {
+                    for v in UInt32(0)..<128 where set.contains(v) { scalarBits[base + Int(v / 64)] |= 1 << UInt64(v % 64) }
+                } else {
+                    for v in Self.coveredScalars where set.contains(v) {
+                        let b = Self.bitIndex(v)!
+                        scalarBits[base + b / 64] |= 1 << UInt64(b % 64)
+                    }
+                }
+                if side == 0 && r.isBreak {
+                    for w in 0..<words { breakLastBits[w] |= scalarBits[base + w] }
+                }
+            }
+        }
+        self.pairTables = .allocate(capacity: max(rows.count, 1))
+        self.pairTables.initialize(from: rows, count: rows.count)
         self.filters = .allocate(capacity: max(all.count, 1))
         self.filters.initialize(from: all, count: all.count)
         let onlyBreaks = breakRules.map { all[$0] }
@@ -203,6 +262,9 @@ final class SRXEngine: @unchecked Sendable {
     deinit {
         filters.deallocate()
         breakFilters.deallocate()
+        pairTables.deallocate()
+        scalarBits.deallocate()
+        breakLastBits.deallocate()
     }
 
     @inline(__always)
@@ -212,17 +274,49 @@ final class SRXEngine: @unchecked Sendable {
 
     /// Whether rule `k` could apply between scalars `prev` and `next`.
     @inline(__always)
-    private func admits(_ f: UnsafeMutablePointer<Filter>, _ k: Int, _ idx: Int, _ prev: UInt32, _ next: UInt32) -> Bool {
+    private func admits(_ f: UnsafeMutablePointer<Filter>, _ k: Int, _ idx: Int, _ c: Context) -> Bool {
         let r = f[k]
         if !r.lastAny {
-            if prev < 128 { if !Self.has(r.lastLo, r.lastHi, prev) { return false } }
-            else if !rules[idx].last.contains(prev) { return false }
+            if c.prev < 128 { if !Self.has(r.lastLo, r.lastHi, c.prev) { return false } }
+            else if let b = Self.bitIndex(c.prev) {
+                if scalarBits[2 * idx * Self.bitmapWords + b / 64] & (1 << UInt64(b % 64)) == 0 { return false }
+            } else if !rules[idx].last.contains(c.prev) { return false }
         }
         if !r.firstAny {
-            if next < 128 { if !Self.has(r.firstLo, r.firstHi, next) { return false } }
-            else if !rules[idx].first.contains(next) { return false }
+            if c.next < 128 { if !Self.has(r.firstLo, r.firstHi, c.next) { return false } }
+            else if let b = Self.bitIndex(c.next) {
+                if scalarBits[(2 * idx + 1) * Self.bitmapWords + b / 64] & (1 << UInt64(b % 64)) == 0 { return false }
+            } else if !rules[idx].first.contains(c.next) { return false }
+        }
+        if r.lastPairRow >= 0 {
+            if c.prev < 128 {
+                let e = pairTables[r.lastPairRow + Int(c.prev)]
+                if !e.2 {
+                    guard let v = c.prev2 else { return false }
+                    if v < 128 { if !Self.has(e.0, e.1, v) { return false } }
+                    else if !e.3 || !rules[idx].lastPairs.admits(c.prev, v) { return false }
+                }
+            } else if !rules[idx].lastPairs.admits(c.prev, c.prev2) { return false }
+        }
+        if r.firstPairRow >= 0 {
+            if c.next < 128 {
+                let e = pairTables[r.firstPairRow + Int(c.next)]
+                if !e.2 {
+                    guard let v = c.next2 else { return false }
+                    if v < 128 { if !Self.has(e.0, e.1, v) { return false } }
+                    else if !e.3 || !rules[idx].firstPairs.admits(c.next, v) { return false }
+                }
+            } else if !rules[idx].firstPairs.admits(c.next, c.next2) { return false }
         }
         return true
+    }
+
+    /// The two scalars on each side of a position.
+    struct Context {
+        var prev: UInt32
+        var next: UInt32
+        var prev2: UInt32?
+        var next2: UInt32?
     }
 
     /// Break positions (byte offsets, strictly inside the text, ascending).
@@ -234,6 +328,7 @@ final class SRXEngine: @unchecked Sendable {
         machine.window = Self.window
         defer { machine.release() }
         var cache = ProgramCache(programs: code.programs.count)
+        defer { cache.release() }
         if everyPosition {
             var i = 1
             while i < n {
@@ -248,6 +343,12 @@ final class SRXEngine: @unchecked Sendable {
             while i < last {
                 if table[Int(p[i])] {
                     let pos = i + 1
+                    if p[i] >= 0x80 {
+                        // The end of a non-ASCII scalar: only worth a look if a break can follow it.
+                        if p[pos] & 0xC0 == 0x80 { i += 1; continue }
+                        let v = UTF8Text.decodeBefore(p, pos).0
+                        if let b = Self.bitIndex(v), breakLastBits[b / 64] & (1 << UInt64(b % 64)) == 0 { i += 1; continue }
+                    }
                     if p[pos] & 0xC0 != 0x80, decide(at: pos, text: p, count: n, machine: &machine, cache: &cache) {
                         out.append(pos)
                     }
@@ -262,8 +363,11 @@ final class SRXEngine: @unchecked Sendable {
     @inline(__always)
     private func decide(at pos: Int, text p: UnsafePointer<UInt8>, count n: Int, machine: inout RegexMachine,
                         cache: inout ProgramCache) -> Bool {
-        let prev = UTF8Text.decodeBefore(p, pos).0
-        let next = UTF8Text.decode(p, pos).0
+        let (prev, prevLength) = UTF8Text.decodeBefore(p, pos)
+        let (next, nextLength) = UTF8Text.decode(p, pos)
+        let context = Context(prev: prev, next: next,
+                              prev2: pos - prevLength > 0 ? UTF8Text.decodeBefore(p, pos - prevLength).0 : nil,
+                              next2: pos + nextLength < n ? UTF8Text.decode(p, pos + nextLength).0 : nil)
         cache.generation &+= 1
         let gen = cache.generation
         @inline(__always)
@@ -290,25 +394,33 @@ final class SRXEngine: @unchecked Sendable {
         }
         // A break needs some break rule to match; most positions are settled by that alone.
         var someBreak = false
-        for k in 0..<breakRules.count where admits(breakFilters, k, breakRules[k], prev, next) {
+        for k in 0..<breakRules.count where admits(breakFilters, k, breakRules[k], context) {
             if matches(k, breakFilters) { someBreak = true; break }
         }
         guard someBreak else { return false }
-        for k in 0..<rules.count where admits(filters, k, k, prev, next) {
+        for k in 0..<rules.count where admits(filters, k, k, context) {
             if matches(k, filters) { return filters[k].isBreak }
         }
         return false
     }
 
     /// Results of programs already run at the current position.
+    /// Freed by `release()` by its owner.
     struct ProgramCache {
         var generation = 0
-        var stamp: [Int]
-        var result: [Bool]
+        let stamp: UnsafeMutablePointer<Int>
+        let result: UnsafeMutablePointer<Bool>
 
         init(programs: Int) {
-            stamp = Array(repeating: 0, count: programs)
-            result = Array(repeating: false, count: programs)
+            stamp = .allocate(capacity: max(programs, 1))
+            stamp.initialize(repeating: 0, count: max(programs, 1))
+            result = .allocate(capacity: max(programs, 1))
+            result.initialize(repeating: false, count: max(programs, 1))
+        }
+
+        func release() {
+            stamp.deallocate()
+            result.deallocate()
         }
     }
 

@@ -198,6 +198,13 @@ struct RegexCompiler {
                 emit(.alternation(rests), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
                 return
             }
+            // Branches that start with the same literal or class become one branch that consumes it
+            // once and goes on with the alternation of their rests (a trie).
+            let grouped = ordered ? branches : Self.groupedByHead(branches, forward: forward)
+            if grouped.count < branches.count {
+                emit(.alternation(grouped), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                return
+            }
             if !ordered, let keyed = dispatchKeys(branches, forward: forward) {
                 let slot = buf.count
                 buf.append(RegexInst(.dispatch))
@@ -297,6 +304,48 @@ struct RegexCompiler {
             rests.append(rest)
         }
         return head.map { ($0, rests) }
+    }
+
+    /// Merges branches that start with the same literal or class: ab | ac | xd → a(?:b|c) | xd.
+    static func groupedByHead(_ branches: [RegexNode], forward: Bool) -> [RegexNode] {
+        var slots: [(head: RegexNode?, rests: [RegexNode], plain: RegexNode?)] = []
+        var index: [String: Int] = [:]
+        for b in branches {
+            if let (head, key, rest) = splitHeadAtom(b, forward: forward) {
+                if let k = index[key] {
+                    slots[k].rests.append(rest)
+                } else {
+                    index[key] = slots.count
+                    slots.append((head, [rest], nil))
+                }
+            } else {
+                slots.append((nil, [], b))
+            }
+        }
+        if slots.count == branches.count { return branches }
+        return slots.map { slot -> RegexNode in
+            if let plain = slot.plain { return plain }
+            let tail: RegexNode = slot.rests.count == 1 ? slot.rests[0] : .alternation(slot.rests)
+            return forward ? .concat([slot.head!, tail]) : .concat([tail, slot.head!])
+        }
+    }
+
+    /// A node that starts with one literal or class (consuming exactly one scalar): that atom, a
+    /// key identifying it, and the rest.
+    private static func splitHeadAtom(_ node: RegexNode, forward: Bool) -> (RegexNode, String, RegexNode)? {
+        switch node {
+        case let .literal(v): return (node, "l\(v)", .empty)
+        case let .set(set): return (node, "s\(set.caseInsensitive)\(String(reflecting: set.node))", .empty)
+        case let .concat(items):
+            guard !items.isEmpty else { return nil }
+            let headIndex = forward ? 0 : items.count - 1
+            guard let (atom, key, rest) = splitHeadAtom(items[headIndex], forward: forward) else { return nil }
+            var remaining = items
+            if case .empty = rest { remaining.remove(at: headIndex) } else { remaining[headIndex] = rest }
+            return (atom, key, remaining.isEmpty ? .empty : (remaining.count == 1 ? remaining[0] : .concat(remaining)))
+        default:
+            return nil
+        }
     }
 
     /// A node that starts with a literal: the literal and the rest.
