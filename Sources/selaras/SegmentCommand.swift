@@ -56,6 +56,7 @@ struct SegmentCommand: ParsableCommand {
             if let problem = IndonesianSegmenter.loadProblem { Console.error("warning: \(problem)") }
             segmenter = IndonesianSegmenter.rules
         }
+        SegmentIO.widenPipes()
         var job = SegmentJob(segmenter: segmenter)
         let inputs: [String?] = files.isEmpty ? [nil] : files.map { $0 }
         for (k, path) in inputs.enumerated() {
@@ -125,6 +126,8 @@ struct LineBatch {
     private func process(_ range: Range<Int>, segmenter: SRXSegmenter, source: String) -> Result {
         var result = Result()
         var parser = JSONRecordParser()
+        // The output is about as long as the input, plus the sentence quotes.
+        result.output.reserveCapacity(range.reduce(0) { $0 + lines[$1].count } * 11 / 10 + 1024)
         storage.withUnsafeBufferPointer { all in
             for k in range {
                 let l = lines[k]

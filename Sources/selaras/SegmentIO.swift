@@ -5,7 +5,17 @@ import Foundation
 /// reader is in SegmentCommand.swift).
 /// They work on bytes end to end (no String or Foundation JSON in the hot path) so the command
 /// runs at the speed of the segmenter.
-enum SegmentIO {}
+enum SegmentIO {
+    /// Asks Linux for 1 MiB pipe buffers on stdin and stdout (F_SETPIPE_SZ), so a program feeding
+    /// or reading a large run waits less; has no effect on files, terminals or other systems.
+    static func widenPipes() {
+        #if os(Linux)
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ
+        _ = fcntl(STDIN_FILENO, setPipeSize, Int32(1 << 20))
+        _ = fcntl(STDOUT_FILENO, setPipeSize, Int32(1 << 20))
+        #endif
+    }
+}
 
 /// Buffered writer to a file descriptor, with JSON string escaping. Used by one thread at a time.
 final class ByteOutput: @unchecked Sendable {
