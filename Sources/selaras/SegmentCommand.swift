@@ -9,25 +9,17 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split Indonesian text into sentences.",
         discussion: """
-        Reads the FILEs (standard input when there are none) and writes the sentences to standard
-        output.
+        Reads the FILEs (standard input when there are none) and writes the sentences to standard output.
 
-        Plain text (default): one sentence per line. A line break inside a sentence (a hard-wrapped
-        line) becomes a space. An empty line is written between paragraphs (where the input has an
-        empty line) and between files.
+        Plain text (default): one sentence per line. A line break inside a sentence (a hard-wrapped line) becomes a space. An empty line is written between paragraphs (where the input has an empty line) and between files.
 
-        --jsonl: each input line is a JSON object {"id": "...", "text": "..."}; each output line is
-        {"id": "...", "sentences": ["...", ...]} with the same id, in the same order. Sentences are
-        exact substrings of the text. A line that is not such a record is reported on standard
-        error with its line number and skipped; the others are still written.
+        --jsonl: each input line is a JSON object {"id": "...", "text": "..."}; each output line is {"id": "...", "sentences": ["...", ...]} with the same id, in the same order. Sentences are exact substrings of the text. A line that is not such a record is reported on standard error with its line number and skipped; the other lines are still written.
 
         Invalid UTF-8 is replaced by U+FFFD and reported with its byte offset.
 
-        The built-in rules are an SRX 2.0 file (see docs/segmentation.md); --rules uses another
-        SRX 2.0 or 1.0 file, with the rules its maps give for --language.
+        The built-in rules are an SRX 2.0 file (see docs/segmentation.md); --rules uses another SRX 2.0 or 1.0 file, with the rules its language maps give for --language.
 
-        Exit status: 0 success; 1 some inputs failed (the rest were written); 2 bad usage or a
-        rules file that cannot be used.
+        Exit status: 0 success; 1 some inputs failed (the rest were written); 2 bad usage or a rules file that cannot be used.
         """
     )
 
