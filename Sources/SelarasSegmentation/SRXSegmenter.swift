@@ -152,6 +152,8 @@ final class SRXEngine: @unchecked Sendable {
     /// For each byte value: can a break rule's `beforebreak` end with the scalar ending in this
     /// byte? (Continuation bytes: could it end with a non-ASCII scalar.)
     let candidateByte: [Bool]
+    /// `candidateByte` as 0/1 bytes, to test several bytes with one branch.
+    let candidateByteMask: [UInt8]
     /// Some break rule's `beforebreak` can match empty text: every position must be examined.
     let everyPosition: Bool
 
@@ -205,6 +207,7 @@ final class SRXEngine: @unchecked Sendable {
             if last.mayContainNonASCII { for b in 0x80..<0xC0 { table[b] = true } }
         }
         self.candidateByte = table
+        self.candidateByteMask = table.map { $0 ? 1 : 0 }
         self.everyPosition = every
         func bits(_ f: FirstSet) -> (UInt64, UInt64) {
             var lo: UInt64 = 0, hi: UInt64 = 0
@@ -337,11 +340,17 @@ final class SRXEngine: @unchecked Sendable {
             }
             return out
         }
-        candidateByte.withUnsafeBufferPointer { table in
+        candidateByteMask.withUnsafeBufferPointer { table in
             var i = 0
             let last = n - 1
             while i < last {
-                if table[Int(p[i])] {
+                // Eight bytes at a time while none of them can end a break rule's beforebreak.
+                if i + 8 <= last {
+                    let hit = table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
+                        | table[Int(p[i + 4])] | table[Int(p[i + 5])] | table[Int(p[i + 6])] | table[Int(p[i + 7])]
+                    if hit == 0 { i += 8; continue }
+                }
+                if table[Int(p[i])] != 0 {
                     let pos = i + 1
                     if p[i] >= 0x80 {
                         // The end of a non-ASCII scalar: only worth a look if a break can follow it.
