@@ -115,7 +115,7 @@ enum EnglishNumber {
         var d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
         if exponent > 0 {
             var scaled = Decimal()
-            NSDecimalMultiplyByPowerOf10(&scaled, &d, Int16(exponent), .plain)
+            _ = NSDecimalMultiplyByPowerOf10(&scaled, &d, Int16(exponent), .plain)
             d = scaled
         }
         return d
