@@ -8,16 +8,27 @@ struct ConfixStripping {
     /// Prefix–suffix pairs Indonesian does not combine.
     static let disallowed: Set<String> = ["be+i", "di+an", "ke+i", "ke+kan", "me+an", "se+i", "se+kan", "te+an"]
 
-    func isRoot(_ w: String) -> Bool { w.count >= 2 && lexicon.contains(w) }
+    /// Whether `w`, reached by taking affixes off a word, is its root: a lexicon word that takes
+    /// affixes, of at least two letters.
+    func isRoot(_ w: String) -> Bool { w.count >= 2 && lexicon.takesAffixes(w) }
+
+    /// `isRoot`, for a root reached by taking off the derivational suffix `suffix` (if any): the
+    /// dictionary must allow that suffix on it (so `perbankan` is not `perban` + -kan).
+    func isRoot(_ w: String, suffix: String?) -> Bool {
+        guard isRoot(w) else { return false }
+        guard let suffix else { return true }
+        return lexicon.takesSuffix(w, suffix)
+    }
 
     func stem(_ word: String) -> String {
+        if lexicon.contains(word) { return word }
         if word.contains("-") { return plural(word) }
         return singular(word) ?? word
     }
 
     /// negara-negara, berbeda-beda, sebesar-besarnya: the root both halves share.
     func plural(_ word: String) -> String {
-        if isRoot(word) { return word }
+        if lexicon.contains(word) { return word }
         let parts = word.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { return word }
         let first = singular(parts[0]) ?? parts[0]
@@ -51,7 +62,7 @@ struct ConfixStripping {
         if let s = Self.derivational.first(where: { current.hasSuffix($0) && current.count > $0.count + 2 }) {
             removedSuffix = s
             current = String(current.dropLast(s.count))
-            if isRoot(current) { return current }
+            if isRoot(current, suffix: s) { return current }
         }
         if let r = removePrefixes(current, suffix: removedSuffix) { return r }
 
@@ -61,7 +72,7 @@ struct ConfixStripping {
             if removedSuffix == "kan" {
                 // The "k" may belong to the root: -an, not -kan (me-rusak-an? no: pe-rusak-an).
                 let withK = String(afterInflection.dropLast(2))
-                if isRoot(withK) { return withK }
+                if isRoot(withK, suffix: "an") { return withK }
                 if let r = removePrefixes(withK, suffix: "an") { return r }
             }
         }
@@ -104,7 +115,7 @@ struct ConfixStripping {
         for group in [Self.particles, Self.possessives, Self.derivational] {
             if let s = group.first(where: { current.hasSuffix($0) && current.count > $0.count + 2 }) {
                 current = String(current.dropLast(s.count))
-                if isRoot(current) { return current }
+                if isRoot(current, suffix: group == Self.derivational ? s : nil) { return current }
             }
         }
         return nil
@@ -122,7 +133,7 @@ struct ConfixStripping {
                 // ke-…-i is allowed for ketahui.
                 if !(first.type == "ke" && suffix == "i" && options.contains(where: { $0.rest == "tahu" })) { break }
             }
-            for o in options where isRoot(o.rest) { return o.rest }
+            for o in options where isRoot(o.rest, suffix: suffix) { return o.rest }
             guard first.type != "ku" else { break }
             previous = first.type
             current = first.rest
