@@ -18,7 +18,11 @@ import Foundation
 /// (ECS's "loop pengembalian akhiran"). A word whose root cannot be found is returned unchanged
 /// (lower-cased). Reduplicated words (`negara-negara`, `berbeda-beda`) stem to the shared root.
 ///
-/// The lexicon is Debian's hunspell-id word list (`RootLexicon.system`). Without it the stemmer
+/// The lexicon is Debian's hunspell-id word list (`RootLexicon.system`). Its affix flags are used
+/// as a check the published algorithm lacks: an entry without flags (a fragment such as `perin`,
+/// `paja`, `urang`) is never the root of an affixed word, and a root reached by taking off -i, -kan
+/// or -an must have a flag for that suffix in `id_ID.aff` (so `perbankan` is `bank`, not
+/// `perban` + -kan, and `pemerintah` is `perintah`). Without the lexicon the stemmer
 /// falls back to F. Z. Tala's (2003) rule-based stemmer ("A Study of Stemming Effects on
 /// Information Retrieval in Bahasa Indonesia"), which needs no lexicon but is less precise, and
 /// says so in `warning`.
