@@ -39,25 +39,30 @@ final class SRXEngine: @unchecked Sendable {
     let rules: [Rule]
     let breakRules: [Int]
     private let filters: UnsafeMutablePointer<Filter>
+    /// For each pair of ASCII scalars (before, after) the rules (bit k for rule k) whose
+    /// one-scalar tests pass; nil when there are more than 64 rules.
+    private let admitMask: UnsafeMutablePointer<UInt64>?
+    /// The bits of the break rules.
+    private let breakBits: UInt64
     /// Rows of the pair pre-tests: for each ASCII scalar, the allowed next scalars.
     private let pairTables: UnsafeMutablePointer<(UInt64, UInt64, Bool, Bool)>
-    /// Bitmaps of each rule's `last` (rule k at 2k) and `first` (2k+1) sets over U+0000–U+07FF and
-    /// U+2000–U+206F (see `bitIndex`), so the non-ASCII scalars of Indonesian text (Latin letters,
-    /// quotes, dashes, ellipsis) are tested without Unicode property lookups.
+    /// Bitmaps of each rule's `last` (rule k at 2k) and `first` (2k+1) sets over U+0000–U+00FF and
+    /// U+2000–U+207F (see `bitIndex`), so the non-ASCII scalars of Indonesian text (Latin-1
+    /// letters, quotes, dashes, ellipsis) are tested without Unicode property lookups.
     private let scalarBits: UnsafeMutablePointer<UInt64>
     /// The same over the union of the break rules' `last` sets: can a break follow this scalar?
     private let breakLastBits: UnsafeMutablePointer<UInt64>
-    static let bitmapWords = (0x800 + 0x70 + 63) / 64
+    static let bitmapWords = (0x100 + 0x80) / 64
 
     /// The bit of scalar `v` in the bitmaps, or nil when it is not covered.
     @inline(__always)
     static func bitIndex(_ v: UInt32) -> Int? {
-        if v < 0x800 { return Int(v) }
-        if v >= 0x2000 && v < 0x2070 { return 0x800 + Int(v - 0x2000) }
+        if v < 0x100 { return Int(v) }
+        if v >= 0x2000 && v < 0x2080 { return 0x100 + Int(v - 0x2000) }
         return nil
     }
 
-    static let coveredScalars: [UInt32] = Array(0..<0x800) + Array(0x2000..<0x2070)
+    static let coveredScalars: [UInt32] = Array(0..<0x100) + Array(0x2000..<0x2080)
     private let breakFilters: UnsafeMutablePointer<Filter>
     /// For each byte value: can a break rule's `beforebreak` end with the scalar ending in this
     /// byte? (Continuation bytes: could it end with a non-ASCII scalar.)
@@ -165,6 +170,22 @@ final class SRXEngine: @unchecked Sendable {
         }
         self.pairTables = .allocate(capacity: max(rows.count, 1))
         self.pairTables.initialize(from: rows, count: rows.count)
+        if all.count <= 64 {
+            let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 128 * 128)
+            table.initialize(repeating: 0, count: 128 * 128)
+            for (k, r) in all.enumerated() {
+                for a in UInt32(0)..<128 where r.lastAny || Self.has(r.lastLo, r.lastHi, a) {
+                    for b in UInt32(0)..<128 where r.firstAny || Self.has(r.firstLo, r.firstHi, b) {
+                        table[Int(a) * 128 + Int(b)] |= 1 << UInt64(k)
+                    }
+                }
+            }
+            self.admitMask = table
+            self.breakBits = all.enumerated().reduce(0) { $1.element.isBreak ? $0 | (1 << UInt64($1.offset)) : $0 }
+        } else {
+            self.admitMask = nil
+            self.breakBits = 0
+        }
         self.filters = .allocate(capacity: max(all.count, 1))
         self.filters.initialize(from: all, count: all.count)
         let onlyBreaks = breakRules.map { all[$0] }
@@ -175,6 +196,7 @@ final class SRXEngine: @unchecked Sendable {
     deinit {
         filters.deallocate()
         breakFilters.deallocate()
+        admitMask?.deallocate()
         pairTables.deallocate()
         scalarBits.deallocate()
         breakLastBits.deallocate()
@@ -220,6 +242,29 @@ final class SRXEngine: @unchecked Sendable {
                     else if !e.3 || !rules[idx].firstPairs.admits(c.next, v) { return false }
                 }
             } else if !rules[idx].firstPairs.admits(c.next, c.next2) { return false }
+        }
+        return true
+    }
+
+    /// The pair tests of rule `k` for ASCII `prev` and `next`.
+    @inline(__always)
+    private func pairsAdmit(_ k: Int, _ c: Context) -> Bool {
+        let r = filters[k]
+        if r.lastPairRow >= 0 {
+            let e = pairTables[r.lastPairRow &+ Int(c.prev)]
+            if !e.2 {
+                guard let v = c.prev2 else { return false }
+                if v < 128 { if !Self.has(e.0, e.1, v) { return false } }
+                else if !e.3 || !rules[k].lastPairs.admits(c.prev, v) { return false }
+            }
+        }
+        if r.firstPairRow >= 0 {
+            let e = pairTables[r.firstPairRow &+ Int(c.next)]
+            if !e.2 {
+                guard let v = c.next2 else { return false }
+                if v < 128 { if !Self.has(e.0, e.1, v) { return false } }
+                else if !e.3 || !rules[k].firstPairs.admits(c.next, v) { return false }
+            }
         }
         return true
     }
@@ -310,6 +355,25 @@ final class SRXEngine: @unchecked Sendable {
                 cache.result[second] = machine.run(program: second, at: pos) != nil
             }
             return cache.result[second]
+        }
+        if let admitMask, prev < 128, next < 128 {
+            // ASCII on both sides: the rules whose one-scalar tests pass come from a table.
+            let mask = admitMask[Int(prev) &* 128 &+ Int(next)]
+            var breaks = mask & breakBits
+            var someBreak = false
+            while breaks != 0 {
+                let k = breaks.trailingZeroBitCount
+                breaks &= breaks &- 1
+                if pairsAdmit(k, context), matches(k, filters) { someBreak = true; break }
+            }
+            guard someBreak else { return false }
+            var all = mask
+            while all != 0 {
+                let k = all.trailingZeroBitCount
+                all &= all &- 1
+                if pairsAdmit(k, context), matches(k, filters) { return filters[k].isBreak }
+            }
+            return false
         }
         // A break needs some break rule to match; most positions are settled by that alone.
         var someBreak = false

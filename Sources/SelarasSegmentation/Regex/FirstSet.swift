@@ -30,7 +30,7 @@ struct FirstSet: Sendable {
         case .empty, .assertion, .look:
             return ([], true)
         case let .literal(v):
-            return ([ScalarSet(scalars: [v])], false)
+            return ([ScalarSet(scalars: [v], tableNonASCII: false)], false)
         case let .set(s):
             return ([s], false)
         case .any:

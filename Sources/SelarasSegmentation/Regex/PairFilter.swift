@@ -22,11 +22,16 @@ struct PairFilter: Sendable {
         self.unrestricted = false
         var table: [(lo: UInt64, hi: UInt64, any: Bool, nonASCII: Bool)] = Array(repeating: (0, 0, false, false), count: 128)
         for (first, second) in pairs {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            if let second {
+                for v in UInt32(0)..<128 where second.contains(v) {
+                    if v < 64 { lo |= 1 << UInt64(v) } else { hi |= 1 << UInt64(v - 64) }
+                }
+            }
             for c in 0..<128 where first.contains(UInt32(c)) {
                 guard let second else { table[c].any = true; continue }
-                for v in UInt32(0)..<128 where second.contains(v) {
-                    if v < 64 { table[c].lo |= 1 << UInt64(v) } else { table[c].hi |= 1 << UInt64(v - 64) }
-                }
+                table[c].lo |= lo
+                table[c].hi |= hi
                 if second.mayContainNonASCII { table[c].nonASCII = true }
             }
         }
@@ -86,11 +91,11 @@ struct PairFilter: Sendable {
             let f = FirstSet.of(.concat(forward ? rest : rest.reversed()), forward: forward)
             // (A case-insensitive class is left unrestricted rather than widened here.)
             if f.unrestricted || f.sets.contains(where: \.caseInsensitive) { return .some(nil) }
-            return .some(ScalarSet(.union(f.sets.map(\.node))))
+            return .some(ScalarSet(.union(f.sets.map(\.node)), tableNonASCII: false))
         }
         func single(_ x: RegexNode) -> ScalarSet? {
             switch x {
-            case let .literal(v): return ScalarSet(scalars: [v])
+            case let .literal(v): return ScalarSet(scalars: [v], tableNonASCII: false)
             case let .set(s): return s
             default: return nil
             }

@@ -206,7 +206,7 @@ struct RegexCompiler {
     private static func splitHeadAtom(_ node: RegexNode, forward: Bool) -> (RegexNode, String, RegexNode)? {
         switch node {
         case let .literal(v): return (node, "l\(v)", .empty)
-        case let .set(set): return (node, "s\(set.caseInsensitive)\(String(reflecting: set.node))", .empty)
+        case let .set(set): return (node, "s\(set.caseInsensitive)" + set.node.key, .empty)
         case let .concat(items):
             guard !items.isEmpty else { return nil }
             let headIndex = forward ? 0 : items.count - 1
