@@ -69,6 +69,10 @@ final class SRXEngine: @unchecked Sendable {
     let candidateByte: [Bool]
     /// `candidateByte` as 0/1 bytes, to test several bytes with one branch.
     let candidateByteMask: [UInt8]
+    /// The candidate bytes as SIMD splats, when there are few: the ASCII ones, and a threshold
+    /// for bytes 0x80 and above (0xFF when none of those is a candidate, since 0xFF never occurs
+    /// in UTF-8).
+    let simdCandidates: (bytes: [SIMD16<UInt8>], high: SIMD16<UInt8>)?
     /// Some break rule's `beforebreak` can match empty text: every position must be examined.
     let everyPosition: Bool
 
@@ -123,6 +127,14 @@ final class SRXEngine: @unchecked Sendable {
         }
         self.candidateByte = table
         self.candidateByteMask = table.map { $0 ? 1 : 0 }
+        let asciiCandidates = (0..<128).filter { table[$0] }
+        let highCandidates = table[0x80...].contains(true)
+        if asciiCandidates.count <= 12 {
+            self.simdCandidates = (asciiCandidates.map { SIMD16<UInt8>(repeating: UInt8($0)) },
+                                   SIMD16<UInt8>(repeating: highCandidates ? 0x80 : 0xFF))
+        } else {
+            self.simdCandidates = nil
+        }
         self.everyPosition = every
         func bits(_ f: FirstSet) -> (UInt64, UInt64) {
             var lo: UInt64 = 0, hi: UInt64 = 0
@@ -299,7 +311,14 @@ final class SRXEngine: @unchecked Sendable {
             var i = 0
             let last = n - 1
             while i < last {
-                // Eight bytes at a time while none of them can end a break rule's beforebreak.
+                // Sixteen bytes at a time (SIMD compares against the few candidate bytes) while
+                // none of them can end a break rule's beforebreak; else eight by table.
+                if let simd = simdCandidates, i + 16 <= last {
+                    let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    var m = v .>= simd.high
+                    for c in simd.bytes { m .|= v .== c }
+                    if !any(m) { i += 16; continue }
+                }
                 if i + 8 <= last {
                     let hit = table[Int(p[i])] | table[Int(p[i + 1])] | table[Int(p[i + 2])] | table[Int(p[i + 3])]
                         | table[Int(p[i + 4])] | table[Int(p[i + 5])] | table[Int(p[i + 6])] | table[Int(p[i + 7])]
