@@ -132,3 +132,51 @@ final class SRXEngineTests: XCTestCase {
         XCTAssertEqual(bytes[0].upperBound, Array(text.utf8).count - " Ça va? Très bien.".utf8.count)
     }
 }
+
+/// The engine's shortcuts (candidate scan, pre-tests on one and two scalars, merged rules, shared
+/// and cached programs) against the definition: at every position, try every rule in order.
+final class SRXEngineDefinitionTests: XCTestCase {
+    static let texts = [
+        "Kata Dr. Budi, S.H., M.Si.: “Kami siap…” tanyanya. (Baca: Harga Naik) Jl. Sudirman No. 5. Ia pergi!",
+        "1. Pantai Pandawa\n2. Kawah Putih\na. satu\niv. empat\n\n(Uu. H-RF/I015) Pte. Ltd. (Encore) Tbk. (BBNI) naik.",
+        "Harga naik 13 Feb. 2025 pukul 19.30 WIB... iPhone baru. e-KTP dll. dan yg. lain a.n. Budi u.p. Ani Ph. D. dalam",
+        "Émile « oui ». Ça va? — Très bien! ‘kutip’. “dua.” kata dia. Lalu…? Ya. \"Apa?\" Tidak.\r\n\r\nBaru",
+        "JAKARTA, KOMPAS.com – Presiden tiba. Ia bilang: \"Siap.\" Kemudian (lihat tabel 2.) dan [Baca juga: X] Y. z.",
+        "Ia menunggu.... Lalu menyerah. Gol!!! Skor 3-1. iPad? eBay! . , ; Kab. Bandung dan Kab. garut.\u{2029}Dua",
+    ]
+
+    func testShortcutsAgreeWithTryingEveryRuleEverywhere() throws {
+        let url = try XCTUnwrap(IndonesianSegmenter.rulesURL)
+        let doc = try SRXDocument(contentsOf: url)
+        for language in ["id", "en"] {
+            let rules = try doc.rules(forLanguage: language)
+            let compiled = rules.map { (Regex(node: $0.before, pattern: $0.beforeBreak), Regex(node: $0.after, pattern: $0.afterBreak), $0.isBreak) }
+            let segmenter = try SRXSegmenter(document: doc, language: language)
+            for text in Self.texts {
+                var bytes = Array(text.utf8)
+                let n = bytes.count
+                bytes.append(0)
+                let expected: [Int] = bytes.withUnsafeBufferPointer { buf in
+                    var out: [Int] = []
+                    for pos in 1..<n where buf[pos] & 0xC0 != 0x80 {
+                        for (before, after, isBreak) in compiled {
+                            var m1 = RegexMachine(code: before.code, text: buf.baseAddress!, count: n)
+                            var m2 = RegexMachine(code: after.code, text: buf.baseAddress!, count: n)
+                            m1.window = SRXEngine.window
+                            m2.window = SRXEngine.window
+                            defer { m1.release(); m2.release() }
+                            if before.matches(endingAt: pos, in: &m1) && after.matches(startingAt: pos, in: &m2) {
+                                if isBreak { out.append(pos) }
+                                break
+                            }
+                        }
+                    }
+                    return out
+                }
+                let got = bytes.withUnsafeBufferPointer { segmenter.breakOffsets(inUTF8: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                XCTAssertFalse(expected.isEmpty)
+                XCTAssertEqual(got, expected, "\(language): \(text)")
+            }
+        }
+    }
+}

@@ -99,6 +99,10 @@ final class StemmerTests: XCTestCase {
             ("membaca", "baca"), ("makanan", "makan"), ("pertanyaan", "tanya"), ("perdagangan", "dagang"),
             ("kemerdekaan", "merdeka"), ("sekolah", "sekolah"), ("bukunya", "buku"), ("pengetahuan", "tahu"),
             ("pembangunan", "bangun"), ("keberhasilan", "hasil"), ("menyelesaikan", "selesai"), ("ditangkap", "tangkap"),
+            // entries without affix flags (perin, te, la, paja, urang) and roots whose flags
+            // refuse the suffix (perban + -kan) are not taken as roots of affixed words
+            ("pemerintah", "perintah"), ("setelah", "telah"), ("pelaku", "laku"), ("perpajakan", "pajak"),
+            ("mengurangi", "kurang"), ("perbankan", "bank"), ("selasa", "selasa"),
         ]
         var wrong: [String] = []
         for (word, root) in pairs where stemmer.stem(word) != root {
@@ -123,5 +127,31 @@ final class StemmerTests: XCTestCase {
                 XCTAssertEqual(stemmer.stem("pertanyaan"), "tanya")
             }
         }
+    }
+
+    func testHunspellFlagsDecideWhatTakesAffixes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-aff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // perban takes only me-; bank and pajak take per-...-an; paja takes nothing.
+        try Data("5\nperban/M0\nbank/Ra\npajak/Ra\npaja\nkata/Mk\n".utf8).write(to: dir.appendingPathComponent("mini.dic"))
+        try Data("""
+        FLAG long
+        PFX M0 Y 1
+        PFX M0 0 me .
+        SFX Ra Y 1
+        SFX Ra 0 an/R1 .
+        SFX Mk Y 1
+        SFX Mk 0 kan/M1 .
+        """.utf8).write(to: dir.appendingPathComponent("mini.aff"))
+        let lexicon = try RootLexicon(hunspellDictionaryAt: dir.appendingPathComponent("mini.dic"))
+        XCTAssertEqual(lexicon.affixable, ["perban", "bank", "pajak", "kata"])
+        XCTAssertTrue(lexicon.takesSuffix("bank", "an"))
+        XCTAssertFalse(lexicon.takesSuffix("perban", "kan"))
+        let stemmer = IndonesianStemmer(lexicon: lexicon)
+        XCTAssertEqual(stemmer.stem("perbankan"), "bank")
+        XCTAssertEqual(stemmer.stem("perpajakan"), "pajak")
+        XCTAssertEqual(stemmer.stem("mengatakan"), "kata")
+        XCTAssertEqual(stemmer.stem("paja"), "paja", "a word of the lexicon is its own root")
     }
 }

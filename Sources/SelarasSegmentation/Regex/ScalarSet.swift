@@ -13,6 +13,18 @@ struct ScalarSet: Sendable {
         case subtraction(Node, Node)
         case complement(Node)
 
+        /// A text that is equal for equal expressions (to recognise the same class written twice).
+        var key: String {
+            switch self {
+            case let .ranges(rs): return "[" + rs.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",") + "]"
+            case let .property(p): return "p" + p.key
+            case let .union(ns): return "u(" + ns.map(\.key).joined(separator: ";") + ")"
+            case let .intersection(a, b): return "i(" + a.key + ";" + b.key + ")"
+            case let .subtraction(a, b): return "s(" + a.key + ";" + b.key + ")"
+            case let .complement(a): return "c(" + a.key + ")"
+            }
+        }
+
         func contains(_ v: UInt32) -> Bool {
             switch self {
             case let .ranges(rs):
@@ -37,10 +49,17 @@ struct ScalarSet: Sendable {
     let caseInsensitive: Bool
     private let lo: UInt64
     private let hi: UInt64
+    /// Bitmaps of U+0080–U+00FF (Latin-1: é, NBSP, «) and U+2000–U+207F (general punctuation:
+    /// dashes, curly quotes, …), the non-ASCII scalars Indonesian text is made of.
+    private let latin: (UInt64, UInt64)
+    private let punctuation: (UInt64, UInt64)
+    private let tabulated: Bool
     /// Whether the set may contain a scalar above U+007F (conservative).
     let mayContainNonASCII: Bool
 
-    init(_ node: Node, caseInsensitive: Bool = false) {
+    /// `tableNonASCII`: also tabulate Latin-1 and general punctuation (for sets that are matched
+    /// against text; sets made only to build pre-tests skip it).
+    init(_ node: Node, caseInsensitive: Bool = false, tableNonASCII: Bool = true) {
         self.node = node
         self.caseInsensitive = caseInsensitive
         var lo: UInt64 = 0, hi: UInt64 = 0
@@ -49,19 +68,40 @@ struct ScalarSet: Sendable {
         }
         self.lo = lo
         self.hi = hi
-        self.mayContainNonASCII = Self.mayHaveNonASCII(node)
+        let mayHaveNonASCII = Self.mayHaveNonASCII(node)
+        self.mayContainNonASCII = mayHaveNonASCII
+        let tabulate = tableNonASCII
+        func bits(_ base: UInt32) -> (UInt64, UInt64) {
+            guard mayHaveNonASCII, tabulate else { return (0, 0) }
+            var a: UInt64 = 0, b: UInt64 = 0
+            for k in UInt32(0)..<128 where Self.evaluate(node, base + k, caseInsensitive) {
+                if k < 64 { a |= 1 << UInt64(k) } else { b |= 1 << UInt64(k - 64) }
+            }
+            return (a, b)
+        }
+        self.latin = bits(0x80)
+        self.punctuation = bits(0x2000)
+        self.tabulated = mayHaveNonASCII && tableNonASCII
     }
 
     /// A set of exactly these scalars.
-    init(scalars: [UInt32]) {
-        self.init(.ranges(scalars.map { $0...$0 }))
+    init(scalars: [UInt32], tableNonASCII: Bool = true) {
+        self.init(.ranges(scalars.map { $0...$0 }), tableNonASCII: tableNonASCII)
     }
 
     @inline(__always)
     func contains(_ v: UInt32) -> Bool {
         if v < 64 { return lo & (1 << UInt64(v)) != 0 }
         if v < 128 { return hi & (1 << UInt64(v - 64)) != 0 }
+        guard tabulated else { return Self.evaluate(node, v, caseInsensitive) }
+        if v < 0x100 { return Self.bit(latin, v - 0x80) }
+        if v >= 0x2000 && v < 0x2080 { return Self.bit(punctuation, v - 0x2000) }
         return Self.evaluate(node, v, caseInsensitive)
+    }
+
+    @inline(__always)
+    private static func bit(_ words: (UInt64, UInt64), _ k: UInt32) -> Bool {
+        k < 64 ? words.0 & (1 << UInt64(k)) != 0 : words.1 & (1 << UInt64(k - 64)) != 0
     }
 
     private static func evaluate(_ node: Node, _ v: UInt32, _ ci: Bool) -> Bool {
@@ -107,6 +147,25 @@ enum UnicodeProperty: Sendable, Equatable {
     /// A union of general categories, as a bit mask over `GeneralCategoryIndex`.
     case categories(UInt32)
     case alphabetic, uppercase, lowercase, whitespace, word, hexDigit, ascii, any, blank, graph, print, alnum
+
+    /// A text identifying the property, for `ScalarSet.Node.key`.
+    var key: String {
+        switch self {
+        case let .categories(mask): return "gc\(mask)"
+        case .alphabetic: return "alpha"
+        case .uppercase: return "upper"
+        case .lowercase: return "lower"
+        case .whitespace: return "space"
+        case .word: return "word"
+        case .hexDigit: return "xdigit"
+        case .ascii: return "ascii"
+        case .any: return "any"
+        case .blank: return "blank"
+        case .graph: return "graph"
+        case .print: return "print"
+        case .alnum: return "alnum"
+        }
+    }
 
     func contains(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return self == .any }
