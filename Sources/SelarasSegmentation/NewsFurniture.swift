@@ -26,18 +26,23 @@ public enum NewsFurniture {
 
     /// What kind of furniture a segment is, or nil for story text.
     public static func classify(_ sentence: String) -> Kind? {
-        let text = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Story sentences are the common case: look only at the head for the prefix lists and
+        // lowercase the whole text only when it is short enough to be a caption, tag or dateline.
+        var text = Substring(sentence).drop(while: \.isWhitespace)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
         guard !text.isEmpty else { return nil }
-        let lower = text.lowercased()
-        let unbracketed = lower.trimmingLeading("[(").trimmingCharacters(in: .whitespaces)
+        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(48))).lowercased()
+        let unbracketed = head.trimmingLeading("[(").drop(while: { $0 == " " })
 
         for prefix in relatedPrefixes where unbracketed.hasPrefix(prefix) { return .relatedLink }
-        for prefix in bylinePrefixes where lower.hasPrefix(prefix) { return .byline }
+        for prefix in bylinePrefixes where head.hasPrefix(prefix) { return .byline }
         for prefix in photoPrefixes where unbracketed.hasPrefix(prefix) { return .photo }
-        for marker in boilerplate where lower.hasPrefix(marker) { return .boilerplate }
-        if text.count <= 200, endsWithPhotoCredit(lower) { return .photo }
-        if isTag(text) { return .tag }
-        if isDateline(text) { return .dateline }
+        for marker in boilerplate where head.hasPrefix(marker) { return .boilerplate }
+        guard text.utf8.count <= 800, text.count <= 200 else { return nil }
+        let whole = String(text)
+        if endsWithPhotoCredit(whole.lowercased()) { return .photo }
+        if isTag(whole) { return .tag }
+        if isDateline(whole) { return .dateline }
         return nil
     }
 

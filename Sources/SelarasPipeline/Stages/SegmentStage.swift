@@ -10,17 +10,28 @@ public struct SegmentStage: Stage {
     public static let requires: Set<Layer> = [.article]
     public static let provides: Set<Layer> = [.segments]
     public static let options: [OptionSpec] = [
+        OptionSpec("rules", .path(mustExist: true), default: nil,
+                   "An SRX 2.0 file to use instead of the built-in Indonesian rules (its language maps decide for 'id')."),
         OptionSpec("furniture", .bool, default: .bool(true),
                    "Mark news furniture (datelines alone, 'Baca juga:', captions, bylines) so summaries skip it."),
     ]
 
     let segmenter: any SentenceSegmenter
     let markFurniture: Bool
+    let rules: URL?
 
     public init(options: StageOptions, context: RunContext) throws {
-        segmenter = IndonesianSegmenter()
+        rules = options.url("rules")
+        if let rules {
+            segmenter = try SRXSegmenter(contentsOf: rules, language: context.config.sourceLanguage)
+        } else {
+            if let problem = IndonesianSegmenter.loadProblem { throw StageError(stage: Self.name, problem) }
+            segmenter = IndonesianSegmenter()
+        }
         markFurniture = options.bool("furniture") ?? true
     }
+
+    public var fingerprintInputs: [URL] { rules.map { [$0] } ?? [] }
 
     public func process(_ document: inout Document, run: ArticleRun) throws {
         var segments: [Segment] = []
