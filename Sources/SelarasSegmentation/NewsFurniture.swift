@@ -26,25 +26,42 @@ public enum NewsFurniture {
 
     /// What kind of furniture a segment is, or nil for story text.
     public static func classify(_ sentence: String) -> Kind? {
-        // Story sentences are the common case: look only at the head for the prefix lists and
-        // lowercase the whole text only when it is short enough to be a caption, tag or dateline.
-        var text = Substring(sentence).drop(while: \.isWhitespace)
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        guard !text.isEmpty else { return nil }
-        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(48))).lowercased()
-        let unbracketed = head.trimmingLeading("[(").drop(while: { $0 == " " })
+        // Story sentences are the common case, so this works on UTF-8 bytes: the prefix lists are
+        // ASCII and compared case-insensitively against the head only; the longer tests run only on
+        // text short enough to be a caption, tag or dateline.
+        var bytes = Array(sentence.utf8)
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        for i in start..<end where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }  // ASCII lowercase
+        let lower = bytes[start..<end]
+        var open = lower.startIndex
+        while open < lower.endIndex, lower[open] == 0x5B || lower[open] == 0x28 { open += 1 }  // [ (
+        while open < lower.endIndex, lower[open] == 0x20 { open += 1 }
+        let unbracketed = lower[open...]
 
-        for prefix in relatedPrefixes where unbracketed.hasPrefix(prefix) { return .relatedLink }
-        for prefix in bylinePrefixes where head.hasPrefix(prefix) { return .byline }
-        for prefix in photoPrefixes where unbracketed.hasPrefix(prefix) { return .photo }
-        for marker in boilerplate where head.hasPrefix(marker) { return .boilerplate }
-        guard text.utf8.count <= 800, text.count <= 200 else { return nil }
-        let whole = String(text)
-        if endsWithPhotoCredit(whole.lowercased()) { return .photo }
-        if isTag(whole) { return .tag }
-        if isDateline(whole) { return .dateline }
+        if relatedBytes.contains(where: { unbracketed.starts(with: $0) }) { return .relatedLink }
+        if bylineBytes.contains(where: { lower.starts(with: $0) }) { return .byline }
+        if photoBytes.contains(where: { unbracketed.starts(with: $0) }) { return .photo }
+        if boilerplateBytes.contains(where: { lower.starts(with: $0) }) { return .boilerplate }
+        guard lower.count <= 800 else { return nil }
+        let text = String(decoding: sentence.utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
+        guard text.count <= 200 else { return nil }
+        if endsWithPhotoCredit(lower, characters: text.count) { return .photo }
+        if isTag(text) { return .tag }
+        if isDateline(text) { return .dateline }
         return nil
     }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    static let relatedBytes = relatedPrefixes.map { Array($0.utf8) }
+    static let bylineBytes = bylinePrefixes.map { Array($0.utf8) }
+    static let photoBytes = photoPrefixes.map { Array($0.utf8) }
+    static let boilerplateBytes = boilerplate.map { Array($0.utf8) }
+    static let creditBytes = ["foto:", "foto :", "antara foto", "foto/", "dok.", "dok:", "photo:", "ilustrasi"].map { Array($0.utf8) }
+    static let fotoColon = Array(" foto: ".utf8)
 
     static let relatedPrefixes = [
         "baca juga", "baca :", "baca:", "simak juga", "lihat juga", "tonton juga", "saksikan juga",
@@ -66,12 +83,15 @@ public enum NewsFurniture {
     ]
 
     /// "… (Foto: Antara/Budi)" / "… (ANTARA FOTO/Sigid Kurniawan)" / "…. Foto: Dok. Humas".
-    static func endsWithPhotoCredit(_ lower: String) -> Bool {
-        guard let open = lower.lastIndex(where: { $0 == "(" || $0 == "[" }) else {
-            return lower.contains(" foto: ") && lower.count <= 160
+    /// `lower` is the segment's UTF-8 with ASCII letters lowercased.
+    static func endsWithPhotoCredit(_ lower: ArraySlice<UInt8>, characters: Int) -> Bool {
+        guard let open = lower.lastIndex(where: { $0 == 0x28 || $0 == 0x5B }) else {
+            guard characters <= 160, lower.count >= fotoColon.count else { return false }
+            for i in lower.startIndex...(lower.endIndex - fotoColon.count) where lower[i...].starts(with: fotoColon) { return true }
+            return false
         }
-        let tail = lower[lower.index(after: open)...]
-        return ["foto:", "foto :", "antara foto", "foto/", "dok.", "dok:", "photo:", "ilustrasi"].contains { tail.hasPrefix($0) }
+        let tail = lower[(open + 1)...]
+        return creditBytes.contains { tail.starts(with: $0) }
     }
 
     /// "(ant)", "(rah / rah)", "[idc]", "(end)", "(Uu. H-RF/I015)": a short note in brackets.

@@ -24,3 +24,13 @@ final class CodePointTests: XCTestCase {
         XCTAssertLessThan(MatchKind.repairedFuzzy, MatchKind.fuzzy)
     }
 }
+
+final class CodePointSlicesTests: XCTestCase {
+    func testSlicesEqualSingleSlices() {
+        let s = "“Kami siap,” ujarnya. Café e\u{301} 🇮🇩 ok. Akhir."
+        let ranges = [0..<21, 22..<37, 38..<44]
+        XCTAssertEqual(s.codePointSlices(ranges), ranges.map { s.codePointSlice($0) })
+        XCTAssertEqual(s.codePointSlices([]), [])
+        XCTAssertEqual(s.codePointSlices([40..<100]), [s.codePointSlice(40..<100)])
+    }
+}

@@ -45,8 +45,8 @@ public struct SegmentStage: Stage {
                 segments.append(Segment(id: "s\(segments.count + 1)", text: text.codePointSlice(range), paragraph: p,
                                         range: range, role: paragraph.role == .headline ? .headline : .heading))
             case .body, .listItem:
-                for range in segmenter.segment(text) {
-                    let sentence = text.codePointSlice(range)
+                let ranges = segmenter.segment(text)
+                for (range, sentence) in zip(ranges, text.codePointSlices(ranges)) {
                     let role: Segment.Role = markFurniture && NewsFurniture.isFurniture(sentence) ? .furniture : .body
                     segments.append(Segment(id: "s\(segments.count + 1)", text: sentence, paragraph: p, range: range, role: role))
                 }
