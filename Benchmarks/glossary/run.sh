@@ -16,7 +16,6 @@ echo "== matching: $fixtures/cases.jsonl"
 "$py" "$here/score.py" --selaras "$bin" --glossary "$fixtures/glossary.tsv" --cases "$fixtures/cases.jsonl" ${ERRORS:+--errors}
 
 panl=${PANL:-$root/../shared/data/parallel/panl_bppt_int_id_en.tsv}
-[ -f "$panl" ] || panl=/work/shared/data/parallel/panl_bppt_int_id_en.tsv
 glossary=${GLOSSARY:-$root/Glossaries/politik.tsv}
 if [ -f "$panl" ] && [ -f "$glossary" ]; then
     tmp=$(mktemp)

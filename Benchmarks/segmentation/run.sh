@@ -5,7 +5,7 @@
 #   Benchmarks/segmentation/run.sh [PATH_TO_SELARAS]      (default .build/release/selaras)
 #
 # Environment: PYTHON (default /tmp/peers/bin/python, a venv with spacy blingfire pysbd nltk),
-# SHARED (default ../shared next to the repository, else /work/shared), MB (size of the speed
+# SHARED (default ../shared next to the repository), MB (size of the speed
 # input, default 24), ROUNDS (speed rounds, default 5).
 # Builds nothing; writes only under ${TMPDIR:-/tmp}.
 set -euo pipefail
@@ -15,7 +15,7 @@ selaras="${1:-$here/.build/release/selaras}"
 python="${PYTHON:-/tmp/peers/bin/python}"
 shared="${SHARED:-}"
 if [[ -z "$shared" ]]; then
-  if [[ -d "$here/../shared/eval" ]]; then shared="$here/../shared"; else shared=/work/shared; fi
+  shared="$here/../shared"
 fi
 mb="${MB:-24}"
 rounds="${ROUNDS:-5}"

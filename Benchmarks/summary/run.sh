@@ -3,18 +3,19 @@
 #
 # Usage: Benchmarks/summary/run.sh [SELARAS_BINARY] [DATA.jsonl]
 #   SELARAS_BINARY  default .build/release/selaras (build it first: swift build -c release)
-#   DATA.jsonl      IndoSum-style JSON lines, default /work/shared/data/summarization/indosum_dev01.jsonl
+#   DATA.jsonl      IndoSum-style JSON lines, default ../shared/data/summarization/indosum_dev01.jsonl (beside the repository)
 # Environment: PYTHON (default /tmp/peers/bin/python, with sumy and rouge-score), SUM_EVAL (default
-# /work/shared/eval/sum_eval.py), REPEAT (timed runs per system, default 3; the median articles/s is shown).
+# ../shared/eval/sum_eval.py), REPEAT (timed runs per system, default 3; the median articles/s is shown).
 #
 # Every system goes through the measuring harness (sum_eval.py: rouge-score F1, 3 sentences, whole
 # command timed for cmd: systems, process start and JSON included). `lead` and `sumy-lexrank` are
 # handed the corpus's own sentence split; the Selaras systems get the raw text and cut it themselves.
 set -euo pipefail
-BIN=${1:-.build/release/selaras}
-DATA=${2:-/work/shared/data/summarization/indosum_dev01.jsonl}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${1:-$ROOT/.build/release/selaras}
+DATA=${2:-$ROOT/../shared/data/summarization/indosum_dev01.jsonl}
 PYTHON=${PYTHON:-/tmp/peers/bin/python}
-SUM_EVAL=${SUM_EVAL:-/work/shared/eval/sum_eval.py}
+SUM_EVAL=${SUM_EVAL:-$ROOT/../shared/eval/sum_eval.py}
 REPEAT=${REPEAT:-3}
 
 [ -x "$BIN" ] || { echo "no selaras binary at $BIN (swift build -c release)" >&2; exit 2; }

@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 
 /// Schema validation with xmllint, against the schemas in `../shared/schemas` (beside the repository),
-/// `$SELARAS_SCHEMAS`, or `/work/shared/schemas`. Tests skip, saying why, when either is missing.
+/// or `$SELARAS_SCHEMAS`. Tests skip, saying why, when either is missing.
 enum Schemas {
     static let directory: URL? = {
         var candidates: [URL] = []
@@ -11,7 +11,6 @@ enum Schemas {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         candidates.append(repo.deletingLastPathComponent().appendingPathComponent("shared/schemas"))
-        candidates.append(URL(fileURLWithPath: "/work/shared/schemas"))
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("xliff-core-1.2-strict.xsd").path) }
     }()
 
