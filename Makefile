@@ -9,8 +9,11 @@ SHARED       ?= ../shared
 # Debian packages: libxml2 (XML), SQLite (TM store), xmllint (conformance checks), hunspell-id (stemmer lexicon).
 APT_PACKAGES := pkg-config libxml2-dev libxml2-utils libsqlite3-dev hunspell-id
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The measuring peers (Python, never a dependency of Selaras) live in their own virtual environment.
+PEERS        ?= .build/peers
+PEER_PACKAGES := spacy blingfire pysbd nltk sumy rouge-score rapidfuzz lxml translate-toolkit PySastrawi
 
-.PHONY: all deps build release demo test bench conformance clean help
+.PHONY: all deps build release demo test bench peers conformance interop clean help
 
 all: build
 
@@ -45,11 +48,22 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: release
-	@for s in Benchmarks/*/run.sh; do [ -x "$$s" ] && { echo "== $$s"; "$$s" $(RELEASE_BIN) || exit 1; }; done; true
+## peers: the Python peers the benchmarks compare against, in $(PEERS).
+peers: $(PEERS)/.installed
+$(PEERS)/.installed:
+	python3 -m venv $(PEERS)
+	$(PEERS)/bin/pip install -q $(PEER_PACKAGES)
+	touch $@
+
+bench: release peers
+	@for s in Benchmarks/*/run.sh; do [ -x "$$s" ] && { echo "== $$s"; PYTHON=$(CURDIR)/$(PEERS)/bin/python SHARED=$(SHARED) "$$s" $(CURDIR)/$(RELEASE_BIN) || exit 1; }; done; true
 
 conformance: release
 	scripts/conformance.sh $(RELEASE_BIN) $(SHARED)
+
+## interop: Selaras's XLIFF/TMX in Translate Toolkit and back (pip-installs translate-toolkit in a venv).
+interop: deps
+	scripts/interop/check.sh
 
 clean:
 	rm -rf .build out
