@@ -207,43 +207,55 @@ struct QueryBag {
     }
 }
 
-/// Builds a `FuzzyIndex` from units' key sequences, appended in ordinal order.
+/// Builds a `FuzzyIndex` from units appended in ordinal order (as texts, or as keys).
 struct FuzzyIndexBuilder {
-    private var vocabulary: [String: UInt32] = [:]
-    private(set) var keys: [String] = []
+    let interner: KeyInterner
     private var tokenStart: [UInt32] = [0]
     private var tokens: [UInt32] = []
 
-    init() {}
+    init(interner: KeyInterner = KeyInterner()) {
+        self.interner = interner
+    }
 
     var count: Int { tokenStart.count - 1 }
+    var keys: [String] { interner.keys }
 
     mutating func reserve(units: Int, tokens t: Int) {
         tokenStart.reserveCapacity(units + 1)
         tokens.reserveCapacity(t)
     }
 
-    mutating func add(_ unitKeys: [String]) {
-        for k in unitKeys {
-            if let id = vocabulary[k] {
-                tokens.append(id)
-            } else {
-                let id = UInt32(keys.count)
-                vocabulary[k] = id
-                keys.append(k)
-                tokens.append(id)
-            }
-        }
+    /// Appends a unit by its source text; returns its token count and context key.
+    @discardableResult
+    mutating func add(text: String) -> (Int, UInt64) {
+        let before = tokens.count
+        let context = interner.keys(of: text, into: &tokens)
+        tokenStart.append(UInt32(tokens.count))
+        return (tokens.count - before, context)
+    }
+
+    /// Appends a unit given as key ids already interned by this builder's interner.
+    mutating func add<C: Collection>(ids: C) where C.Element == UInt32 {
+        tokens.append(contentsOf: ids)
         tokenStart.append(UInt32(tokens.count))
     }
 
-    /// Appends a unit given as ids of another index's vocabulary.
-    mutating func add(ids: ArraySlice<UInt32>, from other: FuzzyIndex) {
-        add(ids.map { other.keys[Int($0)] })
+    /// Removes the last `k` units.
+    mutating func removeLast(_ k: Int) {
+        guard k > 0 else { return }
+        tokenStart.removeLast(k)
+        tokens.removeLast(tokens.count - Int(tokenStart.last!))
+    }
+
+    /// Appends a unit given as key strings.
+    mutating func add(_ unitKeys: [String]) {
+        for k in unitKeys { tokens.append(interner.id(ofKey: k)) }
+        tokenStart.append(UInt32(tokens.count))
     }
 
     func build() -> FuzzyIndex {
         let units = tokenStart.count - 1
+        let keys = interner.keys
         let v = keys.count
         // Units ordered by length, so that every list comes out sorted by (length, ordinal).
         var maxLength = 0

@@ -43,8 +43,8 @@ struct TMScorer: Sendable {
             text = q.text
             nfc = TextNormalizer.nfc(q.text)
             analysis = analyzer.analyze(q.text)
-            previousKey = q.previous.map(TMScorer.contextKey)
-            nextKey = q.next.map(TMScorer.contextKey)
+            previousKey = q.previous.map(MatchAnalyzer.contextKey)
+            nextKey = q.next.map(MatchAnalyzer.contextKey)
             markupSignature = q.markup.map(\.signature)
             terms = q.terms
         }
@@ -59,13 +59,6 @@ struct TMScorer: Sendable {
         /// Alignment facts for repair.
         var unitAnalysis: MatchAnalyzer.Analysis
         var differsOnlyInNumbers: Bool
-    }
-
-    /// The key a neighbouring segment is compared by: the FNV-1a hash of its match key.
-    static func contextKey(_ text: String) -> UInt64 {
-        var f = Fingerprint()
-        f.combine(TextNormalizer.matchKey(text))
-        return f.value
     }
 
     func score(_ q: Query, unit: TMUnit, previousKey: UInt64?, nextKey: UInt64?, hasContext: Bool, distance: Int, longest: Int) -> Result {

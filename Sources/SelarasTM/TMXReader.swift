@@ -172,6 +172,16 @@ final class TMXReadSession {
         _ = attempts
     }
 
+    private var roles: [String: (source: Bool, target: Bool)] = [:]
+
+    /// Whether a language code is the source and/or the target language (memoised per file).
+    func role(_ code: String) -> (source: Bool, target: Bool) {
+        if let r = roles[code] { return r }
+        let r = (TMXReader.language(code, matches: reader.sourceLanguage), TMXReader.language(code, matches: reader.targetLanguage))
+        roles[code] = r
+        return r
+    }
+
     static func describe(_ removed: [TMXInputStream.Removal]) -> String {
         let forbidden = removed.filter { !$0.invalidEncoding }
         let invalid = removed.filter(\.invalidEncoding)
@@ -288,14 +298,24 @@ final class TMXReadSession {
             }
             return absolute(Int(xmlTextReaderGetParserLineNumber(xr)), 1).0
         }
-        func readString() -> String {
-            guard let p = xmlTextReaderReadString(xr) else { return "" }
+        func attribute(_ name: String) -> String? {
+            guard let p = xmlTextReaderGetAttribute(xr, name) else { return nil }
             defer { selaras_xml_free(p) }
             return String(cString: p)
         }
 
         var unit: UnitBuilder?
         var variant: VariantBuilder?
+        var propType: String?
+        var inNote = false
+        var textBuffer = ""
+        var textDepth = 0
+        func addProp(_ p: TMUnit.Prop) {
+            if variant != nil { variant!.variant.props.append(p) } else if unit != nil { unit!.props.append(p) } else if inHeader { header.props.append(p) }
+        }
+        func addNote(_ n: String) {
+            if variant != nil { variant!.variant.notes.append(n) } else if unit != nil { unit!.notes.append(n) } else if inHeader { header.notes.append(n) }
+        }
         var inSeg = false
         var segDepth = 0
         var inHeader = false
@@ -307,8 +327,8 @@ final class TMXReadSession {
             lastFinished = u.ordinal
             let removed = stream.takeRemovals(unit: u.ordinal)
             let loc = SourceLocation(file: file, line: u.line)
-            let src = u.variants.first { TMXReader.language($0.language, matches: reader.sourceLanguage) }
-            let tgt = u.variants.first { TMXReader.language($0.language, matches: reader.targetLanguage) }
+            let src = u.variants.first { self.role($0.language).source }
+            let tgt = u.variants.first { self.role($0.language).target }
             guard let src, let tgt else {
                 let langs = u.variants.map(\.language)
                 let missing = src == nil ? reader.sourceLanguage : reader.targetLanguage
@@ -348,7 +368,10 @@ final class TMXReadSession {
             case 1:  // element
                 let name = xmlTextReaderConstLocalName(xr)
                 let empty = xmlTextReaderIsEmptyElement(xr) == 1
-                if inSeg {
+                if propType != nil || inNote {
+                    // Markup inside a prop or note (not TMX): its text is kept.
+                    if !empty { textDepth += 1 }
+                } else if inSeg {
                     if name == nBPT || name == nEPT || name == nPH || name == nIT || name == nUT {
                         let kind: TMInline.Kind = name == nBPT ? .bpt : name == nEPT ? .ept : name == nPH ? .ph : name == nIT ? .it : .ut
                         let attrs = attributes()
@@ -419,16 +442,10 @@ final class TMXReadSession {
                         if !empty { inSeg = true; segDepth = 0 }
                     }
                 } else if name == nProp {
-                    let attrs = attributes()
-                    let type = attrs.first { $0.name == "type" }?.value ?? ""
-                    let value = empty ? "" : readString()
-                    let prop = TMUnit.Prop(type: type, value: value)
-                    if variant != nil { variant!.variant.props.append(prop) } else if unit != nil { unit!.props.append(prop) } else if inHeader { header.props.append(prop) }
-                    skipSubtree = true
+                    let type = attribute("type") ?? ""
+                    if empty { addProp(TMUnit.Prop(type: type, value: "")) } else { propType = type; textBuffer = ""; textDepth = 0 }
                 } else if name == nNote {
-                    let value = empty ? "" : readString()
-                    if variant != nil { variant!.variant.notes.append(value) } else if unit != nil { unit!.notes.append(value) } else if inHeader { header.notes.append(value) }
-                    skipSubtree = true
+                    if empty { addNote("") } else { inNote = true; textBuffer = ""; textDepth = 0 }
                 } else if name == nHeader {
                     if stretch.start == 0 && !sawHeader {
                         sawHeader = true
@@ -453,6 +470,8 @@ final class TMXReadSession {
             case 3, 4, 13, 14:  // text, CDATA, whitespace
                 if inSeg, let v = xmlTextReaderConstValue(xr) {
                     variant?.text += String(cString: v)
+                } else if propType != nil || inNote, let v = xmlTextReaderConstValue(xr) {
+                    textBuffer += String(cString: v)
                 }
             case 5:  // entity reference (entities are never substituted)
                 if inSeg || unit != nil {
@@ -460,7 +479,15 @@ final class TMXReadSession {
                 }
             case 15:  // end element
                 let name = xmlTextReaderConstLocalName(xr)
-                if inSeg {
+                if propType != nil || inNote {
+                    if textDepth > 0 {
+                        textDepth -= 1
+                    } else if name == nProp, let t = propType {
+                        addProp(TMUnit.Prop(type: t, value: textBuffer)); propType = nil
+                    } else if name == nNote {
+                        addNote(textBuffer); inNote = false
+                    }
+                } else if inSeg {
                     if name == nSeg && segDepth == 0 {
                         inSeg = false
                     } else if segDepth > 0 {
@@ -543,6 +570,7 @@ final class TMXReadSession {
 
     /// Trims whitespace at both ends and shifts the markup offsets with the text.
     static func trimmed(_ text: String, _ markup: [TMInline]) -> (String, [TMInline]) {
+        if let f = text.utf8.first, let l = text.utf8.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return (text, markup) }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return ("", []) }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
