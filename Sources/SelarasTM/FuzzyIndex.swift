@@ -218,6 +218,7 @@ struct FuzzyIndexBuilder {
     }
 
     var count: Int { tokenStart.count - 1 }
+    var tokenCount: Int { tokens.count }
     var keys: [String] { interner.keys }
 
     mutating func reserve(units: Int, tokens t: Int) {

@@ -59,7 +59,8 @@ public final class TMStore: @unchecked Sendable {
         var config = Configuration()
         config.busyMode = .timeout(120)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         var w: DatabaseQueue?
         do {
@@ -102,9 +103,8 @@ public final class TMStore: @unchecked Sendable {
                 return
             }
             guard tables.isEmpty else { throw StoreError.notAStore(path) }
-            // Large pages: units are a few hundred bytes each and the index parts are megabytes.
-            try db.execute(sql: "PRAGMA page_size = 32768")
-            try db.execute(sql: "VACUUM")
+            // WAL: a large import spills to the log instead of holding its pages in memory.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.inTransaction(.immediate) {
                 try db.execute(sql: """
                     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -328,6 +328,9 @@ public final class TMStore: @unchecked Sendable {
         }
 
         let t0 = Date()
+        let incoming = load.reduce(0) { $0 + $1.3 }
+        builder.reserve(units: rowids.count + incoming / 400 + added.count, tokens: builder.tokenCount + incoming / 16 + added.count * 40)
+        rowids.reserveCapacity(rowids.count + incoming / 400 + added.count)
         let inserter = try UnitInserter(db)
         let now = TMXWriter.tmxDate(Date())
         let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
@@ -418,11 +421,24 @@ public final class TMStore: @unchecked Sendable {
         }
         inserter.finish()
 
+        func rss() -> String {
+            guard ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil,
+                  let t = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+            return t.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }.joined(separator: " ")
+        }
+        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
+            let spill = try String.fetchOne(db, sql: "PRAGMA cache_spill") ?? "?"
+            let cache = try String.fetchOne(db, sql: "PRAGMA cache_size") ?? "?"
+            let jm = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
+            FileHandle.standardError.write(Data("profile: after load \(rss()) spill \(spill) cache \(cache) journal \(jm) sqlite mem \(sqlite3_memory_used()) hw \(sqlite3_memory_highwater(0)) tokens \(builder.tokenCount)\n".utf8))
+        }
         let t1 = Date()
         progress?("indexing \(rowids.count) units")
         let index = builder.build()
         let t2 = Date()
+        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil { FileHandle.standardError.write(Data("profile: after build \(rss())\n".utf8)) }
         try storeIndex(db, index: index, rowids: rowids)
+        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil { FileHandle.standardError.write(Data("profile: after store \(rss())\n".utf8)) }
         if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
             var ts = timespec()
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)

@@ -291,6 +291,30 @@ final class TMXReadSession {
             }
             return out
         }
+        let aTuid = interned("tuid"), aCreation = interned("creationdate"), aChange = interned("changedate"), aLang = interned("lang")
+        /// Each attribute of the current element: its local name (interned, for pointer comparison),
+        /// whether it has a prefix, and its value; `other` gets attributes the caller does not know.
+        let pXML = interned("xml")
+        func forEachAttribute(_ body: (UnsafePointer<xmlChar>?, Bool, UnsafePointer<xmlChar>?) -> Bool) -> [TMAttribute] {
+            var others: [TMAttribute] = []
+            if xmlTextReaderMoveToFirstAttribute(xr) == 1 {
+                repeat {
+                    let local = xmlTextReaderConstLocalName(xr)
+                    let prefix = xmlTextReaderConstPrefix(xr)
+                    if prefix != nil && prefix != pXML {
+                        others.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(xmlTextReaderConstValue(xr))))
+                        continue
+                    }
+                    let prefixed = prefix != nil
+                    let value = xmlTextReaderConstValue(xr)
+                    if !body(local, prefixed, value) {
+                        others.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(value)))
+                    }
+                } while xmlTextReaderMoveToNextAttribute(xr) == 1
+                xmlTextReaderMoveToElement(xr)
+            }
+            return others
+        }
         func nodeLine() -> Int {
             if let node = xmlTextReaderCurrentNode(xr) {
                 let l = Int(xmlGetLineNo(node))
@@ -404,13 +428,11 @@ final class TMXReadSession {
                         break
                     }
                     var u = UnitBuilder(ordinal: ordinal, line: nodeLine())
-                    for a in attributes() {
-                        switch a.name {
-                        case "tuid": u.tuid = a.value
-                        case "creationdate": u.creationDate = a.value
-                        case "changedate": u.changeDate = a.value
-                        default: u.attributes.append(a)
-                        }
+                    u.attributes = forEachAttribute { local, prefixed, value in
+                        if prefixed { return false }
+                        if local == aTuid { u.tuid = string(value) } else if local == aCreation { u.creationDate = string(value) }
+                        else if local == aChange { u.changeDate = string(value) } else { return false }
+                        return true
                     }
                     if empty { try finish(u) } else { unit = u }
                 } else if name == nTUV {
@@ -421,10 +443,13 @@ final class TMXReadSession {
                         structural = "<tuv> inside another <tuv>"
                     } else {
                         var lang = ""
-                        var attrs: [TMAttribute] = []
-                        for a in attributes() {
-                            if a.name == "xml:lang" { lang = a.value } else if a.name == "lang" { if lang.isEmpty { lang = a.value } } else { attrs.append(a) }
+                        var legacyLang = ""
+                        let attrs = forEachAttribute { local, prefixed, value in
+                            guard local == aLang else { return false }
+                            if prefixed { lang = string(value) } else { legacyLang = string(value) }
+                            return true
                         }
+                        if lang.isEmpty { lang = legacyLang }
                         if lang.isEmpty { unit?.fixes.append("a <tuv> without xml:lang was ignored") }
                         var v = VariantBuilder(language: lang)
                         v.variant.attributes = attrs
