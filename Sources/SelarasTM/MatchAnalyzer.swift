@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Rules (one pass over Unicode scalars, ASCII fast path):
 /// - A token is a run of letters, digits and combining marks; `-` and `'` join letters inside a
-///   word (`anak-anak`, `Jum'at`), `.`, `,`, `/` and `:` join digits inside a number (`2.375.000`,
+///   word (`anak-anak`, `Jum'at`) but not a number to a word (`ke-51`, `AC-130` and `1970-an` give
+///   the number on its own), `.`, `,`, `/` and `:` join digits inside a number (`2.375.000`,
 ///   `3,5`, `13/2`, `10.30`). A run of digits (and joiners) alone is a number; `Rp` glued to a number
 ///   (`Rp2,1`) becomes the word `rp` and the number.
 /// - `%` counts as the word `persen`, so `5%` and `5 persen` compare equal as words.
@@ -17,7 +18,7 @@ import Foundation
 ///   FNV-1a hash of its folded tokens, or of its folded punctuation when it has no tokens.
 struct MatchAnalyzer: Sendable {
     /// Bump when tokenisation, folding or stemming changes: stores rebuild their index then.
-    static let version = 5
+    static let version = 6
     static let numberKey = "#"
     static let percentWord = "persen"
 
@@ -195,7 +196,7 @@ struct MatchAnalyzer: Sendable {
                     let next = cls(decode(b, i + l).0)
                     let v = c.value
                     let isWordJoiner = v == 0x2D || v == 0x27 || v == 0x2019 || v == 0x2010 || v == 0x2011
-                    let joinsWord = isWordJoiner && (next == .letter || next == .digit) && (prev == .letter || prev == .digit || prev == .mark)
+                    let joinsWord = isWordJoiner && next == .letter && (prev == .letter || prev == .mark)
                     let joinsNumber = (v == 0x2E || v == 0x2C || v == 0x2F || v == 0x3A) && next == .digit && prev == .digit && (!sawLetter || rpPrefix)
                     if joinsWord || joinsNumber {
                         let x: UInt8 = v == 0x2019 ? 0x27 : (v == 0x2010 || v == 0x2011) ? 0x2D : UInt8(v)
@@ -376,7 +377,7 @@ final class KeyInterner {
                         let nx = p[j + 1]
                         if nx >= 0x80 { out.removeLast(out.count - startCount); return nil }
                         let next = Self.asciiClass[Int(nx)]
-                        let joinsWord = (x == 0x2D || x == 0x27) && (next == 1 || next == 2) && (prev == 1 || prev == 2)
+                        let joinsWord = (x == 0x2D || x == 0x27) && next == 1 && prev == 1
                         let joinsNumber = (x == 0x2E || x == 0x2C || x == 0x2F || x == 0x3A) && next == 2 && prev == 2 && (!sawLetter || rpPrefix)
                         if joinsWord || joinsNumber {
                             low[j - start] = x

@@ -16,7 +16,8 @@ enum TMPlaceables {
         case date(day: Int?, month: Int, year: Int?)
         case weekday(Int)
         case time(hour: Int, minute: Int)
-        /// Something number-like that is only ever copied (`24/7`, `2023-2024`).
+        /// Something number-like that is only ever copied (`24/7`), or a code of letters and digits
+        /// (`H5N1`, `Tor-M1`, `A5`), as written.
         case literal(String)
 
         var kind: String {
@@ -48,6 +49,8 @@ enum TMPlaceables {
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                                 "November", "December"]
     static let englishMonthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Other abbreviations English news uses.
+    static let englishMonthVariants = [9: ["Sept"]]
     static let englishWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let englishScales = [6: "million", 9: "billion", 12: "trillion"]
     static let timeWords: Set<String> = ["pukul", "jam", "pkl"]
@@ -79,7 +82,7 @@ enum TMPlaceables {
                 // d/m or d/m/y
                 if f.contains("/") {
                     let parts = f.split(separator: "/").map(String.init)
-                    if (2...3).contains(parts.count), let d = Int(parts[0]), let m = Int(parts[1]), (1...31).contains(d), (1...12).contains(m) {
+                    if (2...3).contains(parts.count), let d = Int(parts[0]), let m = Int(parts[1]), (1...99).contains(d), (1...12).contains(m) {
                         var y: Int? = nil
                         if parts.count == 3, let yy = Int(parts[2]) { y = parts[2].count == 2 ? 2000 + yy : yy }
                         out.append(make(.date(day: d, month: m, year: y), i, i + 1)); i += 1; continue
@@ -100,7 +103,8 @@ enum TMPlaceables {
                     out.append(make(.time(hour: h, minute: 0), i, i + 1)); i += 1; continue
                 }
                 // day month [year]
-                if i + 1 < t.count, let m = months[t[i + 1].folded], let d = Int(f), (1...31).contains(d) {
+                // Days are not checked against the calendar (up to 99): a changed day is repaired, not judged.
+                if i + 1 < t.count, let m = months[t[i + 1].folded], let d = Int(f), (1...99).contains(d), f.count <= 2 {
                     if let y = year(i + 2) {
                         out.append(make(.date(day: d, month: m, year: y), i, i + 3)); i += 3
                     } else {
@@ -126,6 +130,10 @@ enum TMPlaceables {
             }
             if let w = weekdays[tok.folded], tok.hadUppercase {
                 out.append(make(.weekday(w), i, i + 1)); i += 1; continue
+            }
+            if tok.folded.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) {
+                // A code: copied as written.
+                out.append(make(.literal(slice(tok.range)), i, i + 1)); i += 1; continue
             }
             i += 1
         }
