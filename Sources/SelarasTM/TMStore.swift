@@ -103,8 +103,6 @@ public final class TMStore: @unchecked Sendable {
                 return
             }
             guard tables.isEmpty else { throw StoreError.notAStore(path) }
-            // WAL: a large import spills to the log instead of holding its pages in memory.
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.inTransaction(.immediate) {
                 try db.execute(sql: """
                     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -515,35 +513,40 @@ public final class TMStore: @unchecked Sendable {
     private func loadStoredIndex(_ db: Database) throws -> (index: FuzzyIndex, rowids: [Int64])? {
         let m = try Self.meta(db)
         guard m["index_generation"] == m["generation"], m["index_analyzer"] == String(MatchAnalyzer.version) else { return nil }
-        func get(_ name: String) throws -> Data? {
-            let parts = try Data.fetchAll(db, sql: "SELECT data FROM index_part WHERE name = ? ORDER BY part", arguments: [name])
-            if parts.isEmpty { return nil }
-            if parts.count == 1 { return parts[0] }
-            var d = Data(capacity: parts.reduce(0) { $0 + $1.count })
-            for p in parts { d.append(p) }
-            return d
-        }
-        func array<T>(_ d: Data, _: T.Type) -> [T] {
-            let n = d.count / MemoryLayout<T>.stride
-            return [T](unsafeUninitializedCapacity: n) { buf, count in
-                _ = d.copyBytes(to: UnsafeMutableRawBufferPointer(buf))
-                count = n
+        /// A part's chunks copied straight into an array (no intermediate concatenation).
+        func array<T>(_ name: String, _: T.Type) throws -> [T]? {
+            let total = try Int.fetchOne(db, sql: "SELECT SUM(length(data)) FROM index_part WHERE name = ?", arguments: [name]) ?? 0
+            let parts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_part WHERE name = ?", arguments: [name]) ?? 0
+            guard parts > 0, total % MemoryLayout<T>.stride == 0 else { return nil }
+            let n = total / MemoryLayout<T>.stride
+            var failed = false
+            let out = try [T](unsafeUninitializedCapacity: n) { buf, count in
+                let raw = UnsafeMutableRawBufferPointer(buf)
+                var offset = 0
+                let cursor = try Row.fetchCursor(db, sql: "SELECT data FROM index_part WHERE name = ? ORDER BY part", arguments: [name])
+                while let row = try cursor.next() {
+                    guard let data = row.dataNoCopy(atIndex: 0) else { continue }
+                    guard offset + data.count <= raw.count else { failed = true; break }
+                    data.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + data.count)]))
+                    offset += data.count
+                }
+                if offset != raw.count { failed = true }
+                count = failed ? 0 : n
             }
+            return failed ? nil : out
         }
-        guard let kd = try get("keys"), let ts = try get("tokenStart"), let tk = try get("tokens"), let ps = try get("postingStart"),
-              let po = try get("postings"), let ro = try get("rowids") else { return nil }
+        guard let kd = try array("keys", UInt8.self), let tokenStart = try array("tokenStart", UInt32.self),
+              let tokens = try array("tokens", UInt32.self), let postingStart = try array("postingStart", UInt32.self),
+              let postings = try array("postings", UInt32.self), let rowids = try array("rowids", Int64.self) else { return nil }
         var keys: [String] = []
-        kd.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
+        kd.withUnsafeBufferPointer { b in
             var start = 0
             for i in 0..<b.count where b[i] == 0 {
                 keys.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
                 start = i + 1
             }
         }
-        let index = FuzzyIndex(keys: keys, tokenStart: array(ts, UInt32.self), tokens: array(tk, UInt32.self),
-                               postingStart: array(ps, UInt32.self), postings: array(po, UInt32.self))
-        let rowids = array(ro, Int64.self)
+        let index = FuzzyIndex(keys: keys, tokenStart: tokenStart, tokens: tokens, postingStart: postingStart, postings: postings)
         guard index.unitCount == rowids.count, index.postingStart.count == keys.count + 1 else { return nil }
         return (index, rowids)
     }
@@ -716,6 +719,10 @@ final class ReaderPool: @unchecked Sendable {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(120)
+        config.prepareDatabase { db in
+            // Pages are read through a memory map (the index parts are read whole).
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+        }
         do {
             return try DatabaseQueue(path: path, configuration: config)
         } catch {

@@ -148,10 +148,17 @@ public final class TranslationMemory: Sendable {
         }
         candidates.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.ordinal < $1.ordinal }
 
-        var scored: [(match: TMMatch, charSim: Double, ordinal: Int)] = []
+        var scored: [(match: TMMatch, date: String?, ordinal: Int)] = []
         var seen = Set<String>()
         let limit = Swift.max(Self.classifyLimit, max * 8)
+        // Candidates in token-similarity order. Penalties only lower a score, so once `max` matches
+        // are kept, a candidate whose token score is below the lowest kept score cannot enter the
+        // result (kinds above fuzzy need a token score of 100, term repairs aside: with glossary
+        // terms in the query every candidate up to the limit is classified).
+        var kept: [Double] = []
         for c in candidates.prefix(limit) {
+            let upper = c.longest == 0 ? 100 : (100 * c.similarity).rounded()
+            if query.terms.isEmpty, kept.count >= max, upper < kept[kept.count - max] { break }
             guard let stored = provider.unit(c.ordinal) else { continue }
             let u = stored.unit
             let r = scorer.score(q, unit: u, previousKey: stored.previousKey, nextKey: stored.nextKey, hasContext: stored.hasContext,
@@ -165,10 +172,11 @@ public final class TranslationMemory: Sendable {
                 match.repairedTarget = repair.target
                 match.repairs = repair.changes
             }
-            scored.append((match, r.characterSimilarity, c.ordinal))
+            scored.append((match, u.changeDate ?? u.creationDate, c.ordinal))
+            let at = kept.firstIndex { $0 > r.score } ?? kept.count
+            kept.insert(r.score, at: at)
         }
-        scored.sort { TMScorer.ranks(($0.match.kind, $0.match.score, $0.charSim, $0.ordinal), before: ($1.match.kind, $1.match.score, $1.charSim, $1.ordinal)) }
-        return scored.prefix(max).map(\.match)
+        return Array(TMScorer.rank(scored, query: query.text).prefix(max))
     }
 }
 
