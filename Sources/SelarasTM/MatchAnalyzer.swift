@@ -267,7 +267,9 @@ final class KeyInterner {
     /// Key id → key.
     private(set) var keys: [String] = []
     private var keyIDs: [String: UInt32] = [:]
-    private struct Slot { var hash: UInt32; var key: UInt32; var offset: UInt32; var length: UInt32 }
+    /// A table slot: the hash, the key id, where the bytes are in the arena, and the first eight bytes
+    /// inline (most words are that short, so most comparisons never touch the arena).
+    private struct Slot { var hash: UInt32; var key: UInt32; var offset: UInt32; var length: UInt32; var prefix: UInt64 }
     private static let emptyKey = UInt32.max
     private var slots: UnsafeMutablePointer<Slot>
     private var capacity: Int
@@ -282,7 +284,7 @@ final class KeyInterner {
         self.stemmer = stemmer
         capacity = 1 << 16
         slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(hash: 0, key: Self.emptyKey, offset: 0, length: 0), count: capacity)
+        slots.initialize(repeating: Slot(hash: 0, key: Self.emptyKey, offset: 0, length: 0, prefix: 0), count: capacity)
         arenaCapacity = 1 << 20
         arena = .allocate(capacity: arenaCapacity)
         numberID = 0
@@ -423,14 +425,24 @@ final class KeyInterner {
         }
     }
 
+    @inline(__always)
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
+        var v: UInt64 = 0
+        for (k, b) in bytes.enumerated() { v |= UInt64(b) << (8 * UInt64(k)) }
+        return v
+    }
+
     private func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h64: UInt64) -> UInt32 {
         let h = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
         let mask = capacity - 1
         let slots = self.slots, arena = self.arena
+        let length = bytes.count
+        let head = Self.prefix(bytes)
         var i = Int(h) & mask
         while slots[i].key != Self.emptyKey {
-            if slots[i].hash == h, Int(slots[i].length) == bytes.count,
-               memcmp(arena + Int(slots[i].offset), bytes.baseAddress!, bytes.count) == 0 {
+            if slots[i].hash == h, Int(slots[i].length) == length, slots[i].prefix == head,
+               length <= 8 || memcmp(arena + Int(slots[i].offset) + 8, bytes.baseAddress! + 8, length - 8) == 0 {
                 return slots[i].key
             }
             i = (i + 1) & mask
@@ -445,7 +457,7 @@ final class KeyInterner {
             arenaCapacity = max(arenaCapacity * 2, arenaCount + bytes.count)
         }
         if bytes.count > 0 { (self.arena + arenaCount).update(from: bytes.baseAddress!, count: bytes.count) }
-        slots[i] = Slot(hash: h, key: key, offset: UInt32(arenaCount), length: UInt32(bytes.count))
+        slots[i] = Slot(hash: h, key: key, offset: UInt32(arenaCount), length: UInt32(bytes.count), prefix: head)
         arenaCount += bytes.count
         used += 1
         if used * 2 > capacity { grow() }
@@ -456,7 +468,7 @@ final class KeyInterner {
         let old = slots, oldCapacity = capacity
         capacity *= 2
         slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(hash: 0, key: Self.emptyKey, offset: 0, length: 0), count: capacity)
+        slots.initialize(repeating: Slot(hash: 0, key: Self.emptyKey, offset: 0, length: 0, prefix: 0), count: capacity)
         let mask = capacity - 1
         for j in 0..<oldCapacity where old[j].key != Self.emptyKey {
             var i = Int(old[j].hash) & mask

@@ -160,44 +160,34 @@ public final class TMStore: @unchecked Sendable {
         }
     }
 
-    /// The content hash a file is compared by: 64 bits over its bytes, eight at a time (a
-    /// multiply-rotate word hash in the style of FxHash), with the length mixed in. It detects
-    /// edits, not attacks.
+    /// The content hash a file is compared by (`ContentHasher`), and its size.
     public static func contentHash(of url: URL) throws -> (String, Int) {
         let fd = Foundation.open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
         }
         defer { close(fd) }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var size = 0
+        var hasher = ContentHasher()
         let chunk = 1 << 20
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: chunk + 8, alignment: 8)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 8)
         defer { raw.deallocate() }
-        let k: UInt64 = 0x517c_c1b7_2722_0a95
         while true {
-            // Fill the chunk completely (short reads must not change the hash).
-            var n = 0
-            while n < chunk {
-                let got = Foundation.read(fd, raw + n, chunk - n)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw TMXIssue(location: SourceLocation(file: url.path), message: "read error: \(String(cString: strerror(errno)))", action: .failed)
-                }
-                if got == 0 { break }
-                n += got
+            let n = Foundation.read(fd, raw, chunk)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw TMXIssue(location: SourceLocation(file: url.path), message: "read error: \(String(cString: strerror(errno)))", action: .failed)
             }
             if n == 0 { break }
-            size += n
-            let words = n / 8
-            let w = raw.assumingMemoryBound(to: UInt64.self)
-            for j in 0..<words { h = ((h << 5) | (h >> 59)) ^ w[j]; h &*= k }
-            let bytes = raw.assumingMemoryBound(to: UInt8.self)
-            for j in (words * 8)..<n { h = ((h << 5) | (h >> 59)) ^ UInt64(bytes[j]); h &*= k }
+            hasher.update(UnsafeRawBufferPointer(start: raw, count: n))
         }
-        h = ((h << 5) | (h >> 59)) ^ UInt64(size); h &*= k
-        let s = String(h, radix: 16)
-        return (String(repeating: "0", count: 16 - s.count) + s, size)
+        return (hasher.hex, hasher.count)
+    }
+
+    /// A file's size without reading it (nil when it cannot be read).
+    static func size(of url: URL) -> Int? {
+        var st = stat()
+        guard stat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
     }
 
     // MARK: sync
@@ -221,33 +211,32 @@ public final class TMStore: @unchecked Sendable {
     @discardableResult
     public func sync(tmx urls: [URL], prune: Bool = false, progress: ((String) -> Void)? = nil) throws -> ChangeReport {
         var report = ChangeReport()
-        var wanted: [(URL, String, String, Int)] = []
-        for url in urls {
-            do {
-                let (hash, size) = try Self.contentHash(of: url)
-                wanted.append((url, url.standardizedFileURL.path, hash, size))
-            } catch let issue as TMXIssue {
-                report.issues.append(issue)
-                // Keep what the store has from a file that cannot be read now.
-                wanted.append((url, url.standardizedFileURL.path, "", -1))
-            }
-        }
         let current = try readers.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, path, hash, first_unit, last_unit, units, name FROM file WHERE kind = 'tmx'")
+            try Row.fetchAll(db, sql: "SELECT id, path, hash, size, first_unit, last_unit, units, name FROM file WHERE kind = 'tmx'")
         }
         var known: [String: Row] = [:]
         for r in current { known[r["path"]] = r }
+        // A file is read again when it is new, when its size changed, or when its content hash
+        // changed; a new or resized file's hash is computed while it is read, not before.
         var toLoad: [(URL, String, String, Int)] = []
         var toDelete: [Row] = []
         var seenPaths = Set<String>()
-        for w in wanted {
-            guard seenPaths.insert(w.1).inserted else { continue }
-            if w.3 < 0 { continue }
-            if let r = known[w.1] {
-                if r["hash"] as String == w.2 { report.unchanged.append(w.0.lastPathComponent); continue }
+        for url in urls {
+            let path = url.standardizedFileURL.path
+            guard seenPaths.insert(path).inserted else { continue }
+            guard let size = Self.size(of: url) else {
+                // Keep what the store has from a file that cannot be read now.
+                report.issues.append(TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file", action: .failed))
+                continue
+            }
+            if let r = known[path] {
+                if r["size"] as Int == size {
+                    let (hash, _) = try Self.contentHash(of: url)
+                    if r["hash"] as String == hash { report.unchanged.append(url.lastPathComponent); continue }
+                }
                 toDelete.append(r)
             }
-            toLoad.append(w)
+            toLoad.append((url, path, "", size))
         }
         if prune {
             for r in current where !seenPaths.contains(r["path"] as String) {
@@ -383,8 +372,9 @@ public final class TMStore: @unchecked Sendable {
             report.issues += issues
             let repaired = issues.filter { $0.action == .repaired }.count
             let skipped = issues.filter { $0.action == .skipped }.count
-            try db.execute(sql: "UPDATE file SET first_unit = ?, last_unit = ?, units = ?, repaired = ?, skipped = ?, header = ? WHERE id = ?",
-                           arguments: [first, last, count, repaired, skipped, header.flatMap { try? JSONEncoder().encode($0) }, fileID])
+            let (hash, readSize) = pipe.contentHash ?? (hash, size)
+            try db.execute(sql: "UPDATE file SET first_unit = ?, last_unit = ?, units = ?, repaired = ?, skipped = ?, header = ?, hash = ?, size = ? WHERE id = ?",
+                           arguments: [first, last, count, repaired, skipped, header.flatMap { try? JSONEncoder().encode($0) }, hash, readSize, fileID])
             report.loaded.append((url.lastPathComponent, count))
             report.unitsAdded += count
         }

@@ -60,6 +60,8 @@ final class TMXInputStream {
     private var dataPos = 0
     private var raw: [UInt8] = []
     private var rawPos = 0
+    /// The content hash of every byte read from the source so far.
+    private(set) var hasher = ContentHasher()
     private var sourceEOF = false
     private(set) var encoding: Encoding = .utf8
     private(set) var declaredEncoding: String?
@@ -128,6 +130,14 @@ final class TMXInputStream {
         } catch {
             failure = error
             return -1
+        }
+    }
+
+    /// Reads the rest of the source (for the content hash) without decoding it.
+    func drain() throws {
+        while !sourceEOF {
+            rawPos = raw.count
+            try fill()
         }
     }
 
@@ -247,11 +257,14 @@ final class TMXInputStream {
             }
             raw.removeLast(Self.chunkSize - got)
             if got == 0 { sourceEOF = true }
+            raw.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[old..<(old + got)])) }
         case let .data(d):
             let k = min(Self.chunkSize, d.count - dataPos)
             if k <= 0 { sourceEOF = true; return }
+            let old = raw.count
             raw.append(contentsOf: d[d.startIndex + dataPos ..< d.startIndex + dataPos + k])
             dataPos += k
+            raw.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[old..<(old + k)])) }
         }
     }
 
@@ -363,6 +376,17 @@ final class TMXInputStream {
                     if case .text = o.scan {
                         // A run of plain ASCII text: copied in one go.
                         var j = i + 1
+                        // Eight bytes at a time: stop at a word holding a byte < 0x20, >= 0x80, '<' or '&'.
+                        let base = UnsafeRawPointer(r.baseAddress!)
+                        while j + 8 <= n {
+                            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                            let control = (w &- ones &* 0x20) & ~w & highs
+                            let lt = w ^ (ones &* 0x3C), amp = w ^ (ones &* 0x26)
+                            let special = ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
+                            if (control | special | (w & highs)) != 0 { break }
+                            j += 8
+                        }
                         while j < n {
                             let c = r[j]
                             if c < 0x20 || c >= 0x80 || c == 0x3C || c == 0x26 { break }

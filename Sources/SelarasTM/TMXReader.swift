@@ -33,6 +33,11 @@ public struct TMXReader: Sendable {
     /// returns the problems found.
     @discardableResult
     public func read(_ url: URL, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        try read(url, header: header, contentHash: nil, body)
+    }
+
+    /// `read`, also reporting the file's content hash (`ContentHasher`) and size, computed while reading.
+    func read(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
@@ -43,7 +48,12 @@ public struct TMXReader: Sendable {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "is a directory, not a TMX file", action: .failed)
         }
         let stream = TMXInputStream(fileDescriptor: fd)
-        return try run(stream, name: url.lastPathComponent, header: header, body)
+        let issues = try run(stream, name: url.lastPathComponent, header: header, body)
+        if let contentHash {
+            try stream.drain()
+            contentHash(stream.hasher.hex, stream.hasher.count)
+        }
+        return issues
     }
 
     /// Reads TMX from memory; `name` is the file name issues and units carry.

@@ -10,6 +10,8 @@ final class UnitPipe: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     private var result: Result<([TMXIssue], TMXHeader?), Error>?
+    /// The file's content hash and size, computed while it was read.
+    private(set) var contentHash: (String, Int)?
     private let limit: Int
     static let batchSize = 256
 
@@ -26,7 +28,7 @@ final class UnitPipe: @unchecked Sendable {
             batch.reserveCapacity(batchSize)
             let outcome: Result<([TMXIssue], TMXHeader?), Error>
             do {
-                let issues = try reader.read(url, header: { header = $0 }) { u in
+                let issues = try reader.read(url, header: { header = $0 }, contentHash: { pipe.contentHash = ($0, $1) }) { u in
                     batch.append(u)
                     if batch.count >= batchSize {
                         try pipe.put(batch)
