@@ -267,24 +267,30 @@ final class KeyInterner {
     /// Key id → key.
     private(set) var keys: [String] = []
     private var keyIDs: [String: UInt32] = [:]
-    /// A table slot: the hash, the key id, where the bytes are in the arena, and the first eight bytes
-    /// inline (most words are that short, so most comparisons never touch the arena).
-    private struct Slot { var hash: UInt32; var key: UInt32; var offset: UInt32; var length: UInt32; var prefix: UInt64 }
-    private static let emptyKey = UInt32.max
-    private var slots: UnsafeMutablePointer<Slot>
-    private var capacity: Int
-    private var used = 0
-    private var arena: UnsafeMutablePointer<UInt8>
-    private var arenaCount = 0
-    private var arenaCapacity: Int
+    /// An interned folded word: its hash, key id, where its bytes are in the arena, and its first
+    /// eight bytes inline (most words are that short, so most comparisons never touch the arena).
+    private struct Entry { var hash: UInt32; var key: UInt32; var offset: UInt32; var length: UInt32; var prefix: UInt64 }
+    // The probe table holds 8-byte slots (hash << 32 | entry + 1; 0 is empty), so that it stays small
+    // enough for the cache; entries are dense. Accessed once per token: no dynamic exclusivity checks
+    // (the interner is confined to one thread).
+    @exclusivity(unchecked) private var table: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private var entryCount = 0
+    @exclusivity(unchecked) private var entryCapacity: Int
+    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var arenaCount = 0
+    @exclusivity(unchecked) private var arenaCapacity: Int
     let numberID: UInt32
     let percentID: UInt32
 
     init(stemmer: TMStemmer = TMStemmer()) {
         self.stemmer = stemmer
-        capacity = 1 << 16
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(hash: 0, key: Self.emptyKey, offset: 0, length: 0, prefix: 0), count: capacity)
+        capacity = 1 << 15
+        table = .allocate(capacity: capacity)
+        table.initialize(repeating: 0, count: capacity)
+        entryCapacity = 1 << 13
+        entries = .allocate(capacity: entryCapacity)
         arenaCapacity = 1 << 20
         arena = .allocate(capacity: arenaCapacity)
         numberID = 0
@@ -294,7 +300,8 @@ final class KeyInterner {
     }
 
     deinit {
-        slots.deallocate()
+        table.deallocate()
+        entries.deallocate()
         arena.deallocate()
     }
 
@@ -333,13 +340,14 @@ final class KeyInterner {
         var punct = basis
         var sawToken = false
         // Classes: 0 space, 1 letter, 2 digit, 3 other.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { lowered -> UInt64? in
+        return Self.asciiClass.withUnsafeBufferPointer { classes in
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { lowered -> UInt64? in
             let low = lowered.baseAddress!
             var i = 0
             while i < n {
                 let c = p[i]
                 if c >= 0x80 { out.removeLast(out.count - startCount); return nil }
-                let k = Self.asciiClass[Int(c)]
+                let k = classes[Int(c)]
                 if k == 0 { i += 1; continue }
                 if k == 3 {
                     if c == 0x25 {
@@ -360,7 +368,7 @@ final class KeyInterner {
                 while j < n {
                     let x = p[j]
                     if x >= 0x80 { out.removeLast(out.count - startCount); return nil }
-                    let kx = Self.asciiClass[Int(x)]
+                    let kx = classes[Int(x)]
                     if kx == 1 {
                         sawLetter = true
                         if sawDigit { rpPrefix = false }
@@ -378,7 +386,7 @@ final class KeyInterner {
                     } else if kx == 3, j + 1 < n, j > start {
                         let nx = p[j + 1]
                         if nx >= 0x80 { out.removeLast(out.count - startCount); return nil }
-                        let next = Self.asciiClass[Int(nx)]
+                        let next = classes[Int(nx)]
                         let joinsWord = (x == 0x2D || x == 0x27) && next == 1 && prev == 1
                         let joinsNumber = (x == 0x2E || x == 0x2C || x == 0x2F || x == 0x3A) && next == 2 && prev == 2 && (!sawLetter || rpPrefix)
                         if joinsWord || joinsNumber {
@@ -413,6 +421,7 @@ final class KeyInterner {
                 i = j
             }
             return sawToken ? context : punct ^ 0x5555_5555_5555_5555
+          }
         }
     }
 
@@ -436,44 +445,59 @@ final class KeyInterner {
     private func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h64: UInt64) -> UInt32 {
         let h = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
         let mask = capacity - 1
-        let slots = self.slots, arena = self.arena
+        let table = self.table, entries = self.entries
         let length = bytes.count
         let head = Self.prefix(bytes)
         var i = Int(h) & mask
-        while slots[i].key != Self.emptyKey {
-            if slots[i].hash == h, Int(slots[i].length) == length, slots[i].prefix == head,
-               length <= 8 || memcmp(arena + Int(slots[i].offset) + 8, bytes.baseAddress! + 8, length - 8) == 0 {
-                return slots[i].key
+        while true {
+            let slot = table[i]
+            if slot == 0 { break }
+            if UInt32(truncatingIfNeeded: slot >> 32) == h {
+                let e = entries[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
+                if Int(e.length) == length, e.prefix == head,
+                   length <= 8 || memcmp(arena + Int(e.offset) + 8, bytes.baseAddress! + 8, length - 8) == 0 {
+                    return e.key
+                }
             }
             i = (i + 1) & mask
         }
         let folded = String(decoding: bytes, as: UTF8.self)
         let key = id(ofKey: stemmer.stem(folded))
-        if arenaCount + bytes.count > arenaCapacity {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaCount + bytes.count))
-            bigger.update(from: self.arena, count: arenaCount)
-            self.arena.deallocate()
-            self.arena = bigger
-            arenaCapacity = max(arenaCapacity * 2, arenaCount + bytes.count)
+        if arenaCount + length > arenaCapacity {
+            let grown = max(arenaCapacity * 2, arenaCount + length)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = bigger
+            arenaCapacity = grown
         }
-        if bytes.count > 0 { (self.arena + arenaCount).update(from: bytes.baseAddress!, count: bytes.count) }
-        slots[i] = Slot(hash: h, key: key, offset: UInt32(arenaCount), length: UInt32(bytes.count), prefix: head)
-        arenaCount += bytes.count
-        used += 1
-        if used * 2 > capacity { grow() }
+        if length > 0 { (arena + arenaCount).update(from: bytes.baseAddress!, count: length) }
+        if entryCount == entryCapacity {
+            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
+            bigger.moveInitialize(from: self.entries, count: entryCount)
+            self.entries.deallocate()
+            self.entries = bigger
+            entryCapacity *= 2
+        }
+        self.entries[entryCount] = Entry(hash: h, key: key, offset: UInt32(arenaCount), length: UInt32(length), prefix: head)
+        entryCount += 1
+        table[i] = UInt64(h) << 32 | UInt64(entryCount)
+        arenaCount += length
+        if entryCount * 4 > capacity { grow() }
         return key
     }
 
+    /// Doubles the probe table (kept at most a quarter full).
     private func grow() {
-        let old = slots, oldCapacity = capacity
+        let old = table, oldCapacity = capacity
         capacity *= 2
-        slots = .allocate(capacity: capacity)
-        slots.initialize(repeating: Slot(hash: 0, key: Self.emptyKey, offset: 0, length: 0, prefix: 0), count: capacity)
+        table = .allocate(capacity: capacity)
+        table.initialize(repeating: 0, count: capacity)
         let mask = capacity - 1
-        for j in 0..<oldCapacity where old[j].key != Self.emptyKey {
-            var i = Int(old[j].hash) & mask
-            while slots[i].key != Self.emptyKey { i = (i + 1) & mask }
-            slots[i] = old[j]
+        for j in 0..<oldCapacity where old[j] != 0 {
+            var i = Int(truncatingIfNeeded: old[j] >> 32) & mask
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = old[j]
         }
         old.deallocate()
     }

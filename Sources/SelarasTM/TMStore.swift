@@ -418,7 +418,7 @@ public final class TMStore: @unchecked Sendable {
             let spill = try String.fetchOne(db, sql: "PRAGMA cache_spill") ?? "?"
             let cache = try String.fetchOne(db, sql: "PRAGMA cache_size") ?? "?"
             let jm = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
-            FileHandle.standardError.write(Data("profile: after load \(rss()) spill \(spill) cache \(cache) journal \(jm) sqlite mem \(sqlite3_memory_used()) hw \(sqlite3_memory_highwater(0)) tokens \(builder.tokenCount)\n".utf8))
+            FileHandle.standardError.write(Data("profile: after load \(rss()) spill \(spill) cache \(cache) journal \(jm) sqlite mem \(sqlite3_memory_used()) hw \(sqlite3_memory_highwater(0)) tokens \(builder.tokenCount) keys \(builder.keys.count)\n".utf8))
         }
         let t1 = Date()
         progress?("indexing \(rowids.count) units")
