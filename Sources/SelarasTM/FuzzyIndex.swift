@@ -258,41 +258,59 @@ struct FuzzyIndexBuilder {
         let units = tokenStart.count - 1
         let keys = interner.keys
         let v = keys.count
-        // Units ordered by length, so that every list comes out sorted by (length, ordinal).
-        var maxLength = 0
-        for u in 0..<units { maxLength = max(maxLength, Int(tokenStart[u + 1] - tokenStart[u])) }
-        var byLength = [Int](repeating: 0, count: maxLength + 2)
-        for u in 0..<units { byLength[Int(tokenStart[u + 1] - tokenStart[u]) + 1] += 1 }
-        for l in 0..<(maxLength + 1) { byLength[l + 1] += byLength[l] }
-        var ordered = [UInt32](repeating: 0, count: units)
-        for u in 0..<units {
-            let l = Int(tokenStart[u + 1] - tokenStart[u])
-            ordered[byLength[l]] = UInt32(u)
-            byLength[l] += 1
-        }
-        // Distinct keys per unit: count, then fill.
-        var lastUnit = [UInt32](repeating: UInt32.max, count: v)
-        var df = [UInt32](repeating: 0, count: v + 1)
-        for u in 0..<units {
-            for t in Int(tokenStart[u])..<Int(tokenStart[u + 1]) {
-                let id = Int(tokens[t])
-                if lastUnit[id] != UInt32(u) { lastUnit[id] = UInt32(u); df[id + 1] += 1 }
-            }
-        }
-        for i in 0..<v { df[i + 1] += df[i] }
-        let postingStart = df
-        var cursor = Array(df.prefix(v))
-        var postings = [UInt32](repeating: 0, count: Int(df[v]))
-        for i in 0..<v { lastUnit[i] = UInt32.max }
-        for u32 in ordered {
-            let u = Int(u32)
-            for t in Int(tokenStart[u])..<Int(tokenStart[u + 1]) {
-                let id = Int(tokens[t])
-                if lastUnit[id] != u32 {
-                    lastUnit[id] = u32
-                    postings[Int(cursor[id])] = u32
-                    cursor[id] += 1
+        let total = tokens.count
+        var postingStart = [UInt32](repeating: 0, count: v + 1)
+        var postings: [UInt32] = []
+        tokenStart.withUnsafeBufferPointer { starts in
+            tokens.withUnsafeBufferPointer { toks in
+                // Units ordered by length, so that every list comes out sorted by (length, ordinal).
+                var maxLength = 0
+                for u in 0..<units { maxLength = max(maxLength, Int(starts[u + 1] &- starts[u])) }
+                var byLength = [Int](repeating: 0, count: maxLength + 2)
+                for u in 0..<units { byLength[Int(starts[u + 1] &- starts[u]) + 1] += 1 }
+                for l in 0..<(maxLength + 1) { byLength[l + 1] += byLength[l] }
+                var ordered = [UInt32](repeating: 0, count: units)
+                for u in 0..<units {
+                    let l = Int(starts[u + 1] &- starts[u])
+                    ordered[byLength[l]] = UInt32(u)
+                    byLength[l] += 1
                 }
+                // Distinct keys per unit: count, then fill.
+                let lastUnit = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1))
+                defer { lastUnit.deallocate() }
+                lastUnit.initialize(repeating: UInt32.max, count: v)
+                postingStart.withUnsafeMutableBufferPointer { df in
+                    for u in 0..<units {
+                        let u32 = UInt32(u)
+                        for t in Int(starts[u])..<Int(starts[u + 1]) {
+                            let id = Int(toks[t])
+                            if lastUnit[id] != u32 { lastUnit[id] = u32; df[id + 1] &+= 1 }
+                        }
+                    }
+                    for i in 0..<v { df[i + 1] &+= df[i] }
+                }
+                let count = Int(postingStart[v])
+                let cursor = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1))
+                defer { cursor.deallocate() }
+                postingStart.withUnsafeBufferPointer { df in
+                    for i in 0..<v { cursor[i] = df[i] }
+                }
+                lastUnit.update(repeating: UInt32.max, count: v)
+                postings = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+                    for u32 in ordered {
+                        let u = Int(u32)
+                        for t in Int(starts[u])..<Int(starts[u + 1]) {
+                            let id = Int(toks[t])
+                            if lastUnit[id] != u32 {
+                                lastUnit[id] = u32
+                                out[Int(cursor[id])] = u32
+                                cursor[id] &+= 1
+                            }
+                        }
+                    }
+                    initialized = count
+                }
+                _ = total
             }
         }
         return FuzzyIndex(keys: keys, tokenStart: tokenStart, tokens: tokens, postingStart: postingStart, postings: postings)

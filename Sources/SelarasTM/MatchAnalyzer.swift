@@ -281,6 +281,10 @@ final class KeyInterner {
     @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var arenaCount = 0
     @exclusivity(unchecked) private var arenaCapacity: Int
+    /// A small direct-mapped cache of short words (the most frequent ones stay in it).
+    private struct Recent { var hash: UInt32 = 0; var key: UInt32 = UInt32.max; var length: Int = -1; var prefix: UInt64 = 0 }
+    @exclusivity(unchecked) private var recent: UnsafeMutablePointer<Recent>
+    private static let recentSize = 512
     let numberID: UInt32
     let percentID: UInt32
 
@@ -291,6 +295,8 @@ final class KeyInterner {
         table.initialize(repeating: 0, count: capacity)
         entryCapacity = 1 << 13
         entries = .allocate(capacity: entryCapacity)
+        recent = .allocate(capacity: Self.recentSize)
+        recent.initialize(repeating: Recent(), count: Self.recentSize)
         arenaCapacity = 1 << 20
         arena = .allocate(capacity: arenaCapacity)
         numberID = 0
@@ -300,6 +306,7 @@ final class KeyInterner {
     }
 
     deinit {
+        recent.deallocate()
         table.deallocate()
         entries.deallocate()
         arena.deallocate()
@@ -448,6 +455,8 @@ final class KeyInterner {
         let table = self.table, entries = self.entries
         let length = bytes.count
         let head = Self.prefix(bytes)
+        let r = recent + (Int(h) & (Self.recentSize - 1))
+        if length <= 8, r.pointee.length == length, r.pointee.hash == h, r.pointee.prefix == head { return r.pointee.key }
         var i = Int(h) & mask
         while true {
             let slot = table[i]
@@ -456,6 +465,7 @@ final class KeyInterner {
                 let e = entries[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
                 if Int(e.length) == length, e.prefix == head,
                    length <= 8 || memcmp(arena + Int(e.offset) + 8, bytes.baseAddress! + 8, length - 8) == 0 {
+                    if length <= 8 { r.pointee = Recent(hash: h, key: e.key, length: length, prefix: head) }
                     return e.key
                 }
             }

@@ -490,7 +490,13 @@ public final class TMStore: @unchecked Sendable {
         for k in index.keys { keyBytes.append(contentsOf: k.utf8); keyBytes.append(0) }
         try keyBytes.withUnsafeBytes { try put("keys", $0) }
         try index.tokenStart.withUnsafeBytes { try put("tokenStart", $0) }
-        try index.tokens.withUnsafeBytes { try put("tokens", $0) }
+        if index.keys.count <= Int(UInt16.max) {
+            // A vocabulary under 65,536 keys: two bytes per token on disk.
+            let narrow = index.tokens.map { UInt16(truncatingIfNeeded: $0) }
+            try narrow.withUnsafeBytes { try put("tokens16", $0) }
+        } else {
+            try index.tokens.withUnsafeBytes { try put("tokens", $0) }
+        }
         try index.postingStart.withUnsafeBytes { try put("postingStart", $0) }
         try index.postings.withUnsafeBytes { try put("postings", $0) }
         try rowids.withUnsafeBytes { try put("rowids", $0) }
@@ -526,7 +532,8 @@ public final class TMStore: @unchecked Sendable {
             return failed ? nil : out
         }
         guard let kd = try array("keys", UInt8.self), let tokenStart = try array("tokenStart", UInt32.self),
-              let tokens = try array("tokens", UInt32.self), let postingStart = try array("postingStart", UInt32.self),
+              let tokens = try array("tokens", UInt32.self) ?? array("tokens16", UInt16.self).map({ $0.map(UInt32.init) }),
+              let postingStart = try array("postingStart", UInt32.self),
               let postings = try array("postings", UInt32.self), let rowids = try array("rowids", Int64.self) else { return nil }
         var keys: [String] = []
         kd.withUnsafeBufferPointer { b in
