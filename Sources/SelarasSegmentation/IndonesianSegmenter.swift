@@ -1,60 +1,63 @@
-/// The default segmenter for Indonesian news text.
-///
-/// Foundation version: a line break ends a sentence; `.`, `!`, `?` and `…` (with closing quotes and
-/// brackets after them) end one when followed by a space and an upper-case letter, a digit or an
-/// opening quote, unless the word before the stop is a known abbreviation or a single capital letter.
-public struct IndonesianSegmenter: SentenceSegmenter {
-    static let abbreviations: Set<String> = [
-        "dr", "prof", "h", "hj", "ir", "jl", "no", "tbk", "dll", "dsb", "dst", "kol", "brigjen", "jend", "sdr",
-        "s.h", "m.si", "a.n", "u.p", "drs", "st", "mr", "mrs", "ny", "tn", "sdri", "bpk", "kec", "kab", "pt",
-    ]
+import Foundation
 
+/// The default segmenter for Indonesian news text: the built-in SRX rules
+/// (`Resources/indonesian.srx`, documented in docs/segmentation.md) run by `SRXSegmenter`.
+///
+/// The rules are read and compiled once per process, on first use, and shared by every instance;
+/// creating one is free and an instance may be used from many threads at once.
+public struct IndonesianSegmenter: SentenceSegmenter {
     public init() {}
 
     public func segment(_ text: String) -> [Range<Int>] {
-        let s = Array(text.unicodeScalars)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        func emit(_ end: Int) {
-            var a = start, b = end
-            while a < b, s[a].properties.isWhitespace { a += 1 }
-            while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
-            if a < b { ranges.append(a..<b) }
-            start = end
-        }
-        let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", ")", "]"]
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "\n" { emit(i); i += 1; continue }
-            if c == "." || c == "!" || c == "?" || c == "…" {
-                var j = i + 1
-                while j < s.count, s[j] == "." || s[j] == "!" || s[j] == "?" { j += 1 }
-                while j < s.count, closers.contains(s[j]) { j += 1 }
-                guard j < s.count, s[j] == " " || s[j] == "\u{00A0}" else { i = j; continue }
-                var k = j
-                while k < s.count, s[k] == " " || s[k] == "\u{00A0}" { k += 1 }
-                guard k < s.count else { i = k; continue }
-                let next = s[k]
-                let startsSentence = next.properties.isUppercase || ("0"..."9").contains(next)
-                    || next == "“" || next == "\"" || next == "‘"
-                if c == "." && startsSentence {
-                    var w = i
-                    while w > start, !s[w - 1].properties.isWhitespace, s[w - 1] != "(" { w -= 1 }
-                    var word = String.UnicodeScalarView()
-                    word.append(contentsOf: s[w..<i])
-                    let lower = String(word).lowercased()
-                    if Self.abbreviations.contains(lower) || (word.count == 1 && word.first!.properties.isUppercase) {
-                        i = j; continue
-                    }
-                }
-                if startsSentence { emit(j) }
-                i = j
-                continue
-            }
-            i += 1
-        }
-        emit(s.count)
-        return ranges
+        Self.builtIn.segment(text)
     }
+
+    /// The sentences of `text` as strings.
+    public func sentences(_ text: String) -> [String] {
+        Self.builtIn.sentences(text)
+    }
+
+    /// The compiled built-in rules (language "id").
+    public static var rules: SRXSegmenter { builtIn }
+
+    /// Where the built-in SRX file is, for users who want to start their own from it.
+    public static var rulesURL: URL? {
+        Bundle.module.url(forResource: "indonesian", withExtension: "srx", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "indonesian", withExtension: "srx")
+    }
+
+    /// Why the built-in rules could not be used, when they could not (a damaged installation);
+    /// the segmenter then falls back to minimal rules (break after . ? ! before white space, and
+    /// at line breaks). Nil normally.
+    public static var loadProblem: String? { loaded.problem }
+
+    private static let loaded: (segmenter: SRXSegmenter, problem: String?) = {
+        do {
+            guard let url = rulesURL else { throw SRXError(location: .init(file: "indonesian.srx"), message: "the resource is missing") }
+            return (try SRXSegmenter(contentsOf: url, language: "id"), nil)
+        } catch {
+            let doc = try! SRXDocument(data: Data(fallbackRules.utf8), source: "fallback.srx")
+            return (try! SRXSegmenter(document: doc, language: "id"), "built-in segmentation rules unavailable (\(error)); using minimal rules")
+        }
+    }()
+
+    private static var builtIn: SRXSegmenter { loaded.segmenter }
+
+    /// Minimal rules used only when the resource cannot be read.
+    static let fallbackRules = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <srx xmlns="http://www.lisa.org/srx20" version="2.0">
+      <header segmentsubflows="yes" cascade="no"/>
+      <body>
+        <languagerules>
+          <languagerule languagerulename="Minimal">
+            <rule break="yes"><beforebreak>\\n</beforebreak><afterbreak></afterbreak></rule>
+            <rule break="no"><beforebreak>(?<![\\p{L}\\p{N}])(?:\\p{Lu}|Dr|Prof|Jl|No)\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+            <rule break="yes"><beforebreak>[.?!…][\\p{Pf}\\p{Pe}"']*</beforebreak><afterbreak>\\s+[^\\p{Ll}]</afterbreak></rule>
+          </languagerule>
+        </languagerules>
+        <maprules><languagemap languagepattern=".*" languagerulename="Minimal"/></maprules>
+      </body>
+    </srx>
+    """
 }

@@ -1,9 +1,76 @@
 import ArgumentParser
+import Foundation
+import SelarasSegmentation
 
-/// `selaras segment`: placeholder until its issue lands.
+/// `selaras segment`: splits Indonesian text into sentences with the built-in SRX rules or a
+/// user's SRX file.
 struct SegmentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "segment", abstract: "(not yet available)")
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split Indonesian text into sentences.",
+        discussion: """
+        Reads the FILEs (standard input when there are none) and writes the sentences to standard output.
+
+        Plain text (default): one sentence per line. A line break inside a sentence (a hard-wrapped line) becomes a space. An empty line is written between paragraphs (where the input has an empty line) and between files.
+
+        --jsonl: each input line is a JSON object {"id": "...", "text": "..."}; each output line is {"id": "...", "sentences": ["...", ...]} with the same id, in the same order. Sentences are exact substrings of the text. A line that is not such a record is reported on standard error with its line number and skipped; the other lines are still written.
+
+        Invalid UTF-8 is replaced by U+FFFD and reported with its byte offset.
+
+        The built-in rules are an SRX 2.0 file (see docs/segmentation.md); --rules uses another SRX 2.0 or 1.0 file, with the rules its language maps give for --language.
+
+        Exit status: 0 success; 1 some inputs failed (the rest were written); 2 bad usage or a rules file that cannot be used.
+        """
+    )
+
+    @Argument(help: "Text files to segment (JSON-lines files with --jsonl). Standard input when none.")
+    var files: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("An SRX file to use instead of the built-in Indonesian rules.", valueName: "FILE.srx"))
+    var rules: String?
+
+    @Option(name: .long, help: "The language whose rules are taken from the SRX file.")
+    var language: String = "id"
+
+    @Flag(name: .long, help: "Read {\"id\",\"text\"} JSON lines and write {\"id\",\"sentences\"} JSON lines.")
+    var jsonl = false
+
     func run() throws {
-        throw ValidationError("'selaras segment' is not available in this build yet")
+        let segmenter: SRXSegmenter
+        if let rules {
+            do {
+                segmenter = try SRXSegmenter(contentsOf: URL(fileURLWithPath: rules), language: language)
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitCode(ExitStatus.usage)
+            }
+        } else {
+            if let problem = IndonesianSegmenter.loadProblem { Console.error("warning: \(problem)") }
+            segmenter = IndonesianSegmenter.rules
+        }
+        SegmentIO.widenPipes()
+        var job = SegmentJob(segmenter: segmenter)
+        let inputs: [String?] = files.isEmpty ? [nil] : files.map { $0 }
+        for (k, path) in inputs.enumerated() {
+            let name = path ?? "<stdin>"
+            var fd = STDIN_FILENO
+            if let path {
+                fd = open(path, O_RDONLY)
+                if fd < 0 {
+                    Console.error("error: \(path): cannot open: \(String(cString: strerror(errno)))")
+                    job.failed = true
+                    continue
+                }
+            }
+            defer { if path != nil { close(fd) } }
+            if jsonl {
+                job.segmentJSONLines(fd: fd, name: name)
+            } else {
+                job.segmentText(fd: fd, name: name, first: k == 0)
+            }
+            if job.outputClosed { break }
+        }
+        job.output.flush()
+        if job.failed { throw ExitCode(ExitStatus.someFailed) }
     }
 }

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Sentence segmentation: quality and speed of `selaras segment` against its peers, measured in
+# the same run with the shared harness (seg_eval.py).
+#
+#   Benchmarks/segmentation/run.sh [PATH_TO_SELARAS]      (default .build/release/selaras)
+#
+# Environment: PYTHON (default /tmp/peers/bin/python, a venv with spacy blingfire pysbd nltk),
+# SHARED (default ../shared next to the repository, else /work/shared), MB (size of the speed
+# input, default 24), ROUNDS (speed rounds, default 5).
+# Builds nothing; writes only under ${TMPDIR:-/tmp}.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+selaras="${1:-$here/.build/release/selaras}"
+python="${PYTHON:-/tmp/peers/bin/python}"
+shared="${SHARED:-}"
+if [[ -z "$shared" ]]; then
+  if [[ -d "$here/../shared/eval" ]]; then shared="$here/../shared"; else shared=/work/shared; fi
+fi
+mb="${MB:-24}"
+rounds="${ROUNDS:-5}"
+eval_py="$shared/eval/seg_eval.py"
+data="$shared/data/segmentation"
+work="$(mktemp -d "${TMPDIR:-/tmp}/selaras-segbench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+[[ -x "$selaras" ]] || { echo "error: $selaras is not an executable (build with: swift build -c release)" >&2; exit 2; }
+[[ -f "$eval_py" ]] || { echo "error: $eval_py not found (set SHARED)" >&2; exit 2; }
+"$python" -c 'import blingfire, pysbd, nltk, spacy' 2>/dev/null || { echo "error: $python lacks the peers (spacy blingfire pysbd nltk)" >&2; exit 2; }
+
+sets=(id_csui-train id_gsd-dev)
+# A news check (not a bar): the IndoSum dev01 articles with their own sentence split, written
+# to the harness's {"id","text","sentences"} layout in the scratch directory.
+news="$shared/data/summarization/indosum_dev01.jsonl"
+if [[ -f "$news" && "${NEWS:-1}" == 1 ]]; then
+  "$python" - "$news" "$work/indosum-news.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        r = json.loads(line)
+        out.write(json.dumps({"id": r["id"], "text": r["text"],
+                              "sentences": [s for p in r["paragraphs"] for s in p]}, ensure_ascii=False) + "\n")
+PY
+  data_of_indosum="$work/indosum-news.jsonl"
+fi
+cmd="cmd:$selaras segment --jsonl"
+
+# field NAME LINE: the value of NAME=... in a seg_eval output line
+field() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
+
+echo "== Boundary F1 (seg_eval.py; peers get para+ so line breaks count; indosum-news is a check, not a bar) =="
+printf '%-16s %-28s %8s %8s %8s\n' "dev set" "system" "P" "R" "F1"
+all_sets=("${sets[@]}")
+[[ -n "${data_of_indosum:-}" ]] && all_sets+=(indosum-news)
+for set in "${all_sets[@]}"; do
+  gold="$data/$set.jsonl"
+  [[ "$set" == indosum-news ]] && gold="$data_of_indosum"
+  # Punkt is trained on the dev text itself, one paragraph per line.
+  "$python" -c 'import json,sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.strip(): print(json.loads(l)["text"])' "$gold" > "$work/$set.train.txt"
+  best_peer=0; best_name=""
+  ours=""
+  for sys in "$cmd" para+blingfire para+pysbd-en "para+punkt:$work/$set.train.txt" para+spacy; do
+    line="$("$python" "$eval_py" "$gold" --system "$sys")"
+    f1="$(field F1 "$line")"; p="$(field P "$line")"; r="$(field R "$line")"
+    name="$sys"; [[ "$sys" == cmd:* ]] && name="selaras segment"; [[ "$sys" == *punkt:* ]] && name="para+punkt (trained on dev)"
+    printf '%-16s %-28s %8s %8s %8s\n' "$set" "$name" "$p" "$r" "$f1"
+    if [[ "$sys" == cmd:* ]]; then ours="$f1"; elif "$python" -c "import sys; sys.exit(0 if $f1 > $best_peer else 1)"; then best_peer="$f1"; best_name="$name"; fi
+  done
+  "$python" -c "o=$ours; b=$best_peer; print(f'{\"$set\":<16} selaras F1 {o:.4f} vs best peer ($best_name) {b:.4f}: {\"+\" if o>=b else \"\"}{o-b:.4f}  -> {\"beats every peer\" if o>b else \"DOES NOT beat every peer\"}')"
+done
+
+echo
+# speed INPUT LABEL ROUNDS: rounds alternate the two systems so both see the same machine load;
+# the ratio is taken per round and the median reported, with the best of each.
+speed() {
+  local input="$1" label="$2" n="$3"
+  local ratios=() best_ours=0 best_bf=0
+  echo "-- $label"
+  for round in $(seq "$n"); do
+    local bf_line ours_line bf ours ratio
+    bf_line="$("$python" "$eval_py" "$input" --system para+blingfire)"
+    ours_line="$("$python" "$eval_py" "$input" --system "$cmd")"
+    bf="$(field MB/s "$bf_line")"; ours="$(field MB/s "$ours_line")"
+    ratio="$("$python" -c "print(f'{$ours/$bf:.1f}')")"
+    ratios+=("$ratio")
+    printf 'round %s  para+blingfire %8s MB/s   selaras segment %8s MB/s   ratio %sx\n' "$round" "$bf" "$ours" "$ratio"
+    best_ours="$("$python" -c "print(max($best_ours, $ours))")"
+    best_bf="$("$python" -c "print(max($best_bf, $bf))")"
+  done
+  "$python" -c "
+import statistics
+r = [float(x) for x in '${ratios[*]}'.split()]
+o, b = $best_ours, $best_bf
+print(f'median ratio {statistics.median(r):.1f}x over {len(r)} rounds; best of each: selaras segment {o:.2f} MB/s, para+blingfire {b:.2f} MB/s ({o/b:.1f}x); bar: 5x')"
+}
+
+echo "== Speed: MB/s of text, whole run (seg_eval.py, same run), inputs of ${mb} MB =="
+# Input 1 (the bar): the dev texts repeated. Input 2 (a check): IndoSum news articles repeated,
+# with their paragraphs and line breaks.
+"$python" - "$work/speed.jsonl" "$mb" "$data/id_csui-train.jsonl" "$data/id_gsd-dev.jsonl" <<'PY'
+import json, sys
+out, mb, paths = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+texts = [json.loads(l)["text"] for p in paths for l in open(p, encoding="utf-8") if l.strip()]
+size, i = 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while size < mb * 1e6:
+        for t in texts:
+            f.write(json.dumps({"id": str(i), "text": t, "sentences": [t]}, ensure_ascii=False) + "\n")
+            size += len(t.encode()); i += 1
+print(f"input 1: {i} records, {size/1e6:.1f} MB of text (the dev texts, repeated)")
+PY
+speed "$work/speed.jsonl" "input 1: dev texts" "$rounds"
+if [[ -n "${data_of_indosum:-}" ]]; then
+  "$python" - "$work/speed-news.jsonl" "$mb" "$data_of_indosum" <<'PY'
+import json, sys
+out, mb, path = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+texts = [json.loads(l)["text"] for l in open(path, encoding="utf-8") if l.strip()]
+size, i = 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while size < mb * 1e6:
+        for t in texts:
+            f.write(json.dumps({"id": str(i), "text": t, "sentences": [t]}, ensure_ascii=False) + "\n")
+            size += len(t.encode()); i += 1
+print(f"input 2: {i} records, {size/1e6:.1f} MB of text (IndoSum news articles, repeated)")
+PY
+  speed "$work/speed-news.jsonl" "input 2: news articles (check)" 3
+fi
