@@ -18,7 +18,10 @@ import Foundation
 ///   FNV-1a hash of its folded tokens, or of its folded punctuation when it has no tokens.
 struct MatchAnalyzer: Sendable {
     /// Bump when tokenisation, folding or stemming changes: stores rebuild their index then.
-    static let version = 6
+    static let version = 7
+
+    /// The analyzer's identity as stores record it: the version and the stemming algorithm in use.
+    static var identity: String { "\(version)/\(TMStemmer().identity)" }
     static let numberKey = "#"
     static let percentWord = "persen"
 

@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasText
 
 /// Repairs a fuzzy match whose source differs from the new sentence only in placeables (numbers,
 /// amounts, percentages, dates, weekdays, times) or in glossary terms: the target gets the new
@@ -109,13 +110,20 @@ struct MatchRepair: Sendable {
             }
         }
 
-        // Placeables.
+        // Placeables: first in the notation the target already uses (TMPlaceables), else located by
+        // value with SelarasText's placeable finder and written in its English notation.
         var seenOld: [TMPlaceables.Value: Int] = [:]
+        var finder: SelarasTextPlaceables?
         for (old, new) in valueChanges {
             let nth = seenOld[old.value, default: 0]
             seenOld[old.value] = nth + 1
-            guard let (range, found, replacement) = locate(old.value, new: new.value, oldText: old.text, newText: new.text,
-                                                           in: target, nth: nth, avoiding: edits.map(\.range)) else { return nil }
+            let used = edits.map(\.range)
+            var located = locate(old.value, new: new.value, oldText: old.text, newText: new.text, in: target, nth: nth, avoiding: used)
+            if located == nil {
+                if finder == nil { finder = SelarasTextPlaceables(source: unit.source, query: q.text, target: target) }
+                located = finder!.locate(old: old.range, new: new.range, avoiding: used)
+            }
+            guard let (range, found, replacement) = located else { return nil }
             edits.append((range, replacement))
             changes.append("\(old.text) → \(new.text): \(found) → \(replacement)")
         }
@@ -326,5 +334,37 @@ struct MatchRepair: Sendable {
             return (r, groups)
         }
         return nil
+    }
+}
+
+/// SelarasText's placeables of a repair's three texts: the old source, the query and the target.
+struct SelarasTextPlaceables {
+    let source: [Placeable]
+    let query: [Placeable]
+    let target: [Placeable]
+    let targetText: String
+
+    init(source: String, query: String, target: String) {
+        self.source = PlaceableFinder.indonesian(in: source)
+        self.query = PlaceableFinder.indonesian(in: query)
+        self.target = PlaceableFinder.english(in: target)
+        targetText = target
+    }
+
+    /// The target placeable with the old source placeable's value (the only one), and the new
+    /// placeable's English rendering.
+    func locate(old: Range<Int>, new: Range<Int>, avoiding used: [Range<String.Index>]) -> (Range<String.Index>, String, String)? {
+        guard let o = source.first(where: { $0.range.overlaps(old) }), let n = query.first(where: { $0.range.overlaps(new) }),
+              o.value.kind == n.value.kind else { return nil }
+        let scalars = targetText.unicodeScalars
+        let hits = target.compactMap { p -> Range<String.Index>? in
+            guard p.value.isCompatible(with: o.value) else { return nil }
+            let lo = scalars.index(scalars.startIndex, offsetBy: p.range.lowerBound)
+            let hi = scalars.index(lo, offsetBy: p.range.count)
+            let r = lo..<hi
+            return used.contains(where: { $0.overlaps(r) }) ? nil : r
+        }
+        guard hits.count == 1, let r = hits.first else { return nil }
+        return (r, String(targetText[r]), n.english)
     }
 }

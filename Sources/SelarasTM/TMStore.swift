@@ -120,7 +120,7 @@ public final class TMStore: @unchecked Sendable {
                     """)
                 let now = TMXWriter.tmxDate(Date())
                 for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
-                               ("generation", "0"), ("index_generation", "0"), ("index_analyzer", String(MatchAnalyzer.version)),
+                               ("generation", "0"), ("index_generation", "0"), ("index_analyzer", MatchAnalyzer.identity),
                                ("byte_order", "little"), ("created", now)] {
                     try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
                 }
@@ -458,7 +458,7 @@ public final class TMStore: @unchecked Sendable {
         try readers.read { db in
             let m = try Self.meta(db)
             let parts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_part WHERE name = 'tokenStart'") ?? 0
-            return m["index_generation"] == m["generation"] && m["index_analyzer"] == String(MatchAnalyzer.version) && parts > 0
+            return m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity && parts > 0
         }
     }
 
@@ -503,12 +503,12 @@ public final class TMStore: @unchecked Sendable {
         sqlite3_reset(s)
         let generation = (Int(try Self.meta(db)["generation"] ?? "0") ?? 0) + 1
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?), ('index_generation', ?), ('index_analyzer', ?), ('units', ?)",
-                       arguments: [String(generation), String(generation), String(MatchAnalyzer.version), String(rowids.count)])
+                       arguments: [String(generation), String(generation), MatchAnalyzer.identity, String(rowids.count)])
     }
 
     private func loadStoredIndex(_ db: Database) throws -> (index: FuzzyIndex, rowids: [Int64])? {
         let m = try Self.meta(db)
-        guard m["index_generation"] == m["generation"], m["index_analyzer"] == String(MatchAnalyzer.version) else { return nil }
+        guard m["index_generation"] == m["generation"], m["index_analyzer"] == MatchAnalyzer.identity else { return nil }
         /// A part's chunks copied straight into an array (no intermediate concatenation).
         func array<T>(_ name: String, _: T.Type) throws -> [T]? {
             let total = try Int.fetchOne(db, sql: "SELECT SUM(length(data)) FROM index_part WHERE name = ?", arguments: [name]) ?? 0
