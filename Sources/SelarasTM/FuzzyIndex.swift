@@ -83,41 +83,87 @@ final class FuzzyIndex: @unchecked Sendable {
         let maxLength = Int((Double(n) / theta + slack).rounded(.down))
 
         // The prefix: the query's n − α + 1 rarest tokens (unknown ones first: they match nothing).
+        // More lists than the prefix are read when they are short: a unit found in lists carrying
+        // weight c (query positions) among P probed positions shares at most c + (n − P) tokens with
+        // the query, which must reach the overlap its length requires — most candidates are dropped
+        // on that count alone, without reading their tokens.
         let prefixSize = n - alpha + 1
         let order = (0..<n).sorted { a, b in
             let fa = frequency(query[a]), fb = frequency(query[b])
             return fa != fb ? fa < fb : a < b
         }
+        var weight: [UInt32: Int] = [:]
+        for id in query where id != Self.unknown { weight[id, default: 0] += 1 }
         var probed = Set<UInt32>()
-        var found: [UInt32] = []
-        for p in order.prefix(prefixSize) {
+        var ranges: [(id: UInt32, from: Int, to: Int)] = []
+        var probedPositions = 0
+        var read = 0
+        var minimalRead = 0
+        for (k, p) in order.enumerated() {
             let id = query[p]
-            if id == Self.unknown || !probed.insert(id).inserted { continue }
-            let lo = Int(postingStart[Int(id)]), hi = Int(postingStart[Int(id) + 1])
-            let from = lowerBound(lo, hi, length: minLength)
-            let to = lowerBound(from, hi, length: maxLength + 1)
-            stats?.pointee.listsRead += 1
-            stats?.pointee.postingsRead += to - from
-            if from < to { found.append(contentsOf: postings[from..<to]) }
+            if id != Self.unknown && probed.contains(id) { probedPositions += 1; continue }
+            var from = 0, to = 0
+            if id != Self.unknown {
+                let lo = Int(postingStart[Int(id)]), hi = Int(postingStart[Int(id) + 1])
+                from = lowerBound(lo, hi, length: minLength)
+                to = lowerBound(from, hi, length: maxLength + 1)
+            }
+            if k >= prefixSize {
+                // Beyond the prefix: only while the extra reading stays small.
+                if read + (to - from) > max(2 * minimalRead, 4096) { break }
+            }
+            probedPositions += 1
+            if id != Self.unknown {
+                probed.insert(id)
+                ranges.append((id, from, to))
+                read += to - from
+            }
+            if k + 1 == prefixSize { minimalRead = read }
         }
-        if found.isEmpty { return [] }
-        found.sort()
-        stats?.pointee.candidates += found.count
+        stats?.pointee.listsRead += ranges.count
+        stats?.pointee.postingsRead += read
+        if read == 0 { return [] }
+        let outside = n - probedPositions
 
-        // Count filter table: the query's keys with multiplicity.
+        // Weight per unit: an open-addressing table of (unit, weight).
+        var size = 64
+        while size < read * 2 { size <<= 1 }
+        let mask = size - 1
+        var slotsUnit = [UInt32](repeating: UInt32.max, count: size)
+        var slotsWeight = [Int32](repeating: 0, count: size)
+        var distinct = 0
+        postings.withUnsafeBufferPointer { post in
+            slotsUnit.withUnsafeMutableBufferPointer { units in
+                slotsWeight.withUnsafeMutableBufferPointer { weights in
+                    for r in ranges {
+                        let w = Int32(weight[r.id] ?? 1)
+                        for k in r.from..<r.to {
+                            let u = post[k]
+                            var h = Int(truncatingIfNeeded: u &* 2_654_435_761) & mask
+                            while units[h] != UInt32.max && units[h] != u { h = (h + 1) & mask }
+                            if units[h] == UInt32.max { units[h] = u; distinct += 1 }
+                            weights[h] += w
+                        }
+                    }
+                }
+            }
+        }
+        stats?.pointee.candidates += distinct
+
         var bag = QueryBag(query)
         var out: [Candidate] = []
         query.withUnsafeBufferPointer { q in
             tokens.withUnsafeBufferPointer { all in
-                var last = UInt32.max
-                for u in found where u != last {
-                    last = u
+                for h in 0..<size where slotsUnit[h] != UInt32.max {
+                    let u = slotsUnit[h]
                     let s = Int(tokenStart[Int(u)]), e = Int(tokenStart[Int(u) + 1])
                     let m = e - s
                     let longest = max(n, m)
                     let bound = Int(((1 - theta) * Double(longest)).rounded(.down) + slack)
+                    let needed = longest - bound
+                    if Int(slotsWeight[h]) + outside < needed { continue }
                     let unit = UnsafeBufferPointer(rebasing: all[s..<e])
-                    if bag.overlap(unit, atLeast: longest - bound) < longest - bound { continue }
+                    if bag.overlap(unit, atLeast: needed) < needed { continue }
                     stats?.pointee.verified += 1
                     if let d = TokenLevenshtein.distance(q, unit, bound: bound) {
                         out.append(Candidate(ordinal: Int(u), distance: d, longest: longest))
