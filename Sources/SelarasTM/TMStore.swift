@@ -247,15 +247,11 @@ public final class TMStore: @unchecked Sendable {
         let indexCurrent = try indexIsCurrent()
         if toLoad.isEmpty && toDelete.isEmpty && indexCurrent { return report }
         guard let writer else { throw StoreError.readOnly(url.path) }
-        let c0 = Date()
         try writer.inDatabase { db in
             try db.inTransaction(.immediate) {
                 try self.apply(db, load: toLoad, delete: toDelete, added: [], report: &report, progress: progress)
                 return .commit
             }
-        }
-        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
-            FileHandle.standardError.write(Data("profile: transaction \(Date().timeIntervalSince(c0))\n".utf8))
         }
         return report
     }
@@ -314,7 +310,6 @@ public final class TMStore: @unchecked Sendable {
             }
         }
 
-        let t0 = Date()
         let incoming = load.reduce(0) { $0 + $1.3 }
         builder.reserve(units: rowids.count + incoming / 400 + added.count, tokens: builder.tokenCount + incoming / 16 + added.count * 40)
         rowids.reserveCapacity(rowids.count + incoming / 400 + added.count)
@@ -409,29 +404,9 @@ public final class TMStore: @unchecked Sendable {
         }
         inserter.finish()
 
-        func rss() -> String {
-            guard ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil,
-                  let t = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
-            return t.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }.joined(separator: " ")
-        }
-        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
-            let spill = try String.fetchOne(db, sql: "PRAGMA cache_spill") ?? "?"
-            let cache = try String.fetchOne(db, sql: "PRAGMA cache_size") ?? "?"
-            let jm = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?"
-            FileHandle.standardError.write(Data("profile: after load \(rss()) spill \(spill) cache \(cache) journal \(jm) sqlite mem \(sqlite3_memory_used()) hw \(sqlite3_memory_highwater(0)) tokens \(builder.tokenCount) keys \(builder.keys.count)\n".utf8))
-        }
-        let t1 = Date()
         progress?("indexing \(rowids.count) units")
         let index = builder.build()
-        let t2 = Date()
-        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil { FileHandle.standardError.write(Data("profile: after build \(rss())\n".utf8)) }
         try storeIndex(db, index: index, rowids: rowids)
-        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil { FileHandle.standardError.write(Data("profile: after store \(rss())\n".utf8)) }
-        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
-            var ts = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-            FileHandle.standardError.write(Data("profile: load \(t1.timeIntervalSince(t0)) build \(t2.timeIntervalSince(t1)) store \(Date().timeIntervalSince(t2)) main thread cpu \(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)\n".utf8))
-        }
         report.reindexed = true
     }
 

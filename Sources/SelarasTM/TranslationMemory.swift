@@ -140,11 +140,7 @@ public final class TranslationMemory: Sendable {
         let q = TMScorer.Query(query, analyzer: scorer.analyzer)
         let ids = index.ids(for: q.analysis.keys)
         let minSimilarity = Swift.max(0, (threshold - 0.5) / 100)
-        var stats = FuzzyIndex.SearchStats()
-        var candidates = exhaustive ? index.exhaustive(ids, minSimilarity: minSimilarity) : index.search(ids, minSimilarity: minSimilarity, stats: &stats)
-        if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
-            FileHandle.standardError.write(Data("search n=\(ids.count) lists=\(stats.listsRead) postings=\(stats.postingsRead) candidates=\(stats.candidates) verified=\(stats.verified) found=\(candidates.count)\n".utf8))
-        }
+        var candidates = exhaustive ? index.exhaustive(ids, minSimilarity: minSimilarity) : index.search(ids, minSimilarity: minSimilarity)
         if ids.isEmpty {
             for o in keyless[MatchAnalyzer.contextKey(query.text)] ?? [] {
                 candidates.append(FuzzyIndex.Candidate(ordinal: o, distance: 0, longest: 0))

@@ -40,11 +40,6 @@ final class UnitPipe: @unchecked Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            if ProcessInfo.processInfo.environment["SELARAS_TM_PROFILE"] != nil {
-                var ts = timespec()
-                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-                FileHandle.standardError.write(Data("profile: reader thread cpu \(Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)\n".utf8))
-            }
             pipe.finish(outcome)
         }
         thread.name = "tmx-reader"
