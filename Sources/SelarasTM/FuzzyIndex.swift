@@ -304,7 +304,6 @@ struct FuzzyIndexBuilder {
         let units = tokenStart.count - 1
         let keys = interner.keys
         let v = keys.count
-        let total = tokens.count
         var postingStart = [UInt32](repeating: 0, count: v + 1)
         var postings: [UInt32] = []
         tokenStart.withUnsafeBufferPointer { starts in
@@ -356,7 +355,6 @@ struct FuzzyIndexBuilder {
                     }
                     initialized = count
                 }
-                _ = total
             }
         }
         return FuzzyIndex(keys: keys, tokenStart: tokenStart, tokens: tokens, postingStart: postingStart, postings: postings)

@@ -287,7 +287,7 @@ final class KeyInterner {
     /// A small direct-mapped cache of short words (the most frequent ones stay in it).
     private struct Recent { var hash: UInt32 = 0; var key: UInt32 = UInt32.max; var length: Int = -1; var prefix: UInt64 = 0 }
     @exclusivity(unchecked) private var recent: UnsafeMutablePointer<Recent>
-    private static let recentSize = 512
+    private static let recentSize = 4096
     let numberID: UInt32
     let percentID: UInt32
 
@@ -496,11 +496,11 @@ final class KeyInterner {
         entryCount += 1
         table[i] = UInt64(h) << 32 | UInt64(entryCount)
         arenaCount += length
-        if entryCount * 4 > capacity { grow() }
+        if entryCount * 2 > capacity { grow() }
         return key
     }
 
-    /// Doubles the probe table (kept at most a quarter full).
+    /// Doubles the probe table (kept at most half full).
     private func grow() {
         let old = table, oldCapacity = capacity
         capacity *= 2

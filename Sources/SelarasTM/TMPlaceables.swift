@@ -4,8 +4,12 @@ import Foundation
 /// percentages and amounts (a number whose unit word is unchanged), dates (`13/2`, `13 Februari 2024`,
 /// `Februari 2024`), weekdays, months and times (`pukul 10.30`) — with their English notations.
 ///
-/// Kept inside SelarasTM, in this one file, because SelarasText had no placeables when the TM was
-/// built; when it has them, this file is the one to replace.
+/// Match repair needs two things SelarasText's `PlaceableFinder` does not give: the notation a
+/// number or date is written in (`15,086` or `15086`, `2.5 million`, `Feb 13` or `13 February`), so
+/// that the new value is written the same way in the target, and the kinds it does not model
+/// (weekdays on their own, codes such as `H5N1`, days beyond the calendar that a change can produce).
+/// This file holds that notation-level parsing; `MatchRepair` falls back to `PlaceableFinder` to
+/// locate a value by meaning and to write it in its English notation.
 ///
 /// English notation: `2.375.000` → `2,375,000`; `3,5` → `3.5`; `Rp2,1 triliun` → `Rp2.1 trillion`;
 /// `13/2` → `13 February`; `pukul 10.30` → `10:30`.

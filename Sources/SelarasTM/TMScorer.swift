@@ -54,9 +54,8 @@ struct TMScorer: Sendable {
         var kind: MatchKind
         var score: Double
         var penalties: [MatchPenalty]
-        /// Alignment facts for repair.
+        /// The unit source's analysis, for repair.
         var unitAnalysis: MatchAnalyzer.Analysis
-        var differsOnlyInNumbers: Bool
     }
 
     func score(_ q: Query, unit: TMUnit, previousKey: UInt64?, nextKey: UInt64?, hasContext: Bool, distance: Int, longest: Int) -> Result {
@@ -69,39 +68,29 @@ struct TMScorer: Sendable {
             let queryHasContext = q.previousKey != nil || q.nextKey != nil
             let inContext = hasContext && queryHasContext && previousKey == q.previousKey && nextKey == q.nextKey
             return Result(kind: inContext ? .exactWithContext : .exact, score: 100 - total(penalties), penalties: penalties,
-                          unitAnalysis: u, differsOnlyInNumbers: false)
+                          unitAnalysis: u)
         }
         let qFolded = q.analysis.folded, uFolded = u.folded
         let sameKeys = q.analysis.keys == u.keys
-        var differsOnlyInNumbers = false
         if qFolded == uFolded {
             if caseDiffers(q, u, unit.source) { penalties.append(MatchPenalty(reason: "case differs", points: Self.casePenalty)) }
             if q.analysis.punctuation != u.punctuation {
                 penalties.append(MatchPenalty(reason: "punctuation differs", points: Self.punctuationPenalty))
             }
             return Result(kind: .exactTextOnly, score: max(0, 100 - total(penalties)), penalties: penalties,
-                          unitAnalysis: u, differsOnlyInNumbers: false)
+                          unitAnalysis: u)
         }
         let base = longest == 0 ? 100 : (100 * (1 - Double(distance) / Double(longest))).rounded()
         // Numbers that differ, position by position along the alignment of the keys.
         var numberPoints = 0.0
-        let pairs = TokenLevenshtein.alignment(q.analysis.keys, u.keys)
-        var otherDifference = false
-        for (a, b) in pairs {
-            guard let a, let b else { otherDifference = true; continue }
+        for (a, b) in TokenLevenshtein.alignment(q.analysis.keys, u.keys) {
+            guard let a, let b else { continue }
             let x = q.analysis.tokens[a], y = u.tokens[b]
-            if x.isNumber && y.isNumber {
-                if x.folded != y.folded {
-                    if numberPoints < Self.maxNumberPenalty {
-                        penalties.append(MatchPenalty(reason: "number differs: \(y.folded) → \(x.folded)", points: Self.numberPenalty))
-                        numberPoints += Self.numberPenalty
-                    }
-                }
-            } else if x.folded != y.folded {
-                otherDifference = true
+            if x.isNumber && y.isNumber && x.folded != y.folded && numberPoints < Self.maxNumberPenalty {
+                penalties.append(MatchPenalty(reason: "number differs: \(y.folded) → \(x.folded)", points: Self.numberPenalty))
+                numberPoints += Self.numberPenalty
             }
         }
-        if sameKeys && !otherDifference { differsOnlyInNumbers = numberPoints > 0 }
         if sameKeys {
             let formsDiffer = zip(q.analysis.tokens, u.tokens).contains { !$0.isNumber && $0.folded != $1.folded }
             if formsDiffer { penalties.append(MatchPenalty(reason: "word forms differ", points: Self.wordFormPenalty)) }
@@ -112,8 +101,7 @@ struct TMScorer: Sendable {
         }
         var score = base - total(penalties)
         if score >= 100 { score = 99 }
-        return Result(kind: .fuzzy, score: max(0, score), penalties: penalties, unitAnalysis: u,
-                      differsOnlyInNumbers: differsOnlyInNumbers)
+        return Result(kind: .fuzzy, score: max(0, score), penalties: penalties, unitAnalysis: u)
     }
 
     private func total(_ p: [MatchPenalty]) -> Double { p.reduce(0) { $0 + $1.points } }

@@ -132,9 +132,7 @@ final class TMXReadSession {
 
     func run(_ body: (TMUnit) throws -> Void) throws {
         var stack: [Stretch] = [Stretch(start: 0, stop: nil)]
-        var attempts = 0
         while let stretch = stack.popLast() {
-            attempts += 1
             let outcome: Outcome
             do {
                 outcome = try attempt(stretch, body)
@@ -179,7 +177,6 @@ final class TMXReadSession {
         if !sawRoot && issues.allSatisfy({ $0.action != .failed }) && unitsDelivered == 0 {
             issues.append(TMXIssue(location: SourceLocation(file: file), message: "not a TMX file (no <tmx> root element)", action: .failed))
         }
-        _ = attempts
     }
 
     private var roles: [String: (source: Bool, target: Bool)] = [:]
@@ -432,9 +429,8 @@ final class TMXReadSession {
                 } else if name == nTU {
                     tuCount += 1
                     let ordinal = ordinalBase + tuCount
-                    if let open = unit {
+                    if unit != nil {
                         structural = "<tu> not closed before the next <tu>"
-                        _ = open
                         break
                     }
                     var u = UnitBuilder(ordinal: ordinal, line: nodeLine())
