@@ -496,10 +496,13 @@ public final class TMStore: @unchecked Sendable {
                 var offset = 0
                 let cursor = try Row.fetchCursor(db, sql: "SELECT data FROM index_part WHERE name = ? ORDER BY part", arguments: [name])
                 while let row = try cursor.next() {
-                    guard let data = row.dataNoCopy(atIndex: 0) else { continue }
-                    guard offset + data.count <= raw.count else { failed = true; break }
-                    data.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + data.count)]))
-                    offset += data.count
+                    try row.withUnsafeData(atIndex: 0) { data in
+                        guard let data else { return }
+                        guard offset + data.count <= raw.count else { failed = true; return }
+                        data.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + data.count)]))
+                        offset += data.count
+                    }
+                    if failed { break }
                 }
                 if offset != raw.count { failed = true }
                 count = failed ? 0 : n
