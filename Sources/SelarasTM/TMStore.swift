@@ -210,14 +210,36 @@ public final class TMStore: @unchecked Sendable {
     /// Brings the store in line with `urls` (see the type's contract). `progress` gets a line per file.
     @discardableResult
     public func sync(tmx urls: [URL], prune: Bool = false, progress: ((String) -> Void)? = nil) throws -> ChangeReport {
+        var hashes: [String: String] = [:]
+        // A first look without the write lock: most runs find nothing to do.
+        let first = try readers.read { db in try plan(db, urls, prune: prune, hashes: &hashes) }
+        let current = try indexIsCurrent()
+        if first.toLoad.isEmpty && first.toDelete.isEmpty && current { return first.report }
+        guard let writer else { throw StoreError.readOnly(url.path) }
         var report = ChangeReport()
-        let current = try readers.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, path, hash, size, first_unit, last_unit, units, name FROM file WHERE kind = 'tmx'")
+        try writer.inDatabase { db in
+            try db.inTransaction(.immediate) {
+                // Decided again under the lock: another process may have refreshed the store meanwhile.
+                let p = try plan(db, urls, prune: prune, hashes: &hashes)
+                report = p.report
+                let indexed = try self.indexIsCurrent(db)
+                if p.toLoad.isEmpty && p.toDelete.isEmpty && indexed { return .commit }
+                try self.apply(db, load: p.toLoad, delete: p.toDelete, added: [], report: &report, progress: progress)
+                return .commit
+            }
         }
+        return report
+    }
+
+    /// Which files to read and which stored files to drop. A file is read again when it is new,
+    /// when its size changed, or when its content hash changed; a new or resized file's hash is
+    /// computed while it is read, not before. `hashes` caches hashes computed here, by path.
+    private func plan(_ db: Database, _ urls: [URL], prune: Bool, hashes: inout [String: String]) throws
+        -> (toLoad: [(URL, String, String, Int)], toDelete: [Row], report: ChangeReport) {
+        var report = ChangeReport()
+        let current = try Row.fetchAll(db, sql: "SELECT id, path, hash, size, first_unit, last_unit, units, name FROM file WHERE kind = 'tmx'")
         var known: [String: Row] = [:]
         for r in current { known[r["path"]] = r }
-        // A file is read again when it is new, when its size changed, or when its content hash
-        // changed; a new or resized file's hash is computed while it is read, not before.
         var toLoad: [(URL, String, String, Int)] = []
         var toDelete: [Row] = []
         var seenPaths = Set<String>()
@@ -231,7 +253,8 @@ public final class TMStore: @unchecked Sendable {
             }
             if let r = known[path] {
                 if r["size"] as Int == size {
-                    let (hash, _) = try Self.contentHash(of: url)
+                    let hash: String
+                    if let h = hashes[path] { hash = h } else { hash = try Self.contentHash(of: url).0; hashes[path] = hash }
                     if r["hash"] as String == hash { report.unchanged.append(url.lastPathComponent); continue }
                 }
                 toDelete.append(r)
@@ -244,16 +267,7 @@ public final class TMStore: @unchecked Sendable {
                 report.removed.append(r["name"])
             }
         }
-        let indexCurrent = try indexIsCurrent()
-        if toLoad.isEmpty && toDelete.isEmpty && indexCurrent { return report }
-        guard let writer else { throw StoreError.readOnly(url.path) }
-        try writer.inDatabase { db in
-            try db.inTransaction(.immediate) {
-                try self.apply(db, load: toLoad, delete: toDelete, added: [], report: &report, progress: progress)
-                return .commit
-            }
-        }
-        return report
+        return (toLoad, toDelete, report)
     }
 
     /// Adds `units` under `origin` (a file name, for matches' origin), skipping pairs already present.
@@ -430,11 +444,13 @@ public final class TMStore: @unchecked Sendable {
     // MARK: index persistence
 
     private func indexIsCurrent() throws -> Bool {
-        try readers.read { db in
-            let m = try Self.meta(db)
-            let parts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_part WHERE name = 'tokenStart'") ?? 0
-            return m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity && parts > 0
-        }
+        try readers.read { db in try indexIsCurrent(db) }
+    }
+
+    private func indexIsCurrent(_ db: Database) throws -> Bool {
+        let m = try Self.meta(db)
+        let parts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_part WHERE name = 'tokenStart'") ?? 0
+        return m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity && parts > 0
     }
 
     private func storeIndex(_ db: Database, index: FuzzyIndex, rowids: [Int64]) throws {

@@ -93,6 +93,22 @@ final class TMStoreTests: XCTestCase {
         XCTAssertEqual(try TMStore(url: url).files(), before)
     }
 
+    func testTwoWritersRefreshingTheSameStore() throws {
+        let a = try tmx("a.tmx", Self.pairs)
+        let url = dir.appendingPathComponent("tm.sqlite")
+        _ = try TMStore(url: url)
+        let errors = ErrorBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do {
+                let s = try TMStore(url: url)
+                try s.sync(tmx: [a], prune: true)
+            } catch { errors.add(error) }
+        }
+        XCTAssertEqual(errors.all.map { "\($0)" }, [])
+        XCTAssertEqual(try TranslationMemory(store: TMStore(url: url)).count, 4)
+        XCTAssertEqual(try TMStore(url: url).files().count, 1)
+    }
+
     func testAddSkipsPairsAlreadyPresent() throws {
         let a = try tmx("a.tmx", Self.pairs)
         let store = try TMStore(url: dir.appendingPathComponent("tm.sqlite"))
@@ -184,4 +200,11 @@ final class TMStoreTests: XCTestCase {
         changed.withUnsafeBytes { other.update($0) }
         XCTAssertNotEqual(one.hex, other.hex)
     }
+}
+
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+    func add(_ e: Error) { lock.lock(); errors.append(e); lock.unlock() }
+    var all: [Error] { lock.lock(); defer { lock.unlock() }; return errors }
 }
