@@ -125,7 +125,9 @@ struct MatchRepair: Sendable {
             }
             guard let (range, found, replacement) = located else { return nil }
             edits.append((range, replacement))
-            changes.append("\(old.text) → \(new.text): \(found) → \(replacement)")
+            let inTarget = "\(found) → \(replacement)"
+            let inSource = "\(old.text) → \(new.text)"
+            changes.append(inSource == inTarget ? inSource : "\(inSource): \(inTarget)")
         }
         guard !edits.isEmpty else { return nil }
         var out = target
