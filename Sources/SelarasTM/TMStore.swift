@@ -335,14 +335,14 @@ public final class TMStore: @unchecked Sendable {
             try db.execute(sql: "INSERT INTO file(path, name, kind, hash, size, imported) VALUES (?, ?, 'tmx', ?, ?, ?)",
                            arguments: [path, url.lastPathComponent, hash, size, now])
             let fileID = db.lastInsertedRowID
-            var pending: (TMUnit, UInt64)?
+            var pending: (TMUnit, Int, UInt64)?
             var first: Int64?
             var last: Int64?
             var count = 0
             var header: TMXHeader?
             var lastContext: UInt64?
             func flush(next: UInt64?) throws {
-                guard let (u, context) = pending else { return }
+                guard let (u, _, context) = pending else { return }
                 let ctx = TMUnitContext.fromProps(u)
                 let prev = ctx != nil ? ctx!.previous : lastContext
                 let nxt = ctx != nil ? ctx!.next : next
@@ -354,31 +354,28 @@ public final class TMStore: @unchecked Sendable {
                 count += 1
                 pending = nil
             }
-            // The reading thread analyses the units into the builder; this one stores them.
-            let pipe = UnitPipe.start(reader, url, builder: builder)
-            builder = FuzzyIndexBuilder(interner: KeyInterner())  // placeholder while the pipe owns it
+            let pipe = UnitPipe.start(reader, url)
             let issues: [TMXIssue]
             do {
                 while let batch = pipe.next() {
-                    for (u, context) in batch {
+                    for u in batch {
+                        let (n, context) = builder.add(text: u.source)
                         try flush(next: context)
-                        pending = (u, context)
+                        pending = (u, n, context)
                     }
                 }
                 try flush(next: nil)
-                let (returned, result) = pipe.outcome()
-                builder = returned
-                (issues, header) = try result.get()
+                (issues, header) = try pipe.outcome()
             } catch let failure as TMXIssue {
                 // The file could not be read at all: nothing of it is stored (and it is read again next time).
                 report.issues.append(failure)
                 try db.execute(sql: "DELETE FROM unit WHERE file_id = ?", arguments: [fileID])
                 try db.execute(sql: "DELETE FROM file WHERE id = ?", arguments: [fileID])
                 rowids.removeLast(count)
-                builder.removeLast(pipe.added)
+                builder.removeLast(count)
                 continue
             } catch {
-                builder = pipe.cancel()
+                pipe.cancel()
                 throw error
             }
             report.issues += issues

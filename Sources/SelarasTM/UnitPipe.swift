@@ -1,16 +1,12 @@
 import Foundation
 
-/// Reads a TMX file on a thread of its own, adds each unit's index keys to the index builder there,
-/// and hands the units (with their context keys) over in batches, so that parsing and analysis on
-/// one core overlap with storing on the other. The queue between them is bounded, so memory does
-/// not grow with the file. The builder belongs to the reading thread until `outcome()` hands it back.
+/// Reads a TMX file on a thread of its own and hands its units over in batches, so that parsing
+/// and storing overlap (two cores: one parses, one analyses and inserts). The queue between them is
+/// bounded, so memory does not grow with the file.
 final class UnitPipe: @unchecked Sendable {
     // @unchecked: all mutable state is guarded by `condition`.
     private let condition = NSCondition()
-    private var batches: [[(TMUnit, UInt64)]] = []
-    private var builder: FuzzyIndexBuilder
-    /// Units of this file added to the builder (to take back if the file fails).
-    private(set) var added = 0
+    private var batches: [[TMUnit]] = []
     private var finished = false
     private var cancelled = false
     private var result: Result<([TMXIssue], TMXHeader?), Error>?
@@ -19,24 +15,21 @@ final class UnitPipe: @unchecked Sendable {
     private let limit: Int
     static let batchSize = 256
 
-    private init(builder: FuzzyIndexBuilder, limit: Int = 16) {
-        self.builder = builder
+    init(limit: Int = 16) {
         self.limit = limit
     }
 
-    /// Starts reading `url` with `reader` on a new thread, adding keys to `builder`.
-    static func start(_ reader: TMXReader, _ url: URL, builder: FuzzyIndexBuilder) -> UnitPipe {
-        let pipe = UnitPipe(builder: builder)
+    /// Starts reading `url` with `reader` on a new thread.
+    static func start(_ reader: TMXReader, _ url: URL) -> UnitPipe {
+        let pipe = UnitPipe()
         let thread = Thread {
             var header: TMXHeader?
-            var batch: [(TMUnit, UInt64)] = []
+            var batch: [TMUnit] = []
             batch.reserveCapacity(batchSize)
             let outcome: Result<([TMXIssue], TMXHeader?), Error>
             do {
                 let issues = try reader.read(url, header: { header = $0 }, contentHash: { pipe.contentHash = ($0, $1) }) { u in
-                    let (_, context) = pipe.builder.add(text: u.source)
-                    pipe.added += 1
-                    batch.append((u, context))
+                    batch.append(u)
                     if batch.count >= batchSize {
                         try pipe.put(batch)
                         batch.removeAll(keepingCapacity: true)
@@ -57,7 +50,7 @@ final class UnitPipe: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
-    private func put(_ batch: [(TMUnit, UInt64)]) throws {
+    private func put(_ batch: [TMUnit]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= limit && !cancelled { condition.wait() }
@@ -74,8 +67,8 @@ final class UnitPipe: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next batch of units with their context keys, or nil when the file is done.
-    func next() -> [(TMUnit, UInt64)]? {
+    /// The next batch, or nil when the file is done.
+    func next() -> [TMUnit]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -85,23 +78,22 @@ final class UnitPipe: @unchecked Sendable {
         return b
     }
 
-    /// Waits for the reader; returns the builder (always) and the issues and header (or the error).
-    func outcome() -> (FuzzyIndexBuilder, Result<([TMXIssue], TMXHeader?), Error>) {
+    /// Waits for the reader and returns its issues and header (or rethrows its error).
+    func outcome() throws -> ([TMXIssue], TMXHeader?) {
         condition.lock()
         while !finished { condition.wait() }
         let r = result!
         condition.unlock()
-        return (builder, r)
+        return try r.get()
     }
 
-    /// Stops the reader (after a failure on the consuming side), waits for it, returns the builder.
-    func cancel() -> FuzzyIndexBuilder {
+    /// Stops the reader (after a failure on the consuming side) and waits for it.
+    func cancel() {
         condition.lock()
         cancelled = true
         batches.removeAll()
         condition.broadcast()
         while !finished { condition.wait() }
         condition.unlock()
-        return builder
     }
 }
