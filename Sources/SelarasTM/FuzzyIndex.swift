@@ -83,41 +83,87 @@ final class FuzzyIndex: @unchecked Sendable {
         let maxLength = Int((Double(n) / theta + slack).rounded(.down))
 
         // The prefix: the query's n − α + 1 rarest tokens (unknown ones first: they match nothing).
+        // More lists than the prefix are read when they are short: a unit found in lists carrying
+        // weight c (query positions) among P probed positions shares at most c + (n − P) tokens with
+        // the query, which must reach the overlap its length requires — most candidates are dropped
+        // on that count alone, without reading their tokens.
         let prefixSize = n - alpha + 1
         let order = (0..<n).sorted { a, b in
             let fa = frequency(query[a]), fb = frequency(query[b])
             return fa != fb ? fa < fb : a < b
         }
+        var weight: [UInt32: Int] = [:]
+        for id in query where id != Self.unknown { weight[id, default: 0] += 1 }
         var probed = Set<UInt32>()
-        var found: [UInt32] = []
-        for p in order.prefix(prefixSize) {
+        var ranges: [(id: UInt32, from: Int, to: Int)] = []
+        var probedPositions = 0
+        var read = 0
+        var minimalRead = 0
+        for (k, p) in order.enumerated() {
             let id = query[p]
-            if id == Self.unknown || !probed.insert(id).inserted { continue }
-            let lo = Int(postingStart[Int(id)]), hi = Int(postingStart[Int(id) + 1])
-            let from = lowerBound(lo, hi, length: minLength)
-            let to = lowerBound(from, hi, length: maxLength + 1)
-            stats?.pointee.listsRead += 1
-            stats?.pointee.postingsRead += to - from
-            if from < to { found.append(contentsOf: postings[from..<to]) }
+            if id != Self.unknown && probed.contains(id) { probedPositions += 1; continue }
+            var from = 0, to = 0
+            if id != Self.unknown {
+                let lo = Int(postingStart[Int(id)]), hi = Int(postingStart[Int(id) + 1])
+                from = lowerBound(lo, hi, length: minLength)
+                to = lowerBound(from, hi, length: maxLength + 1)
+            }
+            if k >= prefixSize {
+                // Beyond the prefix: only while the extra reading stays small.
+                if read + (to - from) > max(2 * minimalRead, 4096) { break }
+            }
+            probedPositions += 1
+            if id != Self.unknown {
+                probed.insert(id)
+                ranges.append((id, from, to))
+                read += to - from
+            }
+            if k + 1 == prefixSize { minimalRead = read }
         }
-        if found.isEmpty { return [] }
-        found.sort()
-        stats?.pointee.candidates += found.count
+        stats?.pointee.listsRead += ranges.count
+        stats?.pointee.postingsRead += read
+        if read == 0 { return [] }
+        let outside = n - probedPositions
 
-        // Count filter table: the query's keys with multiplicity.
+        // Weight per unit: an open-addressing table of (unit, weight).
+        var size = 64
+        while size < read * 2 { size <<= 1 }
+        let mask = size - 1
+        var slotsUnit = [UInt32](repeating: UInt32.max, count: size)
+        var slotsWeight = [Int32](repeating: 0, count: size)
+        var distinct = 0
+        postings.withUnsafeBufferPointer { post in
+            slotsUnit.withUnsafeMutableBufferPointer { units in
+                slotsWeight.withUnsafeMutableBufferPointer { weights in
+                    for r in ranges {
+                        let w = Int32(weight[r.id] ?? 1)
+                        for k in r.from..<r.to {
+                            let u = post[k]
+                            var h = Int(truncatingIfNeeded: u &* 2_654_435_761) & mask
+                            while units[h] != UInt32.max && units[h] != u { h = (h + 1) & mask }
+                            if units[h] == UInt32.max { units[h] = u; distinct += 1 }
+                            weights[h] += w
+                        }
+                    }
+                }
+            }
+        }
+        stats?.pointee.candidates += distinct
+
         var bag = QueryBag(query)
         var out: [Candidate] = []
         query.withUnsafeBufferPointer { q in
             tokens.withUnsafeBufferPointer { all in
-                var last = UInt32.max
-                for u in found where u != last {
-                    last = u
+                for h in 0..<size where slotsUnit[h] != UInt32.max {
+                    let u = slotsUnit[h]
                     let s = Int(tokenStart[Int(u)]), e = Int(tokenStart[Int(u) + 1])
                     let m = e - s
                     let longest = max(n, m)
                     let bound = Int(((1 - theta) * Double(longest)).rounded(.down) + slack)
+                    let needed = longest - bound
+                    if Int(slotsWeight[h]) + outside < needed { continue }
                     let unit = UnsafeBufferPointer(rebasing: all[s..<e])
-                    if bag.overlap(unit, atLeast: longest - bound) < longest - bound { continue }
+                    if bag.overlap(unit, atLeast: needed) < needed { continue }
                     stats?.pointee.verified += 1
                     if let d = TokenLevenshtein.distance(q, unit, bound: bound) {
                         out.append(Candidate(ordinal: Int(u), distance: d, longest: longest))
@@ -207,78 +253,107 @@ struct QueryBag {
     }
 }
 
-/// Builds a `FuzzyIndex` from units' key sequences, appended in ordinal order.
+/// Builds a `FuzzyIndex` from units appended in ordinal order (as texts, or as keys).
 struct FuzzyIndexBuilder {
-    private var vocabulary: [String: UInt32] = [:]
-    private(set) var keys: [String] = []
+    let interner: KeyInterner
     private var tokenStart: [UInt32] = [0]
     private var tokens: [UInt32] = []
 
-    init() {}
+    init(interner: KeyInterner = KeyInterner()) {
+        self.interner = interner
+    }
 
     var count: Int { tokenStart.count - 1 }
+    var tokenCount: Int { tokens.count }
+    var keys: [String] { interner.keys }
 
     mutating func reserve(units: Int, tokens t: Int) {
         tokenStart.reserveCapacity(units + 1)
         tokens.reserveCapacity(t)
     }
 
-    mutating func add(_ unitKeys: [String]) {
-        for k in unitKeys {
-            if let id = vocabulary[k] {
-                tokens.append(id)
-            } else {
-                let id = UInt32(keys.count)
-                vocabulary[k] = id
-                keys.append(k)
-                tokens.append(id)
-            }
-        }
+    /// Appends a unit by its source text; returns its token count and context key.
+    @discardableResult
+    mutating func add(text: String) -> (Int, UInt64) {
+        let before = tokens.count
+        let context = interner.keys(of: text, into: &tokens)
+        tokenStart.append(UInt32(tokens.count))
+        return (tokens.count - before, context)
+    }
+
+    /// Appends a unit given as key ids already interned by this builder's interner.
+    mutating func add<C: Collection>(ids: C) where C.Element == UInt32 {
+        tokens.append(contentsOf: ids)
         tokenStart.append(UInt32(tokens.count))
     }
 
-    /// Appends a unit given as ids of another index's vocabulary.
-    mutating func add(ids: ArraySlice<UInt32>, from other: FuzzyIndex) {
-        add(ids.map { other.keys[Int($0)] })
+    /// Removes the last `k` units.
+    mutating func removeLast(_ k: Int) {
+        guard k > 0 else { return }
+        tokenStart.removeLast(k)
+        tokens.removeLast(tokens.count - Int(tokenStart.last!))
+    }
+
+    /// Appends a unit given as key strings.
+    mutating func add(_ unitKeys: [String]) {
+        for k in unitKeys { tokens.append(interner.id(ofKey: k)) }
+        tokenStart.append(UInt32(tokens.count))
     }
 
     func build() -> FuzzyIndex {
         let units = tokenStart.count - 1
+        let keys = interner.keys
         let v = keys.count
-        // Units ordered by length, so that every list comes out sorted by (length, ordinal).
-        var maxLength = 0
-        for u in 0..<units { maxLength = max(maxLength, Int(tokenStart[u + 1] - tokenStart[u])) }
-        var byLength = [Int](repeating: 0, count: maxLength + 2)
-        for u in 0..<units { byLength[Int(tokenStart[u + 1] - tokenStart[u]) + 1] += 1 }
-        for l in 0..<(maxLength + 1) { byLength[l + 1] += byLength[l] }
-        var ordered = [UInt32](repeating: 0, count: units)
-        for u in 0..<units {
-            let l = Int(tokenStart[u + 1] - tokenStart[u])
-            ordered[byLength[l]] = UInt32(u)
-            byLength[l] += 1
-        }
-        // Distinct keys per unit: count, then fill.
-        var lastUnit = [UInt32](repeating: UInt32.max, count: v)
-        var df = [UInt32](repeating: 0, count: v + 1)
-        for u in 0..<units {
-            for t in Int(tokenStart[u])..<Int(tokenStart[u + 1]) {
-                let id = Int(tokens[t])
-                if lastUnit[id] != UInt32(u) { lastUnit[id] = UInt32(u); df[id + 1] += 1 }
-            }
-        }
-        for i in 0..<v { df[i + 1] += df[i] }
-        let postingStart = df
-        var cursor = Array(df.prefix(v))
-        var postings = [UInt32](repeating: 0, count: Int(df[v]))
-        for i in 0..<v { lastUnit[i] = UInt32.max }
-        for u32 in ordered {
-            let u = Int(u32)
-            for t in Int(tokenStart[u])..<Int(tokenStart[u + 1]) {
-                let id = Int(tokens[t])
-                if lastUnit[id] != u32 {
-                    lastUnit[id] = u32
-                    postings[Int(cursor[id])] = u32
-                    cursor[id] += 1
+        var postingStart = [UInt32](repeating: 0, count: v + 1)
+        var postings: [UInt32] = []
+        tokenStart.withUnsafeBufferPointer { starts in
+            tokens.withUnsafeBufferPointer { toks in
+                // Units ordered by length, so that every list comes out sorted by (length, ordinal).
+                var maxLength = 0
+                for u in 0..<units { maxLength = max(maxLength, Int(starts[u + 1] &- starts[u])) }
+                var byLength = [Int](repeating: 0, count: maxLength + 2)
+                for u in 0..<units { byLength[Int(starts[u + 1] &- starts[u]) + 1] += 1 }
+                for l in 0..<(maxLength + 1) { byLength[l + 1] += byLength[l] }
+                var ordered = [UInt32](repeating: 0, count: units)
+                for u in 0..<units {
+                    let l = Int(starts[u + 1] &- starts[u])
+                    ordered[byLength[l]] = UInt32(u)
+                    byLength[l] += 1
+                }
+                // Distinct keys per unit: count, then fill.
+                let lastUnit = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1))
+                defer { lastUnit.deallocate() }
+                lastUnit.initialize(repeating: UInt32.max, count: v)
+                postingStart.withUnsafeMutableBufferPointer { df in
+                    for u in 0..<units {
+                        let u32 = UInt32(u)
+                        for t in Int(starts[u])..<Int(starts[u + 1]) {
+                            let id = Int(toks[t])
+                            if lastUnit[id] != u32 { lastUnit[id] = u32; df[id + 1] &+= 1 }
+                        }
+                    }
+                    for i in 0..<v { df[i + 1] &+= df[i] }
+                }
+                let count = Int(postingStart[v])
+                let cursor = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1))
+                defer { cursor.deallocate() }
+                postingStart.withUnsafeBufferPointer { df in
+                    for i in 0..<v { cursor[i] = df[i] }
+                }
+                lastUnit.update(repeating: UInt32.max, count: v)
+                postings = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+                    for u32 in ordered {
+                        let u = Int(u32)
+                        for t in Int(starts[u])..<Int(starts[u + 1]) {
+                            let id = Int(toks[t])
+                            if lastUnit[id] != u32 {
+                                lastUnit[id] = u32
+                                out[Int(cursor[id])] = u32
+                                cursor[id] &+= 1
+                            }
+                        }
+                    }
+                    initialized = count
                 }
             }
         }

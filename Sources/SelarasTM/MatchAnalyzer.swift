@@ -1,20 +1,29 @@
+import Foundation
+
 /// Turns a segment into what fuzzy matching compares: word and number tokens with their folded
 /// forms, index keys (stems; one class key for all numbers) and code-point ranges, plus the
 /// punctuation marks in order.
 ///
 /// Rules (one pass over Unicode scalars, ASCII fast path):
 /// - A token is a run of letters, digits and combining marks; `-` and `'` join letters inside a
-///   word (`anak-anak`, `Jum'at`), `.`, `,`, `/` and `:` join digits inside a number (`2.375.000`,
+///   word (`anak-anak`, `Jum'at`) but not a number to a word (`ke-51`, `AC-130` and `1970-an` give
+///   the number on its own), `.`, `,`, `/` and `:` join digits inside a number (`2.375.000`,
 ///   `3,5`, `13/2`, `10.30`). A run of digits (and joiners) alone is a number; `Rp` glued to a number
 ///   (`Rp2,1`) becomes the word `rp` and the number.
 /// - `%` counts as the word `persen`, so `5%` and `5 persen` compare equal as words.
-/// - Folding: lowercase, typographic quotes and dashes to ASCII. Keys are the folded word's stem
-///   (`TMStemmer`) and `#` for every number, so numbers never cost edit distance: a differing number
-///   is a penalty and a repair, not a word change.
+/// - Folding: lowercase, typographic apostrophes and hyphens to ASCII. Keys are the folded word's
+///   stem (`TMStemmer`) and `#` for every number, so numbers never cost edit distance: a differing
+///   number is a penalty and a repair, not a word change.
+/// - The context key of a text (for exact-with-context matches and keyless exact lookups) is the
+///   FNV-1a hash of its folded tokens, or of its folded punctuation when it has no tokens.
 struct MatchAnalyzer: Sendable {
     /// Bump when tokenisation, folding or stemming changes: stores rebuild their index then.
-    static let version = 3
+    static let version = 7
+
+    /// The analyzer's identity as stores record it: the version and the stemming algorithm in use.
+    static var identity: String { "\(version)/\(TMStemmer().identity)" }
     static let numberKey = "#"
+    static let percentWord = "persen"
 
     struct Token: Sendable, Hashable {
         /// Lowercased, folded surface (numbers as written).
@@ -32,6 +41,7 @@ struct MatchAnalyzer: Sendable {
         var tokens: [Token]
         /// Punctuation and symbol characters in order (folded), for the punctuation penalty.
         var punctuation: [Unicode.Scalar]
+        var contextKey: UInt64
         var keys: [String] { tokens.map(\.key) }
         var folded: [String] { tokens.map(\.folded) }
     }
@@ -42,85 +52,182 @@ struct MatchAnalyzer: Sendable {
         self.stemmer = stemmer
     }
 
+    /// What the scanner reports for each token.
+    struct Event {
+        var range: Range<Int>
+        /// The folded surface as UTF-8 (valid only during the callback).
+        var folded: UnsafeBufferPointer<UInt8>
+        var isNumber: Bool
+        var hadUppercase: Bool
+        /// `%`, standing for the word `persen`.
+        var isPercent: Bool
+        /// FNV-1a of `folded`.
+        var hash: UInt64
+    }
+
     func analyze(_ text: String) -> Analysis {
         var tokens: [Token] = []
         var punctuation: [Unicode.Scalar] = []
-        let scalars = Array(text.unicodeScalars)
-        let n = scalars.count
+        let context = Self.scan(text, punctuation: { punctuation.append($0) }) { e in
+            let f = String(decoding: e.folded, as: UTF8.self)
+            let key: String
+            if e.isNumber { key = Self.numberKey } else if e.isPercent { key = stemmer.stem(Self.percentWord) } else { key = stemmer.stem(f) }
+            tokens.append(Token(folded: f, key: key, range: e.range, isNumber: e.isNumber, hadUppercase: e.hadUppercase))
+        }
+        return Analysis(tokens: tokens, punctuation: punctuation, contextKey: context)
+    }
+
+    /// The context key of `text` alone.
+    static func contextKey(_ text: String) -> UInt64 {
+        scan(text, punctuation: { _ in }) { _ in }
+    }
+
+    /// Scans `text`, calling `token` for each token and `punctuation` for each other non-space
+    /// character; returns the context key.
+    @discardableResult
+    static func scan(_ text: String, punctuation: (Unicode.Scalar) -> Void, token: (Event) -> Void) -> UInt64 {
+        var t = text
+        return t.withUTF8 { scan(utf8: $0, punctuation: punctuation, token: token) }
+    }
+
+    /// The UTF-8 decoding of one scalar of valid UTF-8 (Swift strings are valid): scalar and length.
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let c0 = UInt32(b[i])
+        if c0 < 0x80 { return (Unicode.Scalar(UInt8(c0)), 1) }
+        if c0 < 0xE0 { return (Unicode.Scalar((c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)) ?? "\u{FFFD}", 2) }
+        if c0 < 0xF0 {
+            return (Unicode.Scalar((c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)) ?? "\u{FFFD}", 3)
+        }
+        let v = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+    }
+
+    static func scan(utf8 b: UnsafeBufferPointer<UInt8>, punctuation: (Unicode.Scalar) -> Void, token: (Event) -> Void) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var punctHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var sawToken = false
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(64)
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for x in bytes { h ^= UInt64(x); h &*= prime }
+            return h
+        }
+        func emit(_ range: Range<Int>, _ bytes: ArraySlice<UInt8>, number: Bool, upper: Bool, percent: Bool, tokenHash: UInt64) {
+            sawToken = true
+            hash ^= tokenHash; hash &*= prime
+            bytes.withUnsafeBufferPointer { p in
+                token(Event(range: range, folded: p, isNumber: number, hadUppercase: upper, isPercent: percent, hash: tokenHash))
+            }
+        }
+        let table = asciiClasses
+        @inline(__always) func cls(_ s: Unicode.Scalar) -> ScalarClass { s.value < 0x80 ? table[Int(s.value)] : classify(s) }
+        let n = b.count
         var i = 0
-        tokens.reserveCapacity(n / 5)
+        var cp = 0
         while i < n {
-            let s = scalars[i]
-            let cls = Self.classify(s)
-            if cls == .space { i += 1; continue }
-            if cls == .other {
+            let byte = b[i]
+            let s: Unicode.Scalar, len: Int
+            if byte < 0x80 { s = Unicode.Scalar(byte); len = 1 } else { (s, len) = decode(b, i) }
+            let c0 = cls(s)
+            if c0 == .space { i += len; cp += 1; continue }
+            if c0 == .other {
                 if s == "%" {
-                    tokens.append(Token(folded: "%", key: stemmer.stem("persen"), range: i..<(i + 1), isNumber: false, hadUppercase: false))
+                    emit(cp..<(cp + 1), [0x25], number: false, upper: false, percent: true, tokenHash: fnv([0x25]))
                 } else {
-                    punctuation.append(Self.foldPunctuation(s))
+                    let f = foldPunctuation(s)
+                    punctuation(f)
+                    var v = f.value
+                    while true { punctHash ^= UInt64(v & 0xFF); punctHash &*= prime; v >>= 8; if v == 0 { break } }
                 }
-                i += 1
+                i += len; cp += 1
                 continue
             }
-            // A token: letters, digits, marks, with inner joiners.
-            let start = i
+            let start = cp
             var sawLetter = false
             var sawDigit = false
-            var folded = String.UnicodeScalarView()
             var upper = false
-            var rpPrefix = false  // `Rp` glued to a number: the number keeps its joiners
+            var rpPrefix = false
+            var prev: ScalarClass = .space
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            buffer.removeAll(keepingCapacity: true)
             while i < n {
-                let c = scalars[i]
-                let k = Self.classify(c)
+                let c: Unicode.Scalar, l: Int
+                let lead = b[i]
+                if lead < 0x80 {
+                    let k = table[Int(lead)]
+                    if k == .letter {
+                        sawLetter = true
+                        if sawDigit { rpPrefix = false }
+                        var x = lead
+                        if x <= 0x5A { upper = true; x += 32 }
+                        buffer.append(x); h ^= UInt64(x); h &*= prime
+                        i += 1; cp += 1; prev = .letter
+                        continue
+                    }
+                    if k == .digit {
+                        if !sawDigit { rpPrefix = sawLetter && buffer.count == 2 && buffer[0] == 0x72 && buffer[1] == 0x70 }
+                        sawDigit = true
+                        buffer.append(lead); h ^= UInt64(lead); h &*= prime
+                        i += 1; cp += 1; prev = .digit
+                        continue
+                    }
+                    c = Unicode.Scalar(lead); l = 1
+                } else {
+                    (c, l) = decode(b, i)
+                }
+                let k = cls(c)
                 if k == .letter || k == .mark {
                     if k == .letter { sawLetter = true; if sawDigit { rpPrefix = false } }
-                    if c.value < 0x80 {
-                        if c.value >= 0x41 && c.value <= 0x5A { upper = true; folded.append(Unicode.Scalar(c.value + 32)!) } else { folded.append(c) }
-                    } else if c.properties.changesWhenLowercased {
+                    let before = buffer.count
+                    if c.properties.changesWhenLowercased {
                         upper = true
-                        folded.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                        buffer.append(contentsOf: c.properties.lowercaseMapping.utf8)
                     } else {
-                        folded.append(c)
+                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + l)]))
                     }
-                    i += 1
+                    for x in buffer[before...] { h ^= UInt64(x); h &*= prime }
+                    i += l; cp += 1; prev = k
                 } else if k == .digit {
-                    if !sawDigit { rpPrefix = sawLetter && folded.count == 2 && String(folded) == "rp" }
+                    if !sawDigit { rpPrefix = sawLetter && buffer.count == 2 && buffer[0] == 0x72 && buffer[1] == 0x70 }
                     sawDigit = true
-                    folded.append(c)
-                    i += 1
-                } else if i + 1 < n, i > start {
-                    let next = Self.classify(scalars[i + 1])
-                    let prev = Self.classify(scalars[i - 1])
-                    let joinsWord = (c == "-" || c == "'" || c == "\u{2019}" || c == "\u{2010}" || c == "\u{2011}")
-                        && (next == .letter || next == .digit) && (prev == .letter || prev == .digit || prev == .mark)
-                    let joinsNumber = (c == "." || c == "," || c == "/" || c == ":") && next == .digit && prev == .digit && (!sawLetter || rpPrefix)
+                    for x in UnsafeBufferPointer(rebasing: b[i..<(i + l)]) { buffer.append(x); h ^= UInt64(x); h &*= prime }
+                    i += l; cp += 1; prev = k
+                } else if i + l < n, !buffer.isEmpty {
+                    let next = cls(decode(b, i + l).0)
+                    let v = c.value
+                    let isWordJoiner = v == 0x2D || v == 0x27 || v == 0x2019 || v == 0x2010 || v == 0x2011
+                    let joinsWord = isWordJoiner && next == .letter && (prev == .letter || prev == .mark)
+                    let joinsNumber = (v == 0x2E || v == 0x2C || v == 0x2F || v == 0x3A) && next == .digit && prev == .digit && (!sawLetter || rpPrefix)
                     if joinsWord || joinsNumber {
-                        folded.append(c == "\u{2019}" ? "'" : (c == "\u{2010}" || c == "\u{2011}") ? "-" : c)
-                        i += 1
+                        let x: UInt8 = v == 0x2019 ? 0x27 : (v == 0x2010 || v == 0x2011) ? 0x2D : UInt8(v)
+                        buffer.append(x); h ^= UInt64(x); h &*= prime
+                        i += l; cp += 1; prev = .other
                     } else { break }
                 } else { break }
             }
-            let f = String(folded)
             if !sawLetter {
-                tokens.append(Token(folded: f, key: Self.numberKey, range: start..<i, isNumber: true, hadUppercase: false))
-            } else if sawDigit, f.hasPrefix("rp"), f.count > 2, let d = f.unicodeScalars.dropFirst(2).first, ("0"..."9").contains(d) {
-                let rest = String(f.unicodeScalars.dropFirst(2))
-                tokens.append(Token(folded: "rp", key: "rp", range: start..<(start + 2), isNumber: false, hadUppercase: upper))
-                if rest.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "," }) {
-                    tokens.append(Token(folded: rest, key: Self.numberKey, range: (start + 2)..<i, isNumber: true, hadUppercase: false))
-                } else {
-                    tokens.append(Token(folded: rest, key: stemmer.stem(rest), range: (start + 2)..<i, isNumber: false, hadUppercase: false))
-                }
+                emit(start..<cp, buffer[...], number: true, upper: false, percent: false, tokenHash: h)
+            } else if sawDigit, rpPrefix, buffer.count > 2 {
+                emit(start..<(start + 2), buffer[0..<2], number: false, upper: upper, percent: false, tokenHash: fnv(buffer[0..<2]))
+                let rest = buffer[2...]
+                let numeric = rest.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
+                emit((start + 2)..<cp, rest, number: numeric, upper: false, percent: false, tokenHash: fnv(rest))
             } else {
-                tokens.append(Token(folded: f, key: sawDigit ? f : stemmer.stem(f), range: start..<i, isNumber: false, hadUppercase: upper))
+                emit(start..<cp, buffer[...], number: false, upper: upper, percent: false, tokenHash: h)
             }
         }
-        return Analysis(tokens: tokens, punctuation: punctuation)
+        return sawToken ? hash : punctHash ^ 0x5555_5555_5555_5555
     }
 
-    /// Only the index keys (the import path: no ranges or folded forms kept).
-    func keys(_ text: String) -> [String] {
-        analyze(text).tokens.map(\.key)
+    static let asciiClasses: [ScalarClass] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
+
+    @inline(__always)
+    static func appendUTF8(_ c: Unicode.Scalar, to buffer: inout [UInt8]) {
+        let v = c.value
+        if v < 0x80 { buffer.append(UInt8(v)) } else { buffer.append(contentsOf: String(c).utf8) }
     }
 
     enum ScalarClass { case letter, digit, mark, space, other }
@@ -131,7 +238,7 @@ struct MatchAnalyzer: Sendable {
         if v < 0x80 {
             if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) { return .letter }
             if v >= 0x30 && v <= 0x39 { return .digit }
-            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C { return .space }
+            if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return .space }
             return .other
         }
         let p = s.properties
@@ -152,5 +259,259 @@ struct MatchAnalyzer: Sendable {
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return "-"
         default: return s
         }
+    }
+}
+
+/// Maps the folded tokens of many texts to index key ids without allocating per token: folded
+/// byte strings are interned in an open-addressing table over a byte arena; a word is stemmed
+/// once, the first time it is seen. One instance per thread.
+final class KeyInterner {
+    let stemmer: TMStemmer
+    /// Key id → key.
+    private(set) var keys: [String] = []
+    private var keyIDs: [String: UInt32] = [:]
+    /// An interned folded word: its hash, key id, where its bytes are in the arena, and its first
+    /// eight bytes inline (most words are that short, so most comparisons never touch the arena).
+    private struct Entry { var hash: UInt32; var key: UInt32; var offset: UInt32; var length: UInt32; var prefix: UInt64 }
+    // The probe table holds 8-byte slots (hash << 32 | entry + 1; 0 is empty), so that it stays small
+    // enough for the cache; entries are dense. Accessed once per token: no dynamic exclusivity checks
+    // (the interner is confined to one thread).
+    @exclusivity(unchecked) private var table: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private var entryCount = 0
+    @exclusivity(unchecked) private var entryCapacity: Int
+    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var arenaCount = 0
+    @exclusivity(unchecked) private var arenaCapacity: Int
+    /// A small direct-mapped cache of short words (the most frequent ones stay in it).
+    private struct Recent { var hash: UInt32 = 0; var key: UInt32 = UInt32.max; var length: Int = -1; var prefix: UInt64 = 0 }
+    @exclusivity(unchecked) private var recent: UnsafeMutablePointer<Recent>
+    private static let recentSize = 4096
+    let numberID: UInt32
+    let percentID: UInt32
+
+    init(stemmer: TMStemmer = TMStemmer()) {
+        self.stemmer = stemmer
+        capacity = 1 << 15
+        table = .allocate(capacity: capacity)
+        table.initialize(repeating: 0, count: capacity)
+        entryCapacity = 1 << 13
+        entries = .allocate(capacity: entryCapacity)
+        recent = .allocate(capacity: Self.recentSize)
+        recent.initialize(repeating: Recent(), count: Self.recentSize)
+        arenaCapacity = 1 << 20
+        arena = .allocate(capacity: arenaCapacity)
+        numberID = 0
+        percentID = 1
+        keys = [MatchAnalyzer.numberKey, stemmer.stem(MatchAnalyzer.percentWord)]
+        keyIDs = [keys[0]: 0, keys[1]: 1]
+    }
+
+    deinit {
+        recent.deallocate()
+        table.deallocate()
+        entries.deallocate()
+        arena.deallocate()
+    }
+
+    /// The id of a key string (stems from another source, such as an older index).
+    func id(ofKey key: String) -> UInt32 {
+        if let id = keyIDs[key] { return id }
+        let id = UInt32(keys.count)
+        keys.append(key)
+        keyIDs[key] = id
+        return id
+    }
+
+    /// The key ids of `text`'s tokens, appended to `out`; returns the text's context key.
+    @discardableResult
+    func keys(of text: String, into out: inout [UInt32]) -> UInt64 {
+        var t = text
+        return t.withUTF8 { b in
+            if let h = asciiKeys(b, into: &out) { return h }
+            return MatchAnalyzer.scan(utf8: b, punctuation: { _ in }) { e in
+                if e.isNumber { out.append(numberID); return }
+                if e.isPercent { out.append(percentID); return }
+                out.append(intern(e.folded, hash: e.hash))
+            }
+        }
+    }
+
+    /// `MatchAnalyzer.scan`'s rules for pure-ASCII text, without copying tokens that need no
+    /// folding; nil (having appended nothing) when the text has a non-ASCII byte.
+    private func asciiKeys(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) -> UInt64? {
+        let n = b.count
+        guard let p = b.baseAddress, n > 0 else { return nil }
+        let startCount = out.count
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        var context = basis
+        var punct = basis
+        var sawToken = false
+        // Classes: 0 space, 1 letter, 2 digit, 3 other.
+        return Self.asciiClass.withUnsafeBufferPointer { classes in
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { lowered -> UInt64? in
+            let low = lowered.baseAddress!
+            var i = 0
+            while i < n {
+                let c = p[i]
+                if c >= 0x80 { out.removeLast(out.count - startCount); return nil }
+                let k = classes[Int(c)]
+                if k == 0 { i += 1; continue }
+                if k == 3 {
+                    if c == 0x25 {
+                        sawToken = true
+                        out.append(percentID)
+                        context ^= (basis ^ 0x25) &* prime; context &*= prime
+                    } else {
+                        punct ^= UInt64(c == 0x60 ? 0x27 : c); punct &*= prime
+                    }
+                    i += 1
+                    continue
+                }
+                let start = i
+                var sawLetter = false, sawDigit = false, upper = false, rpPrefix = false
+                var prev: UInt8 = 0
+                var h = basis
+                var j = i
+                while j < n {
+                    let x = p[j]
+                    if x >= 0x80 { out.removeLast(out.count - startCount); return nil }
+                    let kx = classes[Int(x)]
+                    if kx == 1 {
+                        sawLetter = true
+                        if sawDigit { rpPrefix = false }
+                        var y = x
+                        if y <= 0x5A { upper = true; y += 32 }
+                        low[j - start] = y
+                        h ^= UInt64(y); h &*= prime
+                        j += 1; prev = 1
+                    } else if kx == 2 {
+                        if !sawDigit { rpPrefix = sawLetter && j - start == 2 && low[0] == 0x72 && low[1] == 0x70 }
+                        sawDigit = true
+                        low[j - start] = x
+                        h ^= UInt64(x); h &*= prime
+                        j += 1; prev = 2
+                    } else if kx == 3, j + 1 < n, j > start {
+                        let nx = p[j + 1]
+                        if nx >= 0x80 { out.removeLast(out.count - startCount); return nil }
+                        let next = classes[Int(nx)]
+                        let joinsWord = (x == 0x2D || x == 0x27) && next == 1 && prev == 1
+                        let joinsNumber = (x == 0x2E || x == 0x2C || x == 0x2F || x == 0x3A) && next == 2 && prev == 2 && (!sawLetter || rpPrefix)
+                        if joinsWord || joinsNumber {
+                            low[j - start] = x
+                            h ^= UInt64(x); h &*= prime
+                            j += 1; prev = 3
+                        } else { break }
+                    } else { break }
+                }
+                sawToken = true
+                let length = j - start
+                if !sawLetter {
+                    out.append(numberID)
+                    context ^= h; context &*= prime
+                } else if sawDigit, rpPrefix, length > 2 {
+                    let h1 = ((basis ^ 0x72) &* prime ^ 0x70) &* prime
+                    out.append(intern(UnsafeBufferPointer(start: low, count: 2), hash: h1))
+                    context ^= h1; context &*= prime
+                    var h2 = basis
+                    var numeric = true
+                    for q in 2..<length {
+                        let y = low[q]
+                        h2 ^= UInt64(y); h2 &*= prime
+                        if !((y >= 0x30 && y <= 0x39) || y == 0x2E || y == 0x2C) { numeric = false }
+                    }
+                    out.append(numeric ? numberID : intern(UnsafeBufferPointer(start: low + 2, count: length - 2), hash: h2))
+                    context ^= h2; context &*= prime
+                } else {
+                    out.append(intern(UnsafeBufferPointer(start: upper ? UnsafePointer(low) : p + start, count: length), hash: h))
+                    context ^= h; context &*= prime
+                }
+                i = j
+            }
+            return sawToken ? context : punct ^ 0x5555_5555_5555_5555
+          }
+        }
+    }
+
+    private static let asciiClass: [UInt8] = (0..<128).map { c in
+        switch MatchAnalyzer.classify(Unicode.Scalar(UInt8(c))) {
+        case .space: return 0
+        case .letter: return 1
+        case .digit: return 2
+        default: return 3
+        }
+    }
+
+    @inline(__always)
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
+        var v: UInt64 = 0
+        for (k, b) in bytes.enumerated() { v |= UInt64(b) << (8 * UInt64(k)) }
+        return v
+    }
+
+    private func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h64: UInt64) -> UInt32 {
+        let h = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
+        let mask = capacity - 1
+        let table = self.table, entries = self.entries
+        let length = bytes.count
+        let head = Self.prefix(bytes)
+        let r = recent + (Int(h) & (Self.recentSize - 1))
+        if length <= 8, r.pointee.length == length, r.pointee.hash == h, r.pointee.prefix == head { return r.pointee.key }
+        var i = Int(h) & mask
+        while true {
+            let slot = table[i]
+            if slot == 0 { break }
+            if UInt32(truncatingIfNeeded: slot >> 32) == h {
+                let e = entries[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
+                if Int(e.length) == length, e.prefix == head,
+                   length <= 8 || memcmp(arena + Int(e.offset) + 8, bytes.baseAddress! + 8, length - 8) == 0 {
+                    if length <= 8 { r.pointee = Recent(hash: h, key: e.key, length: length, prefix: head) }
+                    return e.key
+                }
+            }
+            i = (i + 1) & mask
+        }
+        let folded = String(decoding: bytes, as: UTF8.self)
+        let key = id(ofKey: stemmer.stem(folded))
+        if arenaCount + length > arenaCapacity {
+            let grown = max(arenaCapacity * 2, arenaCount + length)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = bigger
+            arenaCapacity = grown
+        }
+        if length > 0 { (arena + arenaCount).update(from: bytes.baseAddress!, count: length) }
+        if entryCount == entryCapacity {
+            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
+            bigger.moveInitialize(from: self.entries, count: entryCount)
+            self.entries.deallocate()
+            self.entries = bigger
+            entryCapacity *= 2
+        }
+        self.entries[entryCount] = Entry(hash: h, key: key, offset: UInt32(arenaCount), length: UInt32(length), prefix: head)
+        entryCount += 1
+        table[i] = UInt64(h) << 32 | UInt64(entryCount)
+        arenaCount += length
+        if entryCount * 2 > capacity { grow() }
+        return key
+    }
+
+    /// Doubles the probe table (kept at most half full).
+    private func grow() {
+        let old = table, oldCapacity = capacity
+        capacity *= 2
+        table = .allocate(capacity: capacity)
+        table.initialize(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for j in 0..<oldCapacity where old[j] != 0 {
+            var i = Int(truncatingIfNeeded: old[j] >> 32) & mask
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = old[j]
+        }
+        old.deallocate()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasText
 
 /// Repairs a fuzzy match whose source differs from the new sentence only in placeables (numbers,
 /// amounts, percentages, dates, weekdays, times) or in glossary terms: the target gets the new
@@ -109,15 +110,24 @@ struct MatchRepair: Sendable {
             }
         }
 
-        // Placeables.
+        // Placeables: first in the notation the target already uses (TMPlaceables), else located by
+        // value with SelarasText's placeable finder and written in its English notation.
         var seenOld: [TMPlaceables.Value: Int] = [:]
+        var finder: SelarasTextPlaceables?
         for (old, new) in valueChanges {
             let nth = seenOld[old.value, default: 0]
             seenOld[old.value] = nth + 1
-            guard let (range, found, replacement) = locate(old.value, new: new.value, oldText: old.text, newText: new.text,
-                                                           in: target, nth: nth, avoiding: edits.map(\.range)) else { return nil }
+            let used = edits.map(\.range)
+            var located = locate(old.value, new: new.value, oldText: old.text, newText: new.text, in: target, nth: nth, avoiding: used)
+            if located == nil {
+                if finder == nil { finder = SelarasTextPlaceables(source: unit.source, query: q.text, target: target) }
+                located = finder!.locate(old: old.range, new: new.range, avoiding: used)
+            }
+            guard let (range, found, replacement) = located else { return nil }
             edits.append((range, replacement))
-            changes.append("\(old.text) → \(new.text): \(found) → \(replacement)")
+            let inTarget = "\(found) → \(replacement)"
+            let inSource = "\(old.text) → \(new.text)"
+            changes.append(inSource == inTarget ? inSource : "\(inSource): \(inTarget)")
         }
         guard !edits.isEmpty else { return nil }
         var out = target
@@ -175,7 +185,21 @@ struct MatchRepair: Sendable {
             return nil
         case let (.date(od, om, oy), .date(nd, nm, ny)):
             guard (od == nil) == (nd == nil) else { return nil }
-            return findDate(day: od, month: om, year: oy, newDay: nd, newMonth: nm, newYear: ny, in: target, avoiding: used)
+            if let found = findDate(day: od, month: om, year: oy, newDay: nd, newMonth: nm, newYear: ny, in: target, avoiding: used) {
+                return found
+            }
+            // The target writes the date another way ("October 20-22", "9/11", "the 19th", "2005
+            // November"): when only the day or only the year changed, and that number occurs exactly
+            // once in the target, it is replaced there.
+            if om == nm {
+                if let od, let nd, od != nd, oy == ny, let r = uniqueNumber(String(od), in: target, avoiding: used) {
+                    return (r, String(od), String(nd))
+                }
+                if od == nd, let oy, let ny, oy != ny, let r = uniqueNumber(String(oy), in: target, avoiding: used) {
+                    return (r, String(oy), String(ny))
+                }
+            }
+            return nil
         case let (.weekday(o), .weekday(n)):
             let full = TMPlaceables.englishWeekdays[o - 1]
             let pattern = "\\b(\(full)|\(full.prefix(3))\\.?)(?![A-Za-z])"
@@ -187,15 +211,32 @@ struct MatchRepair: Sendable {
         case let (.time(oh, om), .time(nh, nm)):
             let mm = om < 10 ? "0\(om)" : "\(om)"
             let pattern = "(?<![0-9])(0?)\(oh)([:.])\(mm)(?![0-9])"
-            guard let (r, groups) = firstMatch(pattern, in: target, avoiding: used) else { return nil }
-            let pad = !groups[1].isEmpty && nh < 10 ? "0" : ""
-            return (r, groups[0], "\(pad)\(nh)\(groups[2])\(nm < 10 ? "0" : "")\(nm)")
+            if let (r, groups) = firstMatch(pattern, in: target, avoiding: used) {
+                let pad = !groups[1].isEmpty && nh < 10 ? "0" : ""
+                return (r, groups[0], "\(pad)\(nh)\(groups[2])\(nm < 10 ? "0" : "")\(nm)")
+            }
+            // "9 p.m.": only the hour changed and it occurs once.
+            if om == nm, om == 0, oh != nh, let r = uniqueNumber(String(oh), in: target, avoiding: used) {
+                return (r, String(oh), String(nh))
+            }
+            return nil
         case let (.literal(o), .literal(n)):
             guard let r = findNumber(o, in: target, nth: nth, avoiding: used) else { return nil }
             return (r, o, n)
         default:
             return nil
         }
+    }
+
+    /// The only occurrence of the number `s` in the target (nil when it is missing or repeated).
+    private func uniqueNumber(_ s: String, in target: String, avoiding used: [Range<String.Index>]) -> Range<String.Index>? {
+        guard let first = findNumber(s, in: target, nth: 0, avoiding: used) else { return nil }
+        var from = target.index(after: first.lowerBound)
+        while let r = target.range(of: s, range: from..<target.endIndex) {
+            from = target.index(after: r.lowerBound)
+            if isNumberBoundary(target, before: r.lowerBound) && isNumberBoundary(target, after: r.upperBound) && r != first { return nil }
+        }
+        return first
     }
 
     /// The nth occurrence of a number written as `s`, not part of a longer number.
@@ -238,11 +279,14 @@ struct MatchRepair: Sendable {
     private func findDate(day od: Int?, month om: Int, year oy: Int?, newDay nd: Int?, newMonth nm: Int, newYear ny: Int?,
                           in target: String, avoiding used: [Range<String.Index>]) -> (Range<String.Index>, String, String)? {
         let full = TMPlaceables.englishMonths[om - 1], abbr = TMPlaceables.englishMonthAbbreviations[om - 1]
-        let month = "(\(full)|\(abbr)\\.?)"
+        let variants = (TMPlaceables.englishMonthVariants[om] ?? []).map { "|\($0)\\.?" }.joined()
+        let month = "(\(full)\(variants)|\(abbr)\\.?)"
         let yearPart = oy.map { "(,?\\s+\($0))?" } ?? "()"
         let newFull = TMPlaceables.englishMonths[nm - 1], newAbbr = TMPlaceables.englishMonthAbbreviations[nm - 1]
         func monthName(like found: String) -> String {
             if found == full || (full == abbr) { return newFull }
+            let bare = found.hasSuffix(".") ? String(found.dropLast()) : found
+            if bare != abbr, let v = TMPlaceables.englishMonthVariants[nm]?.first { return v + (found.hasSuffix(".") ? "." : "") }
             return newAbbr + (found.hasSuffix(".") ? "." : "")
         }
         func suffix(_ d: Int, like found: String) -> String {
@@ -292,5 +336,37 @@ struct MatchRepair: Sendable {
             return (r, groups)
         }
         return nil
+    }
+}
+
+/// SelarasText's placeables of a repair's three texts: the old source, the query and the target.
+struct SelarasTextPlaceables {
+    let source: [Placeable]
+    let query: [Placeable]
+    let target: [Placeable]
+    let targetText: String
+
+    init(source: String, query: String, target: String) {
+        self.source = PlaceableFinder.indonesian(in: source)
+        self.query = PlaceableFinder.indonesian(in: query)
+        self.target = PlaceableFinder.english(in: target)
+        targetText = target
+    }
+
+    /// The target placeable with the old source placeable's value (the only one), and the new
+    /// placeable's English rendering.
+    func locate(old: Range<Int>, new: Range<Int>, avoiding used: [Range<String.Index>]) -> (Range<String.Index>, String, String)? {
+        guard let o = source.first(where: { $0.range.overlaps(old) }), let n = query.first(where: { $0.range.overlaps(new) }),
+              o.value.kind == n.value.kind else { return nil }
+        let scalars = targetText.unicodeScalars
+        let hits = target.compactMap { p -> Range<String.Index>? in
+            guard p.value.isCompatible(with: o.value) else { return nil }
+            let lo = scalars.index(scalars.startIndex, offsetBy: p.range.lowerBound)
+            let hi = scalars.index(lo, offsetBy: p.range.count)
+            let r = lo..<hi
+            return used.contains(where: { $0.overlaps(r) }) ? nil : r
+        }
+        guard hits.count == 1, let r = hits.first else { return nil }
+        return (r, String(targetText[r]), n.english)
     }
 }

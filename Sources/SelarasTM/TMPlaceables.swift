@@ -4,8 +4,12 @@ import Foundation
 /// percentages and amounts (a number whose unit word is unchanged), dates (`13/2`, `13 Februari 2024`,
 /// `Februari 2024`), weekdays, months and times (`pukul 10.30`) — with their English notations.
 ///
-/// Kept inside SelarasTM, in this one file, because SelarasText had no placeables when the TM was
-/// built; when it has them, this file is the one to replace.
+/// Match repair needs two things SelarasText's `PlaceableFinder` does not give: the notation a
+/// number or date is written in (`15,086` or `15086`, `2.5 million`, `Feb 13` or `13 February`), so
+/// that the new value is written the same way in the target, and the kinds it does not model
+/// (weekdays on their own, codes such as `H5N1`, days beyond the calendar that a change can produce).
+/// This file holds that notation-level parsing; `MatchRepair` falls back to `PlaceableFinder` to
+/// locate a value by meaning and to write it in its English notation.
 ///
 /// English notation: `2.375.000` → `2,375,000`; `3,5` → `3.5`; `Rp2,1 triliun` → `Rp2.1 trillion`;
 /// `13/2` → `13 February`; `pukul 10.30` → `10:30`.
@@ -16,7 +20,8 @@ enum TMPlaceables {
         case date(day: Int?, month: Int, year: Int?)
         case weekday(Int)
         case time(hour: Int, minute: Int)
-        /// Something number-like that is only ever copied (`24/7`, `2023-2024`).
+        /// Something number-like that is only ever copied (`24/7`), or a code of letters and digits
+        /// (`H5N1`, `Tor-M1`, `A5`), as written.
         case literal(String)
 
         var kind: String {
@@ -48,6 +53,8 @@ enum TMPlaceables {
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                                 "November", "December"]
     static let englishMonthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Other abbreviations English news uses.
+    static let englishMonthVariants = [9: ["Sept"]]
     static let englishWeekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let englishScales = [6: "million", 9: "billion", 12: "trillion"]
     static let timeWords: Set<String> = ["pukul", "jam", "pkl"]
@@ -79,7 +86,7 @@ enum TMPlaceables {
                 // d/m or d/m/y
                 if f.contains("/") {
                     let parts = f.split(separator: "/").map(String.init)
-                    if (2...3).contains(parts.count), let d = Int(parts[0]), let m = Int(parts[1]), (1...31).contains(d), (1...12).contains(m) {
+                    if (2...3).contains(parts.count), let d = Int(parts[0]), let m = Int(parts[1]), (1...99).contains(d), (1...12).contains(m) {
                         var y: Int? = nil
                         if parts.count == 3, let yy = Int(parts[2]) { y = parts[2].count == 2 ? 2000 + yy : yy }
                         out.append(make(.date(day: d, month: m, year: y), i, i + 1)); i += 1; continue
@@ -100,7 +107,8 @@ enum TMPlaceables {
                     out.append(make(.time(hour: h, minute: 0), i, i + 1)); i += 1; continue
                 }
                 // day month [year]
-                if i + 1 < t.count, let m = months[t[i + 1].folded], let d = Int(f), (1...31).contains(d) {
+                // Days are not checked against the calendar (up to 99): a changed day is repaired, not judged.
+                if i + 1 < t.count, let m = months[t[i + 1].folded], let d = Int(f), (1...99).contains(d), f.count <= 2 {
                     if let y = year(i + 2) {
                         out.append(make(.date(day: d, month: m, year: y), i, i + 3)); i += 3
                     } else {
@@ -126,6 +134,10 @@ enum TMPlaceables {
             }
             if let w = weekdays[tok.folded], tok.hadUppercase {
                 out.append(make(.weekday(w), i, i + 1)); i += 1; continue
+            }
+            if tok.folded.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) {
+                // A code: copied as written.
+                out.append(make(.literal(slice(tok.range)), i, i + 1)); i += 1; continue
             }
             i += 1
         }

@@ -43,8 +43,8 @@ struct TMScorer: Sendable {
             text = q.text
             nfc = TextNormalizer.nfc(q.text)
             analysis = analyzer.analyze(q.text)
-            previousKey = q.previous.map(TMScorer.contextKey)
-            nextKey = q.next.map(TMScorer.contextKey)
+            previousKey = q.previous.map(MatchAnalyzer.contextKey)
+            nextKey = q.next.map(MatchAnalyzer.contextKey)
             markupSignature = q.markup.map(\.signature)
             terms = q.terms
         }
@@ -54,18 +54,8 @@ struct TMScorer: Sendable {
         var kind: MatchKind
         var score: Double
         var penalties: [MatchPenalty]
-        /// Character-level similarity, for ties.
-        var characterSimilarity: Double
-        /// Alignment facts for repair.
+        /// The unit source's analysis, for repair.
         var unitAnalysis: MatchAnalyzer.Analysis
-        var differsOnlyInNumbers: Bool
-    }
-
-    /// The key a neighbouring segment is compared by: the FNV-1a hash of its match key.
-    static func contextKey(_ text: String) -> UInt64 {
-        var f = Fingerprint()
-        f.combine(TextNormalizer.matchKey(text))
-        return f.value
     }
 
     func score(_ q: Query, unit: TMUnit, previousKey: UInt64?, nextKey: UInt64?, hasContext: Bool, distance: Int, longest: Int) -> Result {
@@ -73,45 +63,34 @@ struct TMScorer: Sendable {
         let tagsDiffer = unit.sourceVariant.markup.map(\.signature) != q.markupSignature
         var penalties: [MatchPenalty] = []
         if tagsDiffer { penalties.append(MatchPenalty(reason: "inline tags differ", points: Self.tagPenalty)) }
-        let charSim = TokenLevenshtein.characterSimilarity(TextNormalizer.matchKey(q.text), TextNormalizer.matchKey(unit.source))
 
         if TextNormalizer.nfc(unit.source) == q.nfc {
             let queryHasContext = q.previousKey != nil || q.nextKey != nil
             let inContext = hasContext && queryHasContext && previousKey == q.previousKey && nextKey == q.nextKey
             return Result(kind: inContext ? .exactWithContext : .exact, score: 100 - total(penalties), penalties: penalties,
-                          characterSimilarity: 1, unitAnalysis: u, differsOnlyInNumbers: false)
+                          unitAnalysis: u)
         }
         let qFolded = q.analysis.folded, uFolded = u.folded
         let sameKeys = q.analysis.keys == u.keys
-        var differsOnlyInNumbers = false
         if qFolded == uFolded {
             if caseDiffers(q, u, unit.source) { penalties.append(MatchPenalty(reason: "case differs", points: Self.casePenalty)) }
             if q.analysis.punctuation != u.punctuation {
                 penalties.append(MatchPenalty(reason: "punctuation differs", points: Self.punctuationPenalty))
             }
             return Result(kind: .exactTextOnly, score: max(0, 100 - total(penalties)), penalties: penalties,
-                          characterSimilarity: charSim, unitAnalysis: u, differsOnlyInNumbers: false)
+                          unitAnalysis: u)
         }
         let base = longest == 0 ? 100 : (100 * (1 - Double(distance) / Double(longest))).rounded()
         // Numbers that differ, position by position along the alignment of the keys.
         var numberPoints = 0.0
-        let pairs = TokenLevenshtein.alignment(q.analysis.keys, u.keys)
-        var otherDifference = false
-        for (a, b) in pairs {
-            guard let a, let b else { otherDifference = true; continue }
+        for (a, b) in TokenLevenshtein.alignment(q.analysis.keys, u.keys) {
+            guard let a, let b else { continue }
             let x = q.analysis.tokens[a], y = u.tokens[b]
-            if x.isNumber && y.isNumber {
-                if x.folded != y.folded {
-                    if numberPoints < Self.maxNumberPenalty {
-                        penalties.append(MatchPenalty(reason: "number differs: \(y.folded) → \(x.folded)", points: Self.numberPenalty))
-                        numberPoints += Self.numberPenalty
-                    }
-                }
-            } else if x.folded != y.folded {
-                otherDifference = true
+            if x.isNumber && y.isNumber && x.folded != y.folded && numberPoints < Self.maxNumberPenalty {
+                penalties.append(MatchPenalty(reason: "number differs: \(y.folded) → \(x.folded)", points: Self.numberPenalty))
+                numberPoints += Self.numberPenalty
             }
         }
-        if sameKeys && !otherDifference { differsOnlyInNumbers = numberPoints > 0 }
         if sameKeys {
             let formsDiffer = zip(q.analysis.tokens, u.tokens).contains { !$0.isNumber && $0.folded != $1.folded }
             if formsDiffer { penalties.append(MatchPenalty(reason: "word forms differ", points: Self.wordFormPenalty)) }
@@ -122,8 +101,7 @@ struct TMScorer: Sendable {
         }
         var score = base - total(penalties)
         if score >= 100 { score = 99 }
-        return Result(kind: .fuzzy, score: max(0, score), penalties: penalties, characterSimilarity: charSim, unitAnalysis: u,
-                      differsOnlyInNumbers: differsOnlyInNumbers)
+        return Result(kind: .fuzzy, score: max(0, score), penalties: penalties, unitAnalysis: u)
     }
 
     private func total(_ p: [MatchPenalty]) -> Double { p.reduce(0) { $0 + $1.points } }
@@ -138,13 +116,27 @@ struct TMScorer: Sendable {
         return false
     }
 
-    /// Ranking: kind first (Okapi's MatchType order, repaired above plain fuzzy), then score, then
-    /// character similarity, then the order units were loaded in.
-    static func ranks(_ a: (kind: MatchKind, score: Double, charSim: Double, ordinal: Int),
-                      before b: (kind: MatchKind, score: Double, charSim: Double, ordinal: Int)) -> Bool {
-        if a.kind != b.kind { return a.kind < b.kind }
-        if a.score != b.score { return a.score > b.score }
-        if a.charSim != b.charSim { return a.charSim > b.charSim }
-        return a.ordinal < b.ordinal
+    /// Ranks matches: kind first (Okapi's MatchType order, repaired above plain fuzzy), then score;
+    /// among equal kind and score, the higher character-level similarity of the source to the query
+    /// (computed only for such ties), then the more recent change date, then load order.
+    static func rank(_ items: [(match: TMMatch, date: String?, ordinal: Int)], query: String) -> [TMMatch] {
+        var items = items.map { (match: $0.match, date: $0.date ?? "", ordinal: $0.ordinal, charSim: -1.0) }
+        items.sort { ($0.match.kind, -$0.match.score) < ($1.match.kind, -$1.match.score) }
+        let key = TextNormalizer.matchKey(query)
+        var i = 0
+        while i < items.count {
+            var j = i + 1
+            while j < items.count, items[j].match.kind == items[i].match.kind, items[j].match.score == items[i].match.score { j += 1 }
+            if j - i > 1 {
+                for k in i..<j { items[k].charSim = TokenLevenshtein.characterSimilarity(key, TextNormalizer.matchKey(items[k].match.source)) }
+                items[i..<j].sort { a, b in
+                    if a.charSim != b.charSim { return a.charSim > b.charSim }
+                    if a.date != b.date { return a.date > b.date }
+                    return a.ordinal < b.ordinal
+                }
+            }
+            i = j
+        }
+        return items.map(\.match)
     }
 }

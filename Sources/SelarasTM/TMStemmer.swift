@@ -1,8 +1,27 @@
-/// The stemmer fuzzy matching applies to folded words (see `MatchAnalyzer`).
-///
-/// Pending the Indonesian stemmer of SelarasText, words are used as folded (no affix removal).
-struct TMStemmer: Sendable {
-    init() {}
+import SelarasText
 
-    func stem(_ word: String) -> String { word }
+/// The stemmer fuzzy matching applies to folded words (see `MatchAnalyzer`): SelarasText's
+/// `IndonesianStemmer` (Enhanced Confix Stripping over the hunspell-id root list, or Tala's rules
+/// when that list is missing), so that `menyatakan` and `pernyataan` share the key `nyata` and
+/// reduplications (`negara-negara`) key as their root.
+///
+/// Which algorithm ran is part of a store's analyzer identity (`TMStemmer.identity`): an index
+/// built with one is rebuilt rather than queried with the other.
+struct TMStemmer: Sendable {
+    let stemmer: IndonesianStemmer
+
+    init() {
+        stemmer = Self.shared
+    }
+
+    init(stemmer: IndonesianStemmer) {
+        self.stemmer = stemmer
+    }
+
+    private static let shared = IndonesianStemmer()
+
+    func stem(_ word: String) -> String { stemmer.stem(word) }
+
+    /// "ECS" or "Tala".
+    var identity: String { stemmer.algorithm }
 }

@@ -60,33 +60,18 @@ final class TMXInputStream {
     private var dataPos = 0
     private var raw: [UInt8] = []
     private var rawPos = 0
+    /// The content hash of every byte read from the source so far.
+    private(set) var hasher = ContentHasher()
     private var sourceEOF = false
     private(set) var encoding: Encoding = .utf8
     private(set) var declaredEncoding: String?
     private(set) var hadBOM = false
     private var started = false
 
-    // MARK: output window
-    private var window: [UInt8] = []
-    private var windowStart = 0
-    private var produced: Int { windowStart + window.count }
-    private var line = 1
-    private var lineStart = 0
-    private var continuationBytesOnLine = 0
-
-    // MARK: scanner
-    private enum ScanState {
-        case text, lt, ltT, ltTU, tuTag, ltSlash, ltSlashT, ltSlashTU, bang, bangDash, bangCData(Int), comment(Int), cdata(Int), pi(Bool)
-    }
-    private var scan: ScanState = .text
-    private var tagOffset = 0, tagLine = 0, tagColumn = 0
-    private var tagBytes: [UInt8] = []
-    private var tagQuote: UInt8 = 0
-    private var starts: [UnitStart] = []
-    private var startsHead = 0
-    private(set) var unitsScanned = 0
-    /// Removals by the ordinal of the unit they fall in (0: before the first unit).
-    private var removals: [Int: [Removal]] = [:]
+    // MARK: output (window, line tracking, markup scanner) — a value the decoders own while they run
+    private var out = OutputState()
+    private var produced: Int { out.windowStart + out.window.count }
+    var unitsScanned: Int { out.unitsScanned }
 
     // MARK: emission
     private var prefix: [UInt8] = []
@@ -135,7 +120,7 @@ final class TMXInputStream {
                     var limit = produced
                     if let stop = stopAt { limit = min(limit, stop) }
                     let k = min(count - n, limit - readPos)
-                    window.withUnsafeBufferPointer { p in (buffer + n).update(from: p.baseAddress! + (readPos - windowStart), count: k) }
+                    out.window.withUnsafeBufferPointer { p in (buffer + n).update(from: p.baseAddress! + (readPos - out.windowStart), count: k) }
                     readPos += k; n += k
                     continue
                 }
@@ -145,6 +130,14 @@ final class TMXInputStream {
         } catch {
             failure = error
             return -1
+        }
+    }
+
+    /// Reads the rest of the source (for the content hash) without decoding it.
+    func drain() throws {
+        while !sourceEOF {
+            rawPos = raw.count
+            try fill()
         }
     }
 
@@ -158,28 +151,44 @@ final class TMXInputStream {
         while unitsScanned < ordinal {
             if try !produceMore() { return nil }
         }
-        guard let i = starts[startsHead...].firstIndex(where: { $0.ordinal == ordinal }) else { return nil }
-        return starts[i]
+        guard let i = out.starts[out.startsHead...].firstIndex(where: { $0.ordinal == ordinal }) else { return nil }
+        return withTuid(out.starts[i])
+    }
+
+    /// The start record with its tuid read from the start tag (kept in the window until released).
+    private func withTuid(_ s: UnitStart) -> UnitStart {
+        var s = s
+        let from = s.offset - out.windowStart
+        guard from >= 0, from < out.window.count else { return s }
+        var end = from
+        var quote: UInt8 = 0
+        while end < out.window.count && end - from < 4096 {
+            let b = out.window[end]
+            if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
+            end += 1
+        }
+        s.tuid = Self.attribute("tuid", in: String(decoding: out.window[from..<end], as: UTF8.self))
+        return s
     }
 
     /// The last unit starting at or before (line, column), among those not released.
     func unitStarting(atOrBefore line: Int, column: Int) -> UnitStart? {
         var best: UnitStart?
-        for s in starts[startsHead...] {
+        for s in out.starts[out.startsHead...] {
             if s.line < line || (s.line == line && s.column <= column) { best = s } else { break }
         }
-        return best
+        return best.map(withTuid)
     }
 
     /// The first recorded unit start after (line, column), decoding further input as needed.
     func firstUnit(after line: Int, column: Int) throws -> UnitStart? {
-        var from = startsHead
+        var from = out.startsHead
         while true {
-            for i in from..<starts.count {
-                let s = starts[i]
-                if s.line > line || (s.line == line && s.column > column) { return s }
+            for i in from..<out.starts.count {
+                let s = out.starts[i]
+                if s.line > line || (s.line == line && s.column > column) { return withTuid(s) }
             }
-            from = starts.count
+            from = out.starts.count
             if try !produceMore() { return nil }
         }
     }
@@ -197,29 +206,29 @@ final class TMXInputStream {
 
     /// Says the reader will never restart before unit `ordinal`: output and records before it may go.
     func release(before ordinal: Int) {
-        while startsHead < starts.count, starts[startsHead].ordinal < ordinal { startsHead += 1 }
+        while out.startsHead < out.starts.count, out.starts[out.startsHead].ordinal < ordinal { out.startsHead += 1 }
         var keepFrom = readPos
-        if startsHead < starts.count { keepFrom = min(keepFrom, starts[startsHead].offset) }
-        let dead = keepFrom - windowStart
-        if dead > (1 << 20), dead > window.count / 2 {
-            window.removeFirst(dead)
-            windowStart = keepFrom
+        if out.startsHead < out.starts.count { keepFrom = min(keepFrom, out.starts[out.startsHead].offset) }
+        let dead = keepFrom - out.windowStart
+        if dead > (1 << 20), dead > out.window.count / 2 {
+            out.window.removeFirst(dead)
+            out.windowStart = keepFrom
         }
-        if startsHead > 4096 {
-            starts.removeFirst(startsHead)
-            startsHead = 0
+        if out.startsHead > 4096 {
+            out.starts.removeFirst(out.startsHead)
+            out.startsHead = 0
         }
     }
 
     /// Removes and returns the removals recorded inside unit `ordinal` (0: before the first unit).
     func takeRemovals(unit ordinal: Int) -> [Removal] {
-        removals.removeValue(forKey: ordinal) ?? []
+        out.removals.removeValue(forKey: ordinal) ?? []
     }
 
     /// Removals not yet taken, in unit order (for a final report).
     func remainingRemovals() -> [(Int, [Removal])] {
-        let all = removals.sorted { $0.key < $1.key }
-        removals.removeAll()
+        let all = out.removals.sorted { $0.key < $1.key }
+        out.removals.removeAll()
         return all
     }
 
@@ -248,11 +257,14 @@ final class TMXInputStream {
             }
             raw.removeLast(Self.chunkSize - got)
             if got == 0 { sourceEOF = true }
+            raw.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[old..<(old + got)])) }
         case let .data(d):
             let k = min(Self.chunkSize, d.count - dataPos)
             if k <= 0 { sourceEOF = true; return }
+            let old = raw.count
             raw.append(contentsOf: d[d.startIndex + dataPos ..< d.startIndex + dataPos + k])
             dataPos += k
+            raw.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[old..<(old + k)])) }
         }
     }
 
@@ -296,9 +308,9 @@ final class TMXInputStream {
             var out = "<?xml version=\"\(version)\" encoding=\"UTF-8\""
             if let s = standalone { out += " standalone=\"\(s)\"" }
             out += String(repeating: "\n", count: newlines) + "?>"
-            window.append(contentsOf: Array(out.utf8))
-            line += newlines
-            if newlines > 0 { lineStart = produced - 2 }
+            self.out.window.append(contentsOf: Array(out.utf8))
+            self.out.line += newlines
+            if newlines > 0 { self.out.lineStart = produced - 2 }
             i = end
         }
         if base == .utf8, !hadBOM, let d = declared?.lowercased() {
@@ -321,11 +333,14 @@ final class TMXInputStream {
         }
         if rawPos >= raw.count && sourceEOF { return false }
         let before = produced
+        var o = OutputState.placeholder
+        swap(&o, &out)  // the decoder owns the buffers while it runs (no copies, no exclusivity checks)
         switch encoding {
-        case .utf8: decodeUTF8()
-        case .utf16LE, .utf16BE: decodeUTF16(littleEndian: encoding == .utf16LE)
-        case .latin1, .windows1252: decodeSingleByte(windows: encoding == .windows1252)
+        case .utf8: rawPos = Self.decodeUTF8(raw, from: rawPos, eof: sourceEOF, into: &o)
+        case .utf16LE, .utf16BE: rawPos = Self.decodeUTF16(raw, from: rawPos, eof: sourceEOF, littleEndian: encoding == .utf16LE, into: &o)
+        case .latin1, .windows1252: rawPos = Self.decodeSingleByte(raw, from: rawPos, eof: sourceEOF, windows: encoding == .windows1252, into: &o)
         }
+        swap(&o, &out)
         if produced == before && rawPos < raw.count && !sourceEOF {
             // An incomplete sequence at the end of the buffer: read more and try again.
             try fill()
@@ -333,33 +348,55 @@ final class TMXInputStream {
         }
         if produced == before && sourceEOF && rawPos < raw.count {
             // A truncated sequence at the very end of the file.
-            record(0xFFFD, invalid: true)
+            out.record(0xFFFD, invalid: true)
             rawPos = raw.count
         }
         return true
     }
 
-    private static let forbiddenASCII: [Bool] = (0..<128).map { c in c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D }
+    static let forbiddenASCII: [Bool] = (0..<128).map { c in c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D }
 
     @inline(__always)
-    private static func isForbidden(_ v: UInt32) -> Bool {
+    static func isForbidden(_ v: UInt32) -> Bool {
         if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
         if v < 0xD800 { return false }
         if v < 0xE000 { return true }
         return v == 0xFFFE || v == 0xFFFF || v > 0x10FFFF
     }
 
-    private func decodeUTF8() {
+    /// Decodes UTF-8 from raw[from...]; returns where it stopped (an incomplete sequence waits for more).
+    static func decodeUTF8(_ raw: [UInt8], from: Int, eof: Bool, into o: inout OutputState) -> Int {
         let n = raw.count
-        let eof = sourceEOF
-        window.reserveCapacity(window.count + (n - rawPos))
-        var i = rawPos
+        o.window.reserveCapacity(o.window.count + (n - from))
+        var i = from
         raw.withUnsafeBufferPointer { r in
             while i < n {
                 let b = r[i]
                 if b >= 0x20 && b < 0x80 && b != 0x3C && b != 0x26 {
-                    if case .text = scan { window.append(b); i += 1; continue }
-                    emitASCII(b); i += 1; continue
+                    if case .text = o.scan {
+                        // A run of plain ASCII text: copied in one go.
+                        var j = i + 1
+                        // Eight bytes at a time: stop at a word holding a byte < 0x20, >= 0x80, '<' or '&'.
+                        let base = UnsafeRawPointer(r.baseAddress!)
+                        while j + 8 <= n {
+                            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                            let control = (w &- ones &* 0x20) & ~w & highs
+                            let lt = w ^ (ones &* 0x3C), amp = w ^ (ones &* 0x26)
+                            let special = ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
+                            if (control | special | (w & highs)) != 0 { break }
+                            j += 8
+                        }
+                        while j < n {
+                            let c = r[j]
+                            if c < 0x20 || c >= 0x80 || c == 0x3C || c == 0x26 { break }
+                            j += 1
+                        }
+                        o.window.append(contentsOf: UnsafeBufferPointer(rebasing: r[i..<j]))
+                        i = j
+                        continue
+                    }
+                    o.emitASCII(b); i += 1; continue
                 }
                 if b < 0x80 {
                     if b == 0x26 {  // '&': a character reference to a forbidden character is dropped
@@ -373,23 +410,23 @@ final class TMXInputStream {
                             var digits = 0
                             while k < n, digits <= 8 {
                                 let c = r[k]
-                                if let d = Self.digitValue(c, hex: hex) { value = value &* (hex ? 16 : 10) &+ UInt32(d); digits += 1; k += 1 } else { break }
+                                if let d = digitValue(c, hex: hex) { value = value &* (hex ? 16 : 10) &+ UInt32(d); digits += 1; k += 1 } else { break }
                             }
                             if k >= n && !eof { break }  // wait for more input
-                            if k < n, r[k] == 0x3B, digits > 0, Self.isForbidden(value) {
-                                record(value, invalid: false)
+                            if k < n, r[k] == 0x3B, digits > 0, isForbidden(value) {
+                                o.record(value, invalid: false)
                                 i = k + 1
                                 continue
                             }
                         }
-                        emitASCII(b); i += 1; continue
+                        o.emitASCII(b); i += 1; continue
                     }
-                    if Self.forbiddenASCII[Int(b)] {
-                        record(UInt32(b), invalid: false)
+                    if forbiddenASCII[Int(b)] {
+                        o.record(UInt32(b), invalid: false)
                         i += 1
                         continue
                     }
-                    emitASCII(b); i += 1; continue
+                    o.emitASCII(b); i += 1; continue
                 }
                 // Multi-byte sequence.
                 let len: Int
@@ -399,11 +436,11 @@ final class TMXInputStream {
                 case 0xE0...0xEF: len = 3; v = UInt32(b & 0x0F)
                 case 0xF0...0xF4: len = 4; v = UInt32(b & 0x07)
                 default:
-                    record(0xFFFD, invalid: true); emitScalar(0xFFFD); i += 1; continue
+                    o.record(0xFFFD, invalid: true); o.emitScalar(0xFFFD); i += 1; continue
                 }
                 if i + len > n {
                     if !eof { break }
-                    record(0xFFFD, invalid: true); emitScalar(0xFFFD); i = n; continue
+                    o.record(0xFFFD, invalid: true); o.emitScalar(0xFFFD); i = n; continue
                 }
                 var ok = true
                 for k in 1..<len {
@@ -419,25 +456,23 @@ final class TMXInputStream {
                     }
                 }
                 if !ok {
-                    record(0xFFFD, invalid: true); emitScalar(0xFFFD); i += 1; continue
+                    o.record(0xFFFD, invalid: true); o.emitScalar(0xFFFD); i += 1; continue
                 }
                 if v == 0xFFFE || v == 0xFFFF {
-                    record(v, invalid: false); i += len; continue
+                    o.record(v, invalid: false); i += len; continue
                 }
-                if case .text = scan {} else if case .tuTag = scan {
-                    if tagBytes.count < 2048 { for k in 0..<len { tagBytes.append(r[i + k]) } }
-                } else { scanNonASCII() }
-                for k in 0..<len { window.append(r[i + k]) }
-                continuationBytesOnLine += len - 1
+                if case .text = o.scan {} else { o.scanNonASCII() }
+                o.window.append(contentsOf: UnsafeBufferPointer(rebasing: r[i..<(i + len)]))
+                o.continuationBytesOnLine += len - 1
                 i += len
             }
         }
-        rawPos = i
+        return i
     }
 
-    private func decodeUTF16(littleEndian: Bool) {
+    static func decodeUTF16(_ raw: [UInt8], from: Int, eof: Bool, littleEndian: Bool, into o: inout OutputState) -> Int {
         let n = raw.count
-        var i = rawPos
+        var i = from
         var pendingRef: [UInt32] = []
         func unit(_ k: Int) -> UInt32 {
             littleEndian ? UInt32(raw[k]) | UInt32(raw[k + 1]) << 8 : UInt32(raw[k]) << 8 | UInt32(raw[k + 1])
@@ -448,93 +483,68 @@ final class TMXInputStream {
             var used = 2
             if u >= 0xD800 && u < 0xDC00 {
                 if i + 3 >= n {
-                    if !sourceEOF { break }
-                    record(u, invalid: true); i += 2; continue
+                    if !eof { break }
+                    o.record(u, invalid: true); i += 2; continue
                 }
                 let lo = unit(i + 2)
                 if lo >= 0xDC00 && lo < 0xE000 {
                     v = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
                     used = 4
                 } else {
-                    record(u, invalid: true); i += 2; continue
+                    o.record(u, invalid: true); i += 2; continue
                 }
             } else if u >= 0xDC00 && u < 0xE000 {
-                record(u, invalid: true); i += 2; continue
+                o.record(u, invalid: true); i += 2; continue
             }
             // Character references: hold '&#…' until it is complete.
             if !pendingRef.isEmpty || v == 0x26 {
                 pendingRef.append(v)
                 i += used
-                if let done = resolveReference(pendingRef) {
-                    for s in done { emitFiltered(s) }
+                if let done = o.resolveReference(pendingRef) {
+                    for s in done { o.emitFiltered(s) }
                     pendingRef = []
                 }
                 continue
             }
             i += used
-            emitFiltered(v)
+            o.emitFiltered(v)
         }
         if !pendingRef.isEmpty {
-            if sourceEOF { for s in pendingRef { emitFiltered(s) } } else {
+            if eof { for s in pendingRef { o.emitFiltered(s) } } else {
                 // Give the reference back to the next round.
                 i -= pendingRef.reduce(0) { $0 + ($1 > 0xFFFF ? 4 : 2) }
             }
         }
-        if sourceEOF && i + 1 == n { record(0xFFFD, invalid: true); i = n }
-        rawPos = i
+        if eof && i + 1 == n { o.record(0xFFFD, invalid: true); i = n }
+        return i
     }
 
-    private func decodeSingleByte(windows: Bool) {
+    static func decodeSingleByte(_ raw: [UInt8], from: Int, eof: Bool, windows: Bool, into o: inout OutputState) -> Int {
         let n = raw.count
-        var i = rawPos
+        var i = from
         var pendingRef: [UInt32] = []
         while i < n {
             let b = raw[i]
             var v = UInt32(b)
-            if windows, b >= 0x80, b < 0xA0 { v = Self.cp1252[Int(b - 0x80)] }
+            if windows, b >= 0x80, b < 0xA0 { v = cp1252[Int(b - 0x80)] }
             i += 1
             if !pendingRef.isEmpty || v == 0x26 {
                 pendingRef.append(v)
-                if let done = resolveReference(pendingRef) {
-                    for s in done { emitFiltered(s) }
+                if let done = o.resolveReference(pendingRef) {
+                    for s in done { o.emitFiltered(s) }
                     pendingRef = []
                 }
                 continue
             }
-            emitFiltered(v)
+            o.emitFiltered(v)
         }
         if !pendingRef.isEmpty {
-            if sourceEOF { for s in pendingRef { emitFiltered(s) } } else { i -= pendingRef.count }
+            if eof { for s in pendingRef { o.emitFiltered(s) } } else { i -= pendingRef.count }
         }
-        rawPos = i
+        return i
     }
 
-    /// For a held `&…` sequence: nil while it may still become a reference, else the scalars to emit
-    /// (empty when it was a reference to a forbidden character, which is recorded).
-    private func resolveReference(_ s: [UInt32]) -> [UInt32]? {
-        if s.count == 1 { return nil }
-        if s[1] != 0x23 { return s }
-        if s.count == 2 { return nil }
-        let hex = s[2] == 0x78
-        let digitsStart = hex ? 3 : 2
-        if s.count == digitsStart { return nil }
-        let last = s[s.count - 1]
-        if last == 0x3B {
-            var value: UInt32 = 0
-            let digits = s[digitsStart..<(s.count - 1)]
-            if digits.isEmpty { return s }
-            for d in digits {
-                guard d < 0x80, let x = Self.digitValue(UInt8(d), hex: hex) else { return s }
-                value = value &* (hex ? 16 : 10) &+ UInt32(x)
-            }
-            if Self.isForbidden(value) { record(value, invalid: false); return [] }
-            return s
-        }
-        if last < 0x80, Self.digitValue(UInt8(last), hex: hex) != nil, s.count < 14 { return nil }
-        return s
-    }
-
-    private static func digitValue(_ c: UInt8, hex: Bool) -> Int? {
+    static func digitValue(_ c: UInt8, hex: Bool) -> Int? {
         switch c {
         case 0x30...0x39: return Int(c - 0x30)
         case 0x61...0x66 where hex: return Int(c - 0x61 + 10)
@@ -543,124 +553,10 @@ final class TMXInputStream {
         }
     }
 
-    private static let cp1252: [UInt32] = [
+    static let cp1252: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
-
-    @inline(__always)
-    private func emitFiltered(_ v: UInt32) {
-        if Self.isForbidden(v) { record(v, invalid: false); return }
-        if v < 0x80 { emitASCII(UInt8(v)) } else { emitScalar(v) }
-    }
-
-    private func emitScalar(_ v: UInt32) {
-        if v < 0x80 { emitASCII(UInt8(v)); return }
-        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        let count: Int
-        if v < 0x800 {
-            bytes = (UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F)), 0, 0); count = 2
-        } else if v < 0x10000 {
-            bytes = (UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F)), 0); count = 3
-        } else {
-            bytes = (UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F)))
-            count = 4
-        }
-        let all = [bytes.0, bytes.1, bytes.2, bytes.3].prefix(count)
-        if case .text = scan {} else if case .tuTag = scan {
-            if tagBytes.count < 2048 { tagBytes.append(contentsOf: all) }
-        } else { scanNonASCII() }
-        window.append(contentsOf: all)
-        continuationBytesOnLine += count - 1
-    }
-
-    /// Appends one ASCII byte, keeping line numbers and the markup scanner up to date.
-    private func emitASCII(_ b: UInt8) {
-        let offset = produced
-        window.append(b)
-        if b == 0x0A {
-            line += 1
-            lineStart = offset + 1
-            continuationBytesOnLine = 0
-        }
-        switch scan {
-        case .text:
-            if b == 0x3C {
-                scan = .lt
-                tagOffset = offset
-                tagLine = line
-                tagColumn = offset - lineStart - continuationBytesOnLine + 1
-            }
-        case .lt:
-            switch b {
-            case 0x74: scan = .ltT  // t
-            case 0x2F: scan = .ltSlash  // /
-            case 0x21: scan = .bang  // !
-            case 0x3F: scan = .pi(false)  // ?
-            case 0x3C: scan = .lt; tagOffset = offset; tagLine = line; tagColumn = offset - lineStart - continuationBytesOnLine + 1
-            default: scan = .text
-            }
-        case .ltT:
-            scan = b == 0x75 ? .ltTU : .text
-        case .ltSlash:
-            scan = b == 0x74 ? .ltSlashT : .text
-        case .ltSlashT:
-            scan = b == 0x75 ? .ltSlashTU : .text
-        case .ltSlashTU:
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3E, !starts.isEmpty, startsHead < starts.count {
-                starts[starts.count - 1].closed = true
-            }
-            scan = .text
-        case .ltTU:
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3E || b == 0x2F {
-                unitsScanned += 1
-                starts.append(UnitStart(ordinal: unitsScanned, offset: tagOffset, line: tagLine, column: tagColumn, tuid: nil))
-                if b == 0x3E || b == 0x2F { scan = .text } else { scan = .tuTag; tagBytes = []; tagQuote = 0 }
-            } else { scan = .text }
-        case .tuTag:
-            if tagQuote != 0 {
-                if b == tagQuote { tagQuote = 0 }
-            } else if b == 0x22 || b == 0x27 {
-                tagQuote = b
-            } else if b == 0x3E || b == 0x3C {
-                starts[starts.count - 1].tuid = Self.attribute("tuid", in: String(decoding: tagBytes, as: UTF8.self))
-                scan = b == 0x3C ? .lt : .text
-                if b == 0x3C { tagOffset = offset; tagLine = line; tagColumn = offset - lineStart - continuationBytesOnLine + 1 }
-                return
-            }
-            if tagBytes.count < 2048 { tagBytes.append(b) }
-        case .bang:
-            if b == 0x2D { scan = .bangDash } else if b == 0x5B { scan = .bangCData(1) } else { scan = .text }
-        case .bangDash:
-            scan = b == 0x2D ? .comment(0) : .text
-        case let .bangCData(k):
-            let word: [UInt8] = Array("[CDATA[".utf8)
-            if b == word[k] { scan = k + 1 == word.count ? .cdata(0) : .bangCData(k + 1) } else { scan = .text }
-        case let .comment(dashes):
-            if b == 0x2D { scan = .comment(dashes + 1) } else if b == 0x3E && dashes >= 2 { scan = .text } else { scan = .comment(0) }
-        case let .cdata(k):
-            if b == 0x5D { scan = .cdata(k + 1) } else if b == 0x3E && k >= 2 { scan = .text } else { scan = .cdata(0) }
-        case let .pi(q):
-            if b == 0x3E && q { scan = .text } else { scan = .pi(b == 0x3F) }
-        }
-    }
-
-    /// The scanner's reaction to a non-ASCII character: it ends a tag name, and resets the
-    /// terminator counters of comments, CDATA sections and processing instructions.
-    private func scanNonASCII() {
-        switch scan {
-        case .text, .tuTag: break
-        case .comment: scan = .comment(0)
-        case .cdata: scan = .cdata(0)
-        case .pi: scan = .pi(false)
-        default: scan = .text
-        }
-    }
-
-    private func record(_ scalar: UInt32, invalid: Bool) {
-        let column = produced - lineStart - continuationBytesOnLine + 1
-        removals[unitsScanned, default: []].append(Removal(line: line, column: column, scalar: scalar, invalidEncoding: invalid))
-    }
 
     /// The value of `name="…"` or `name='…'` in a start tag or declaration.
     static func attribute(_ name: String, in text: String) -> String? {
@@ -678,5 +574,155 @@ final class TMXInputStream {
             search = text[r.upperBound...]
         }
         return nil
+    }
+}
+
+/// The decoded output of a `TMXInputStream` and what is tracked along it: the retained window of
+/// UTF-8 bytes, line and column, the markup scanner that records `<tu` starts and `</tu>` ends, and
+/// the removals. A value type so that the decoders can own it while they run a chunk.
+struct OutputState {
+    enum ScanState {
+        case text, lt, ltT, ltTU, ltSlash, ltSlashT, ltSlashTU, bang, bangDash, bangCData(Int), comment(Int), cdata(Int), pi(Bool)
+    }
+
+    var window: [UInt8] = []
+    var windowStart = 0
+    var line = 1
+    var lineStart = 0
+    var continuationBytesOnLine = 0
+    var scan: ScanState = .text
+    var tagOffset = 0, tagLine = 0, tagColumn = 0
+    var starts: [TMXInputStream.UnitStart] = []
+    var startsHead = 0
+    var unitsScanned = 0
+    /// Removals by the ordinal of the unit they fall in (0: before the first unit).
+    var removals: [Int: [TMXInputStream.Removal]] = [:]
+
+    static var placeholder: OutputState { OutputState() }
+
+    var produced: Int { windowStart + window.count }
+
+    mutating func emitFiltered(_ v: UInt32) {
+        if TMXInputStream.isForbidden(v) { record(v, invalid: false); return }
+        if v < 0x80 { emitASCII(UInt8(v)) } else { emitScalar(v) }
+    }
+
+    mutating func emitScalar(_ v: UInt32) {
+        if v < 0x80 { emitASCII(UInt8(v)); return }
+        if case .text = scan {} else { scanNonASCII() }
+        if v < 0x800 {
+            window.append(UInt8(0xC0 | (v >> 6))); window.append(UInt8(0x80 | (v & 0x3F)))
+            continuationBytesOnLine += 1
+        } else if v < 0x10000 {
+            window.append(UInt8(0xE0 | (v >> 12))); window.append(UInt8(0x80 | ((v >> 6) & 0x3F))); window.append(UInt8(0x80 | (v & 0x3F)))
+            continuationBytesOnLine += 2
+        } else {
+            window.append(UInt8(0xF0 | (v >> 18))); window.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            window.append(UInt8(0x80 | ((v >> 6) & 0x3F))); window.append(UInt8(0x80 | (v & 0x3F)))
+            continuationBytesOnLine += 3
+        }
+    }
+
+    private mutating func startTag(at offset: Int) {
+        tagOffset = offset
+        tagLine = line
+        tagColumn = offset - lineStart - continuationBytesOnLine + 1
+    }
+
+    /// Appends one ASCII byte, keeping line numbers and the markup scanner up to date.
+    mutating func emitASCII(_ b: UInt8) {
+        let offset = produced
+        window.append(b)
+        if b == 0x0A {
+            line += 1
+            lineStart = offset + 1
+            continuationBytesOnLine = 0
+        }
+        switch scan {
+        case .text:
+            if b == 0x3C { scan = .lt; startTag(at: offset) }
+        case .lt:
+            switch b {
+            case 0x74: scan = .ltT  // t
+            case 0x2F: scan = .ltSlash  // /
+            case 0x21: scan = .bang  // !
+            case 0x3F: scan = .pi(false)  // ?
+            case 0x3C: scan = .lt; startTag(at: offset)
+            default: scan = .text
+            }
+        case .ltT:
+            scan = b == 0x75 ? .ltTU : .text
+        case .ltTU:
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3E || b == 0x2F {
+                unitsScanned += 1
+                starts.append(TMXInputStream.UnitStart(ordinal: unitsScanned, offset: tagOffset, line: tagLine, column: tagColumn, tuid: nil))
+            }
+            scan = .text
+        case .ltSlash:
+            scan = b == 0x74 ? .ltSlashT : .text
+        case .ltSlashT:
+            scan = b == 0x75 ? .ltSlashTU : .text
+        case .ltSlashTU:
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3E, startsHead < starts.count {
+                starts[starts.count - 1].closed = true
+            }
+            scan = .text
+        case .bang:
+            if b == 0x2D { scan = .bangDash } else if b == 0x5B { scan = .bangCData(1) } else { scan = .text }
+        case .bangDash:
+            scan = b == 0x2D ? .comment(0) : .text
+        case let .bangCData(k):
+            let word: StaticString = "[CDATA["
+            let expected = word.withUTF8Buffer { $0[k] }
+            if b == expected { scan = k + 1 == word.utf8CodeUnitCount ? .cdata(0) : .bangCData(k + 1) } else { scan = .text }
+        case let .comment(dashes):
+            if b == 0x2D { scan = .comment(dashes + 1) } else if b == 0x3E && dashes >= 2 { scan = .text } else { scan = .comment(0) }
+        case let .cdata(k):
+            if b == 0x5D { scan = .cdata(k + 1) } else if b == 0x3E && k >= 2 { scan = .text } else { scan = .cdata(0) }
+        case let .pi(q):
+            if b == 0x3E && q { scan = .text } else { scan = .pi(b == 0x3F) }
+        }
+    }
+
+    /// The scanner's reaction to a non-ASCII character: it ends a tag name, and resets the
+    /// terminator counters of comments, CDATA sections and processing instructions.
+    mutating func scanNonASCII() {
+        switch scan {
+        case .text: break
+        case .comment: scan = .comment(0)
+        case .cdata: scan = .cdata(0)
+        case .pi: scan = .pi(false)
+        default: scan = .text
+        }
+    }
+
+    mutating func record(_ scalar: UInt32, invalid: Bool) {
+        let column = produced - lineStart - continuationBytesOnLine + 1
+        removals[unitsScanned, default: []].append(TMXInputStream.Removal(line: line, column: column, scalar: scalar, invalidEncoding: invalid))
+    }
+
+    /// For a held `&…` sequence: nil while it may still become a reference, else the scalars to emit
+    /// (empty when it was a reference to a forbidden character, which is recorded).
+    mutating func resolveReference(_ s: [UInt32]) -> [UInt32]? {
+        if s.count == 1 { return nil }
+        if s[1] != 0x23 { return s }
+        if s.count == 2 { return nil }
+        let hex = s[2] == 0x78
+        let digitsStart = hex ? 3 : 2
+        if s.count == digitsStart { return nil }
+        let last = s[s.count - 1]
+        if last == 0x3B {
+            var value: UInt32 = 0
+            let digits = s[digitsStart..<(s.count - 1)]
+            if digits.isEmpty { return s }
+            for d in digits {
+                guard d < 0x80, let x = TMXInputStream.digitValue(UInt8(d), hex: hex) else { return s }
+                value = value &* (hex ? 16 : 10) &+ UInt32(x)
+            }
+            if TMXInputStream.isForbidden(value) { record(value, invalid: false); return [] }
+            return s
+        }
+        if last < 0x80, TMXInputStream.digitValue(UInt8(last), hex: hex) != nil, s.count < 14 { return nil }
+        return s
     }
 }

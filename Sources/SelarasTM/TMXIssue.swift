@@ -9,6 +9,8 @@ public struct TMXIssue: Error, Sendable, Hashable, CustomStringConvertible {
         case skipped
         /// The file could not be read at all.
         case failed
+        /// Information, nothing lost (for example: the store could not be used, the TMX was read instead).
+        case note
     }
     public var location: SourceLocation
     public var tuid: String?
@@ -24,6 +26,6 @@ public struct TMXIssue: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let unit = tuid.map { " (tuid \($0))" } ?? ""
-        return "\(location):\(unit) \(message)" + (action == .failed ? "" : " [\(action.rawValue)]")
+        return "\(location):\(unit) \(message)" + (action == .failed || action == .note ? "" : " [\(action.rawValue)]")
     }
 }

@@ -33,6 +33,11 @@ public struct TMXReader: Sendable {
     /// returns the problems found.
     @discardableResult
     public func read(_ url: URL, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        try read(url, header: header, contentHash: nil, body)
+    }
+
+    /// `read`, also reporting the file's content hash (`ContentHasher`) and size, computed while reading.
+    func read(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
@@ -43,7 +48,12 @@ public struct TMXReader: Sendable {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "is a directory, not a TMX file", action: .failed)
         }
         let stream = TMXInputStream(fileDescriptor: fd)
-        return try run(stream, name: url.lastPathComponent, header: header, body)
+        let issues = try run(stream, name: url.lastPathComponent, header: header, body)
+        if let contentHash {
+            try stream.drain()
+            contentHash(stream.hasher.hex, stream.hasher.count)
+        }
+        return issues
     }
 
     /// Reads TMX from memory; `name` is the file name issues and units carry.
@@ -122,9 +132,7 @@ final class TMXReadSession {
 
     func run(_ body: (TMUnit) throws -> Void) throws {
         var stack: [Stretch] = [Stretch(start: 0, stop: nil)]
-        var attempts = 0
         while let stretch = stack.popLast() {
-            attempts += 1
             let outcome: Outcome
             do {
                 outcome = try attempt(stretch, body)
@@ -169,7 +177,16 @@ final class TMXReadSession {
         if !sawRoot && issues.allSatisfy({ $0.action != .failed }) && unitsDelivered == 0 {
             issues.append(TMXIssue(location: SourceLocation(file: file), message: "not a TMX file (no <tmx> root element)", action: .failed))
         }
-        _ = attempts
+    }
+
+    private var roles: [String: (source: Bool, target: Bool)] = [:]
+
+    /// Whether a language code is the source and/or the target language (memoised per file).
+    func role(_ code: String) -> (source: Bool, target: Bool) {
+        if let r = roles[code] { return r }
+        let r = (TMXReader.language(code, matches: reader.sourceLanguage), TMXReader.language(code, matches: reader.targetLanguage))
+        roles[code] = r
+        return r
     }
 
     static func describe(_ removed: [TMXInputStream.Removal]) -> String {
@@ -281,6 +298,30 @@ final class TMXReadSession {
             }
             return out
         }
+        let aTuid = interned("tuid"), aCreation = interned("creationdate"), aChange = interned("changedate"), aLang = interned("lang")
+        /// Each attribute of the current element: its local name (interned, for pointer comparison),
+        /// whether it has a prefix, and its value; `other` gets attributes the caller does not know.
+        let pXML = interned("xml")
+        func forEachAttribute(_ body: (UnsafePointer<xmlChar>?, Bool, UnsafePointer<xmlChar>?) -> Bool) -> [TMAttribute] {
+            var others: [TMAttribute] = []
+            if xmlTextReaderMoveToFirstAttribute(xr) == 1 {
+                repeat {
+                    let local = xmlTextReaderConstLocalName(xr)
+                    let prefix = xmlTextReaderConstPrefix(xr)
+                    if prefix != nil && prefix != pXML {
+                        others.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(xmlTextReaderConstValue(xr))))
+                        continue
+                    }
+                    let prefixed = prefix != nil
+                    let value = xmlTextReaderConstValue(xr)
+                    if !body(local, prefixed, value) {
+                        others.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(value)))
+                    }
+                } while xmlTextReaderMoveToNextAttribute(xr) == 1
+                xmlTextReaderMoveToElement(xr)
+            }
+            return others
+        }
         func nodeLine() -> Int {
             if let node = xmlTextReaderCurrentNode(xr) {
                 let l = Int(xmlGetLineNo(node))
@@ -288,14 +329,24 @@ final class TMXReadSession {
             }
             return absolute(Int(xmlTextReaderGetParserLineNumber(xr)), 1).0
         }
-        func readString() -> String {
-            guard let p = xmlTextReaderReadString(xr) else { return "" }
+        func attribute(_ name: String) -> String? {
+            guard let p = xmlTextReaderGetAttribute(xr, name) else { return nil }
             defer { selaras_xml_free(p) }
             return String(cString: p)
         }
 
         var unit: UnitBuilder?
         var variant: VariantBuilder?
+        var propType: String?
+        var inNote = false
+        var textBuffer = ""
+        var textDepth = 0
+        func addProp(_ p: TMUnit.Prop) {
+            if variant != nil { variant!.variant.props.append(p) } else if unit != nil { unit!.props.append(p) } else if inHeader { header.props.append(p) }
+        }
+        func addNote(_ n: String) {
+            if variant != nil { variant!.variant.notes.append(n) } else if unit != nil { unit!.notes.append(n) } else if inHeader { header.notes.append(n) }
+        }
         var inSeg = false
         var segDepth = 0
         var inHeader = false
@@ -307,8 +358,8 @@ final class TMXReadSession {
             lastFinished = u.ordinal
             let removed = stream.takeRemovals(unit: u.ordinal)
             let loc = SourceLocation(file: file, line: u.line)
-            let src = u.variants.first { TMXReader.language($0.language, matches: reader.sourceLanguage) }
-            let tgt = u.variants.first { TMXReader.language($0.language, matches: reader.targetLanguage) }
+            let src = u.variants.first { self.role($0.language).source }
+            let tgt = u.variants.first { self.role($0.language).target }
             guard let src, let tgt else {
                 let langs = u.variants.map(\.language)
                 let missing = src == nil ? reader.sourceLanguage : reader.targetLanguage
@@ -348,7 +399,10 @@ final class TMXReadSession {
             case 1:  // element
                 let name = xmlTextReaderConstLocalName(xr)
                 let empty = xmlTextReaderIsEmptyElement(xr) == 1
-                if inSeg {
+                if propType != nil || inNote {
+                    // Markup inside a prop or note (not TMX): its text is kept.
+                    if !empty { textDepth += 1 }
+                } else if inSeg {
                     if name == nBPT || name == nEPT || name == nPH || name == nIT || name == nUT {
                         let kind: TMInline.Kind = name == nBPT ? .bpt : name == nEPT ? .ept : name == nPH ? .ph : name == nIT ? .it : .ut
                         let attrs = attributes()
@@ -375,19 +429,16 @@ final class TMXReadSession {
                 } else if name == nTU {
                     tuCount += 1
                     let ordinal = ordinalBase + tuCount
-                    if let open = unit {
+                    if unit != nil {
                         structural = "<tu> not closed before the next <tu>"
-                        _ = open
                         break
                     }
                     var u = UnitBuilder(ordinal: ordinal, line: nodeLine())
-                    for a in attributes() {
-                        switch a.name {
-                        case "tuid": u.tuid = a.value
-                        case "creationdate": u.creationDate = a.value
-                        case "changedate": u.changeDate = a.value
-                        default: u.attributes.append(a)
-                        }
+                    u.attributes = forEachAttribute { local, prefixed, value in
+                        if prefixed { return false }
+                        if local == aTuid { u.tuid = string(value) } else if local == aCreation { u.creationDate = string(value) }
+                        else if local == aChange { u.changeDate = string(value) } else { return false }
+                        return true
                     }
                     if empty { try finish(u) } else { unit = u }
                 } else if name == nTUV {
@@ -398,10 +449,13 @@ final class TMXReadSession {
                         structural = "<tuv> inside another <tuv>"
                     } else {
                         var lang = ""
-                        var attrs: [TMAttribute] = []
-                        for a in attributes() {
-                            if a.name == "xml:lang" { lang = a.value } else if a.name == "lang" { if lang.isEmpty { lang = a.value } } else { attrs.append(a) }
+                        var legacyLang = ""
+                        let attrs = forEachAttribute { local, prefixed, value in
+                            guard local == aLang else { return false }
+                            if prefixed { lang = string(value) } else { legacyLang = string(value) }
+                            return true
                         }
+                        if lang.isEmpty { lang = legacyLang }
                         if lang.isEmpty { unit?.fixes.append("a <tuv> without xml:lang was ignored") }
                         var v = VariantBuilder(language: lang)
                         v.variant.attributes = attrs
@@ -419,16 +473,10 @@ final class TMXReadSession {
                         if !empty { inSeg = true; segDepth = 0 }
                     }
                 } else if name == nProp {
-                    let attrs = attributes()
-                    let type = attrs.first { $0.name == "type" }?.value ?? ""
-                    let value = empty ? "" : readString()
-                    let prop = TMUnit.Prop(type: type, value: value)
-                    if variant != nil { variant!.variant.props.append(prop) } else if unit != nil { unit!.props.append(prop) } else if inHeader { header.props.append(prop) }
-                    skipSubtree = true
+                    let type = attribute("type") ?? ""
+                    if empty { addProp(TMUnit.Prop(type: type, value: "")) } else { propType = type; textBuffer = ""; textDepth = 0 }
                 } else if name == nNote {
-                    let value = empty ? "" : readString()
-                    if variant != nil { variant!.variant.notes.append(value) } else if unit != nil { unit!.notes.append(value) } else if inHeader { header.notes.append(value) }
-                    skipSubtree = true
+                    if empty { addNote("") } else { inNote = true; textBuffer = ""; textDepth = 0 }
                 } else if name == nHeader {
                     if stretch.start == 0 && !sawHeader {
                         sawHeader = true
@@ -453,6 +501,8 @@ final class TMXReadSession {
             case 3, 4, 13, 14:  // text, CDATA, whitespace
                 if inSeg, let v = xmlTextReaderConstValue(xr) {
                     variant?.text += String(cString: v)
+                } else if propType != nil || inNote, let v = xmlTextReaderConstValue(xr) {
+                    textBuffer += String(cString: v)
                 }
             case 5:  // entity reference (entities are never substituted)
                 if inSeg || unit != nil {
@@ -460,7 +510,15 @@ final class TMXReadSession {
                 }
             case 15:  // end element
                 let name = xmlTextReaderConstLocalName(xr)
-                if inSeg {
+                if propType != nil || inNote {
+                    if textDepth > 0 {
+                        textDepth -= 1
+                    } else if name == nProp, let t = propType {
+                        addProp(TMUnit.Prop(type: t, value: textBuffer)); propType = nil
+                    } else if name == nNote {
+                        addNote(textBuffer); inNote = false
+                    }
+                } else if inSeg {
                     if name == nSeg && segDepth == 0 {
                         inSeg = false
                     } else if segDepth > 0 {
@@ -543,6 +601,7 @@ final class TMXReadSession {
 
     /// Trims whitespace at both ends and shifts the markup offsets with the text.
     static func trimmed(_ text: String, _ markup: [TMInline]) -> (String, [TMInline]) {
+        if let f = text.utf8.first, let l = text.utf8.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return (text, markup) }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return ("", []) }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -66,9 +66,8 @@ public final class TranslationMemory: Sendable {
         var builder = FuzzyIndexBuilder()
         var keyless: [UInt64: [Int]] = [:]
         for (i, u) in units.enumerated() {
-            let keys = analyzer.keys(u.source)
-            builder.add(keys)
-            if keys.isEmpty { keyless[TMScorer.contextKey(u.source), default: []].append(i) }
+            let (count, context) = builder.add(text: u.source)
+            if count == 0 { keyless[context, default: []].append(i) }
         }
         let contexts = TMUnitContext.adjacent(units)
         self.init(index: builder.build(), provider: MemoryUnitProvider(units: units, contexts: contexts), keyless: keyless,
@@ -87,6 +86,46 @@ public final class TranslationMemory: Sendable {
         return (TranslationMemory(units: units, termMatcher: termMatcher), issues)
     }
 
+    /// A memory over a store's units and index (see `TMStore`).
+    public convenience init(store: TMStore, termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws {
+        let (index, rowids, keyless) = try store.index()
+        self.init(index: index, provider: StoreUnitProvider(store: store, rowids: rowids), keyless: keyless, analyzer: MatchAnalyzer(),
+                  termMatcher: termMatcher)
+    }
+
+    /// The memory of `tmx` files through a store (see the type's documentation): the store at `store`
+    /// (or `defaultStoreURL` when nil) is created or refreshed, by content hash, to hold exactly these
+    /// files' units (plus units added by `selaras tm update`), then the memory is loaded from it.
+    /// When the default store cannot be used (a read-only cache folder, say), the files are read into
+    /// memory instead and a `note` issue says so; an explicit `store` that cannot be used throws.
+    public static func open(tmx urls: [URL], store: URL? = nil, sourceLanguage: String = "id", targetLanguage: String = "en",
+                            termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws -> (TranslationMemory, [TMXIssue]) {
+        let location = store ?? defaultStoreURL(tmx: urls, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        do {
+            let s = try TMStore(url: location, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            let report = try s.sync(tmx: urls, prune: true)
+            return (try TranslationMemory(store: s, termMatcher: termMatcher), report.issues)
+        } catch let e as TMStore.StoreError where store == nil {
+            let (tm, issues) = try load(tmx: urls, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, termMatcher: termMatcher)
+            let note = TMXIssue(location: SourceLocation(file: location.path), message: "TM store not used (\(e)); the TMX files were read into memory", action: .note)
+            return (tm, [note] + issues)
+        }
+    }
+
+    /// Where `open(tmx:store: nil)` keeps the store for a set of TMX files:
+    /// `$XDG_CACHE_HOME/selaras/tm-HASH.sqlite` (`~/.cache` without XDG_CACHE_HOME), HASH naming the
+    /// files' absolute paths and the language pair.
+    public static func defaultStoreURL(tmx urls: [URL], sourceLanguage: String = "id", targetLanguage: String = "en") -> URL {
+        var f = Fingerprint()
+        for p in urls.map({ $0.standardizedFileURL.path }).sorted() { f.combine(p) }
+        f.combine(sourceLanguage)
+        f.combine(targetLanguage)
+        let env = ProcessInfo.processInfo.environment
+        let cache = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+        return cache.appendingPathComponent("selaras").appendingPathComponent("tm-\(f.hex).sqlite")
+    }
+
     /// The number of units.
     public var count: Int { index.unitCount }
 
@@ -103,16 +142,23 @@ public final class TranslationMemory: Sendable {
         let minSimilarity = Swift.max(0, (threshold - 0.5) / 100)
         var candidates = exhaustive ? index.exhaustive(ids, minSimilarity: minSimilarity) : index.search(ids, minSimilarity: minSimilarity)
         if ids.isEmpty {
-            for o in keyless[TMScorer.contextKey(query.text)] ?? [] {
+            for o in keyless[MatchAnalyzer.contextKey(query.text)] ?? [] {
                 candidates.append(FuzzyIndex.Candidate(ordinal: o, distance: 0, longest: 0))
             }
         }
         candidates.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.ordinal < $1.ordinal }
 
-        var scored: [(match: TMMatch, charSim: Double, ordinal: Int)] = []
+        var scored: [(match: TMMatch, date: String?, ordinal: Int)] = []
         var seen = Set<String>()
         let limit = Swift.max(Self.classifyLimit, max * 8)
+        // Candidates in token-similarity order. Penalties only lower a score, so once `max` matches
+        // are kept, a candidate whose token score is below the lowest kept score cannot enter the
+        // result (kinds above fuzzy need a token score of 100, term repairs aside: with glossary
+        // terms in the query every candidate up to the limit is classified).
+        var kept: [Double] = []
         for c in candidates.prefix(limit) {
+            let upper = c.longest == 0 ? 100 : (100 * c.similarity).rounded()
+            if query.terms.isEmpty, kept.count >= max, upper < kept[kept.count - max] { break }
             guard let stored = provider.unit(c.ordinal) else { continue }
             let u = stored.unit
             let r = scorer.score(q, unit: u, previousKey: stored.previousKey, nextKey: stored.nextKey, hasContext: stored.hasContext,
@@ -126,10 +172,11 @@ public final class TranslationMemory: Sendable {
                 match.repairedTarget = repair.target
                 match.repairs = repair.changes
             }
-            scored.append((match, r.characterSimilarity, c.ordinal))
+            scored.append((match, u.changeDate ?? u.creationDate, c.ordinal))
+            let at = kept.firstIndex { $0 > r.score } ?? kept.count
+            kept.insert(r.score, at: at)
         }
-        scored.sort { TMScorer.ranks(($0.match.kind, $0.match.score, $0.charSim, $0.ordinal), before: ($1.match.kind, $1.match.score, $1.charSim, $1.ordinal)) }
-        return scored.prefix(max).map(\.match)
+        return Array(TMScorer.rank(scored, query: query.text).prefix(max))
     }
 }
 
@@ -146,6 +193,16 @@ protocol TMUnitProvider: Sendable {
     func unit(_ ordinal: Int) -> ProvidedUnit?
 }
 
+struct StoreUnitProvider: TMUnitProvider {
+    let store: TMStore
+    let rowids: [Int64]
+
+    func unit(_ ordinal: Int) -> ProvidedUnit? {
+        guard ordinal >= 0, ordinal < rowids.count else { return nil }
+        return store.unit(rowid: rowids[ordinal])
+    }
+}
+
 struct MemoryUnitProvider: TMUnitProvider {
     let units: [TMUnit]
     let contexts: [TMUnitContext]
@@ -157,7 +214,7 @@ struct MemoryUnitProvider: TMUnitProvider {
     }
 }
 
-/// The neighbours of a unit, as context keys (`TMScorer.contextKey`).
+/// The neighbours of a unit, as context keys (`MatchAnalyzer.contextKey`).
 ///
 /// From the unit's props when it has them (`x-context-pre`/`x-context-post`, `prev`/`next`,
 /// `x-prev`/`x-next`: the neighbouring source text), else from its neighbours in the file it was
@@ -174,8 +231,8 @@ struct TMUnitContext: Sendable, Hashable {
         let p = u.props.first { previousProps.contains($0.type) }
         let n = u.props.first { nextProps.contains($0.type) }
         if p == nil && n == nil { return nil }
-        return TMUnitContext(previous: p.flatMap { $0.value.isEmpty ? nil : TMScorer.contextKey($0.value) },
-                             next: n.flatMap { $0.value.isEmpty ? nil : TMScorer.contextKey($0.value) }, known: true)
+        return TMUnitContext(previous: p.flatMap { $0.value.isEmpty ? nil : MatchAnalyzer.contextKey($0.value) },
+                             next: n.flatMap { $0.value.isEmpty ? nil : MatchAnalyzer.contextKey($0.value) }, known: true)
     }
 
     /// Contexts for units in file order: props first, else the neighbours with the same origin.
@@ -184,8 +241,8 @@ struct TMUnitContext: Sendable, Hashable {
         out.reserveCapacity(units.count)
         for (i, u) in units.enumerated() {
             if let c = fromProps(u) { out.append(c); continue }
-            let prev = i > 0 && units[i - 1].origin == u.origin ? TMScorer.contextKey(units[i - 1].source) : nil
-            let next = i + 1 < units.count && units[i + 1].origin == u.origin ? TMScorer.contextKey(units[i + 1].source) : nil
+            let prev = i > 0 && units[i - 1].origin == u.origin ? MatchAnalyzer.contextKey(units[i - 1].source) : nil
+            let next = i + 1 < units.count && units[i + 1].origin == u.origin ? MatchAnalyzer.contextKey(units[i + 1].source) : nil
             out.append(TMUnitContext(previous: prev, next: next, known: !u.origin.isEmpty))
         }
         return out

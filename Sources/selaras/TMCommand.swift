@@ -1,9 +1,50 @@
 import ArgumentParser
+import Foundation
+import SelarasTM
 
-/// `selaras tm`: placeholder until its issue lands.
+/// `selaras tm import|export|lookup|stats|update`: the translation memory.
 struct TMCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tm", abstract: "(not yet available)")
-    func run() throws {
-        throw ValidationError("'selaras tm' is not available in this build yet")
+    static let configuration = CommandConfiguration(
+        commandName: "tm",
+        abstract: "Translation memory: import TMX into a store, look sentences up, export, statistics, update from XLIFF.",
+        discussion: """
+            A store is one SQLite file holding the units, the TMX files they came from (by content hash) and the \
+            fuzzy index. See docs/translation-memory.md.
+            """,
+        subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMStatsCommand.self, TMUpdateCommand.self]
+    )
+}
+
+/// The language pair of a TM, shared by the `tm` subcommands.
+struct TMLanguageOptions: ParsableArguments {
+    @Option(name: .long, help: "Source language of the units (TMX code; id matches id, id-ID, in, IND).")
+    var sourceLanguage = "id"
+
+    @Option(name: .long, help: "Target language of the units.")
+    var targetLanguage = "en"
+}
+
+/// Helpers shared by the `tm` subcommands.
+enum TMCommandSupport {
+    static func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    /// Prints each issue to stderr; returns whether any unit was repaired, skipped or a file failed.
+    @discardableResult
+    static func report(_ issues: [TMXIssue], limit: Int = 200) -> Bool {
+        for issue in issues.prefix(limit) { Console.error(issue.description) }
+        if issues.count > limit { Console.error("… and \(issues.count - limit) more problems") }
+        return issues.contains { $0.action != .note }
+    }
+
+    /// Opens a store, turning its errors into messages.
+    static func openStore(_ path: String, languages: TMLanguageOptions, create: Bool) throws -> TMStore {
+        do {
+            return try TMStore(url: url(path), sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage, create: create)
+        } catch let e as TMStore.StoreError {
+            Console.error("error: \(e)")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 }

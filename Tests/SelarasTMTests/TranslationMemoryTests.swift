@@ -153,6 +153,16 @@ final class TranslationMemoryTests: XCTestCase {
         XCTAssertEqual(repaired("Sidang dimulai pukul 13.30 WIB."), "The meeting began at 13:30 WIB.")
     }
 
+    func testRepairFallsBackToSelarasTextPlaceables() throws {
+        // The target writes the time on a 12-hour clock, which no notation of the source matches: the
+        // value is found with SelarasText's placeable finder and written in its English notation.
+        let tm = TranslationMemory(units: [TMUnit(source: "Rapat dimulai pukul 19.30 WIB.", target: "The meeting began at 7.30 pm.", origin: "t")])
+        let m = try XCTUnwrap(tm.lookup(TMQuery(text: "Rapat dimulai pukul 20.15 WIB."), threshold: 75, max: 1).first)
+        XCTAssertEqual(m.kind, .repairedFuzzy, "\(m)")
+        XCTAssertEqual(m.repairedTarget, "The meeting began at 20:15 WIB.")
+        XCTAssertEqual(m.repairs.count, 1)
+    }
+
     func testRepairGlossaryTerm() {
         let dpd = TermHit(term: "DPD", start: 0, end: 3, text: "DPD", translations: ["Regional Representative Council"], kind: .acronym, origin: "g.tsv")
         let matcher: @Sendable (String) -> [TermHit] = { text in

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SelarasTM
+
+/// `selaras tm stats (--store PATH | FILE.tmx ...)`
+struct TMStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Units, languages, duplicates and sources with conflicting translations, of a store or of TMX files.")
+
+    @Argument(help: "TMX files (instead of --store).")
+    var files: [String] = []
+
+    @Option(name: .long, help: "The store file.")
+    var store: String?
+
+    @Flag(name: .long, help: "Print one JSON object instead of text.")
+    var json = false
+
+    @OptionGroup var languages: TMLanguageOptions
+
+    func validate() throws {
+        if (store == nil) == files.isEmpty { throw ValidationError("give either --store or TMX files") }
+    }
+
+    func run() throws {
+        var stats: TMStatistics
+        var problems = false
+        if let store {
+            let s = try TMCommandSupport.openStore(store, languages: languages, create: false)
+            stats = try TMStatistics(store: s)
+        } else {
+            var issues: [TMXIssue] = []
+            stats = TMStatistics()
+            let reader = TMXReader(sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+            var counter = TMStatistics.Counter()
+            for f in files {
+                do {
+                    issues += try reader.read(TMCommandSupport.url(f)) { counter.add($0) }
+                } catch let e as TMXIssue {
+                    issues.append(e)
+                }
+            }
+            stats = counter.statistics
+            stats.repaired = issues.filter { $0.action == .repaired }.count
+            stats.skipped = issues.filter { $0.action == .skipped }.count
+            problems = TMCommandSupport.report(issues)
+        }
+        let out = StandardOutput()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            out.writeLine(String(decoding: try encoder.encode(stats), as: UTF8.self))
+        } else {
+            out.writeLine(stats.description)
+        }
+        out.flush()
+        if problems { throw ExitCode(ExitStatus.someFailed) }
+    }
+}

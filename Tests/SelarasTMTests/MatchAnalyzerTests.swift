@@ -1,0 +1,57 @@
+import XCTest
+@testable import SelarasTM
+
+final class MatchAnalyzerTests: XCTestCase {
+    func testTokensKeysAndRanges() {
+        let a = MatchAnalyzer().analyze("Harga naik 3,5% menjadi Rp2.375.000 (13/2) di Jum'at, anak-anak \u{201C}DPR\u{201D}.")
+        XCTAssertEqual(a.folded, ["harga", "naik", "3,5", "%", "menjadi", "rp", "2.375.000", "13/2", "di", "jum'at", "anak-anak", "dpr"])
+        let stem = TMStemmer()
+        XCTAssertEqual(a.keys, ["harga", "naik", "#", stem.stem("persen"), stem.stem("menjadi"), "rp", "#", "#", "di", "jum'at",
+                                stem.stem("anak-anak"), "dpr"])
+        XCTAssertEqual(stem.stem("menjadi"), "jadi")
+        XCTAssertEqual(a.tokens[6].range, 26..<35)
+        XCTAssertEqual(a.punctuation.map(String.init).joined(), "(),\"\".")
+        XCTAssertTrue(a.tokens[11].hadUppercase)
+        XCTAssertFalse(a.tokens[1].hadUppercase)
+    }
+
+    /// The interner's ASCII fast path and the general scanner agree on keys and context keys.
+    func testInternerAgreesWithAnalyzer() {
+        var samples = [
+            "Harga naik 3,5% menjadi Rp2.375.000 (13/2) di Jum'at, anak-anak DPR.",
+            "rp2,1 triliun; RP3x; Rp; rp-1; 10.30 WIB; a.b; 1.2.3; -5; 'kutip'; `tick` x--y 3-- --4",
+            "",
+            "   ",
+            "***",
+            "Énergie ÉTÉ naïve — «quote» 5 %",
+            "COVID-19 G20 5G 2023/2024 1:2:3",
+        ]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aZr p09.,/:-'%`()\"\t;Rp")
+        for _ in 0..<2000 {
+            samples.append(String((0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+        }
+        let analyzer = MatchAnalyzer()
+        let interner = KeyInterner()
+        for text in samples {
+            var ids: [UInt32] = []
+            let context = interner.keys(of: text, into: &ids)
+            let a = analyzer.analyze(text)
+            XCTAssertEqual(ids.map { interner.keys[Int($0)] }, a.keys, text)
+            XCTAssertEqual(context, a.contextKey, text)
+            XCTAssertEqual(context, MatchAnalyzer.contextKey(text), text)
+        }
+    }
+
+    func testStemsMakeInflectedFormsShareKeys() {
+        let a = MatchAnalyzer()
+        XCTAssertEqual(a.analyze("Pemerintah menyatakan").keys[1], a.analyze("telah dinyatakan").keys[1])
+        XCTAssertNotEqual(a.analyze("Pemerintah menyatakan").folded[1], a.analyze("telah dinyatakan").folded[1])
+    }
+
+    func testContextKeyIgnoresCaseAndSpacing() {
+        XCTAssertEqual(MatchAnalyzer.contextKey("Presiden  membuka sidang."), MatchAnalyzer.contextKey("presiden membuka sidang"))
+        XCTAssertNotEqual(MatchAnalyzer.contextKey("Presiden membuka sidang."), MatchAnalyzer.contextKey("Presiden menutup sidang."))
+        XCTAssertNotEqual(MatchAnalyzer.contextKey("***"), MatchAnalyzer.contextKey("---"))
+    }
+}
