@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasOutput
 import SelarasTM
 
 /// `selaras tm update --store PATH --from FILE.xlf`
@@ -26,49 +27,32 @@ struct TMUpdateCommand: ParsableCommand {
         var failed = false
         for path in from {
             let url = TMCommandSupport.url(path)
-            let units: [TMUnit]
+            let reviewed: [ReviewedUnit]
+            let issues: [XLIFFIssue]
             do {
-                units = try Self.reviewedUnits(in: url, languages: languages)
-            } catch let e as TMUpdateError {
-                Console.error("error: \(e)")
-                throw ExitCode(ExitStatus.usage)
+                (reviewed, issues) = try XLIFFReader.reviewedUnits(in: url)
+            } catch {
+                Console.error("error: \(error)")
+                failed = true
+                continue
+            }
+            for issue in issues { Console.error("warning: \(issue)") }
+            if !issues.isEmpty { failed = true }
+            let units = reviewed.map { r in
+                TMUnit(tuid: r.id, source: r.source, target: r.target,
+                       sourceLanguage: r.sourceLanguage ?? languages.sourceLanguage,
+                       targetLanguage: r.targetLanguage ?? languages.targetLanguage,
+                       props: [.init(type: "x-selaras-state", value: r.state)],
+                       origin: url.lastPathComponent, line: r.location.line)
             }
             do {
                 let report = try s.add(units: units, origin: url.lastPathComponent)
-                Console.error("\(url.lastPathComponent): \(report.unitsAdded) units added, \(report.duplicates) already in the store")
+                Console.error("\(url.lastPathComponent): \(reviewed.count) reviewed units, \(report.unitsAdded) added, \(report.duplicates) already in the store")
             } catch {
                 Console.error("\(path): \(error)")
                 failed = true
             }
         }
         if failed { throw ExitCode(ExitStatus.someFailed) }
-    }
-
-    /// The reviewed pairs of an XLIFF file as TM units.
-    ///
-    /// Needs SelarasOutput's XLIFF reader, which this build does not include. Once it is merged, the body is:
-    ///
-    ///     let (reviewed, issues) = try XLIFFReader.reviewedUnits(in: url)
-    ///     for issue in issues { Console.error(issue.description) }
-    ///     return reviewed.map { r in
-    ///         TMUnit(tuid: r.id, source: r.source, target: r.target,
-    ///                sourceLanguage: r.sourceLanguage ?? languages.sourceLanguage,
-    ///                targetLanguage: r.targetLanguage ?? languages.targetLanguage,
-    ///                props: [.init(type: "x-selaras-state", value: r.state)],
-    ///                origin: url.lastPathComponent, line: r.location.line)
-    ///     }
-    static func reviewedUnits(in url: URL, languages: TMLanguageOptions) throws -> [TMUnit] {
-        throw TMUpdateError.needsXLIFFReader(url.path)
-    }
-}
-
-enum TMUpdateError: Error, CustomStringConvertible {
-    case needsXLIFFReader(String)
-
-    var description: String {
-        switch self {
-        case let .needsXLIFFReader(path):
-            return "\(path): 'selaras tm update' needs the XLIFF reader (SelarasOutput.XLIFFReader), which this build does not include yet"
-        }
     }
 }

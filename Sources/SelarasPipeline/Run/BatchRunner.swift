@@ -107,6 +107,7 @@ public final class BatchRunner: @unchecked Sendable {
             runPrint.combine(url.path)
             runPrint.combine(Fingerprint.ofFile(url)?.hex ?? "missing")
         }
+        for value in stages.flatMap(\.fingerprintValues) { runPrint.combine(value) }
         let runFingerprint = runPrint.hex
 
         var state = RunState.load(from: output)

@@ -36,17 +36,38 @@ public final class RunContext: @unchecked Sendable {
         return warningsList
     }
 
-    /// The translation memory built from the config's TMX files (loaded on first call).
+    /// The translation memory of the config's TMX files (opened on first call): the SQLite store at
+    /// `resources.tm_store`, else `OUTPUT/.selaras/tm.sqlite`, built on first use and refreshed by
+    /// content hash, so later runs do not parse the TMX again.
+    /// Units added with `selaras tm update` to that store are matched too. Glossary terms drive
+    /// term repair of fuzzy matches.
     public func translationMemory() throws -> TranslationMemory {
         lock.lock()
         if let tm { lock.unlock(); return tm }
         lock.unlock()
-        let (loaded, issues) = try TranslationMemory.load(
-            tmx: config.translationMemories, sourceLanguage: config.sourceLanguage, targetLanguage: config.targetLanguage)
+        let matcher = TermMatcher(glossaries: try glossaries())
+        let (loaded, issues) = try TranslationMemory.open(
+            tmx: config.translationMemories, store: tmStoreURL, sourceLanguage: config.sourceLanguage,
+            targetLanguage: config.targetLanguage, termMatcher: { matcher.match($0) })
         for issue in issues { warn(issue.description) }
         lock.lock(); defer { lock.unlock() }
         if tm == nil { tm = loaded }
         return tm!
+    }
+
+    /// Where the run's TM store is.
+    public var tmStoreURL: URL {
+        config.tmStore ?? output.appendingPathComponent(".selaras/tm.sqlite")
+    }
+
+    /// What the TM holds, as a fingerprint: its files' content hashes and the units added to the store
+    /// (an article is processed again after `selaras tm update`).
+    public func translationMemoryRevision() -> String {
+        guard let store = try? TMStore(url: tmStoreURL, sourceLanguage: config.sourceLanguage, targetLanguage: config.targetLanguage, create: false),
+              let files = try? store.files() else { return "memory" }
+        var f = Fingerprint()
+        for file in files { f.combine("\(file.kind)|\(file.path)|\(file.hash)|\(file.units)|\(file.imported)") }
+        return f.hex
     }
 
     /// The config's glossaries (loaded on first call).

@@ -19,6 +19,7 @@ public struct MatchStage: Stage {
     let maxMatches: Int
     let useContext: Bool
     let sources: [URL]
+    let revision: String
 
     public init(options: StageOptions, context: RunContext) throws {
         tm = try context.translationMemory()
@@ -28,7 +29,8 @@ public struct MatchStage: Stage {
         threshold = options.double("threshold") ?? 75
         maxMatches = options.int("max") ?? 5
         useContext = options.bool("context") ?? true
-        sources = context.config.translationMemories
+        sources = context.config.translationMemories + context.config.glossaries
+        revision = context.translationMemoryRevision()
     }
 
     public func process(_ document: inout Document, run: ArticleRun) throws {
@@ -47,4 +49,5 @@ public struct MatchStage: Stage {
     }
 
     public var fingerprintInputs: [URL] { sources }
+    public var fingerprintValues: [String] { [revision] }
 }

@@ -32,12 +32,16 @@ public protocol Stage: Sendable {
 
     /// Extra inputs of the skip fingerprint (e.g. an SRX file's content), beyond the config.
     var fingerprintInputs: [URL] { get }
+
+    /// Extra values of the skip fingerprint that are not files (e.g. the TM store's revision).
+    var fingerprintValues: [String] { get }
 }
 
 extension Stage {
     public static func check(_ options: StageOptions) -> [String] { [] }
     public func finish(_ report: RunReport) throws {}
     public var fingerprintInputs: [URL] { [] }
+    public var fingerprintValues: [String] { [] }
 }
 
 /// Per-article bookkeeping that stages add to while one article is processed (not shared).
