@@ -14,7 +14,7 @@
 #   4. match repair on PANL pairs whose numbers were changed (repair_eval.py).
 #
 # Environment: SHARED (default ../shared beside the repository), WORK (default /tmp/selaras-tm-bench),
-# PEER_PYTHON (default /tmp/peers/bin/python), RUNS (default 3), PEER_QUERIES (default 100),
+# PEER_PYTHON or PYTHON (default /tmp/peers/bin/python), RUNS (default 3), PEER_QUERIES (default 100),
 # EXHAUSTIVE_QUERIES (default 40), SKIP_MILLION=1 to leave out step 3.
 set -euo pipefail
 
@@ -23,7 +23,7 @@ repo="$(cd "$here/../.." && pwd)"
 bin="${1:-$repo/.build/release/selaras}"
 shared="${SHARED:-$repo/../shared}"
 work="${WORK:-/tmp/selaras-tm-bench}"
-py="${PEER_PYTHON:-/tmp/peers/bin/python}"
+py="${PEER_PYTHON:-${PYTHON:-/tmp/peers/bin/python}}"
 runs="${RUNS:-3}"
 peer_queries="${PEER_QUERIES:-100}"
 exhaustive_queries="${EXHAUSTIVE_QUERIES:-40}"
