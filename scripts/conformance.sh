@@ -9,9 +9,10 @@ out=$(mktemp -d /tmp/selaras-conformance.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 command -v xmllint >/dev/null || { echo "xmllint is missing (apt-get install libxml2-utils)"; exit 1; }
 
-"$bin" validate Pipelines/news-brief.yaml
-"$bin" run Pipelines/news-brief.yaml --output "$out" --force
 fail=0
+for p in Pipelines/*.yaml; do "$bin" validate "$p" || fail=1; done
+"$bin" run Pipelines/news-brief.yaml --output "$out" --force
+"$bin" run Pipelines/translator-pack.yaml --output "$out" --force
 check() { # FILE SCHEMA-ARGS...
   if ! xmllint --noout --nonet "$@" >/dev/null 2>"$out/.xmllint.log"; then
     echo "INVALID: $1"; cat "$out/.xmllint.log"; fail=1
@@ -27,6 +28,8 @@ for f in "$out"/*.xlf; do
   esac
   n=$((n+1))
 done
+"$bin" glossary convert Glossaries/politik.tsv "$out/politik.tbx"
+check "$out/politik.tbx" --schema "$schemas/tbx.xsd"; n=$((n+1))
 for f in "$out"/*.json; do [ -e "$f" ] || continue; python3 -m json.tool "$f" >/dev/null || { echo "INVALID JSON: $f"; fail=1; }; n=$((n+1)); done
 echo "conformance: $n files checked, $([ $fail = 0 ] && echo all valid || echo SOME INVALID)"
 exit $fail
