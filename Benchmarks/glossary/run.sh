@@ -15,6 +15,15 @@ fixtures=$root/Tests/SelarasGlossaryTests/Fixtures/matching
 echo "== matching: $fixtures/cases.jsonl"
 "$py" "$here/score.py" --selaras "$bin" --glossary "$fixtures/glossary.tsv" --cases "$fixtures/cases.jsonl" ${ERRORS:+--errors}
 
+echo
+echo "== held-out set (written without reading the matcher): $here/heldout/cases.jsonl, shipped glossary"
+for system in selaras substring sastrawi; do
+    if [ "$system" = selaras ]; then which="--selaras $bin"; else which="--baseline $system"; fi
+    printf '%-10s ' "$system"
+    "$py" "$here/heldout/score.py" $which --glossary "$root/Glossaries/politik.tsv" \
+        --cases "$here/heldout/cases.jsonl" | grep -E "^all "
+done
+
 panl=${PANL:-$root/../shared/data/parallel/panl_bppt_int_id_en.tsv}
 glossary=${GLOSSARY:-$root/Glossaries/politik.tsv}
 if [ -f "$panl" ] && [ -f "$glossary" ]; then

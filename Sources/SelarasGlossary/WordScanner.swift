@@ -5,6 +5,9 @@
 /// stays inside the word (`perundingan-perundingan`, `KPU-nya`, `Jum'at`), as do `.`/`,` between
 /// digits. Invisible characters (soft hyphen, zero-width space and joiners) inside a word are kept
 /// in its range but left out of its key. Every other non-space character is a token of its own.
+/// Two splits follow Indonesian spelling: a currency symbol written against its amount (`Rp48`) is
+/// a word of its own, and so is a capitalised name after a hyphenated prefix (`se-Jawa Timur`,
+/// `pasca-Reformasi`, `pro-Rusia`), so that multi-word names match from their first word.
 struct WordScanner {
     struct Token {
         /// The token with typographic variants folded (dashes to `-`, apostrophes to `'`) and
@@ -38,6 +41,13 @@ struct WordScanner {
 
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
 
+    /// Currency symbols written against the amount in Indonesian news.
+    static let currencySymbols: Set<String> = ["rp", "us", "usd", "idr"]
+
+    /// Prefixes written with a hyphen before a capitalised name (PUEBI: se-Indonesia, pasca-Reformasi,
+    /// pra-Pemilu, anti-Korupsi, non-Muslim, pro-Rusia, eks-Menteri).
+    static let namePrefixes: Set<String> = ["se", "pasca", "pra", "anti", "non", "antar", "eks", "pro", "neo", "pan", "trans"]
+
     /// Lowercase, with a fast path for ASCII words.
     static func lowercased(_ scalars: String.UnicodeScalarView) -> String {
         guard scalars.allSatisfy(\.isASCII) else { return String(scalars).lowercased() }
@@ -65,6 +75,14 @@ struct WordScanner {
             if Self.isWordChar(u) {
                 while i < s.count {
                     let c = s[i]
+                    if Self.isDigit(c), i > start, !Self.isDigit(s[i - 1]), Self.currencySymbols.contains(Self.lowercased(key)) {
+                        break  // Rp48 → Rp | 48
+                    }
+                    if Self.isHyphen(c), i + 1 < s.count, s[i + 1].properties.isUppercase,
+                       Self.namePrefixes.contains(String(key)) {  // lowercase prefix only: "Non-Blok" stays whole
+                        // se-Jawa → the prefix and its hyphen become punctuation-like tokens, the name a word
+                        break
+                    }
                     if Self.isWordChar(c) {
                         key.append(c); i += 1
                     } else if !c.isASCII, GlossaryText.invisible.contains(c), i + 1 < s.count, Self.isWordChar(s[i + 1]) {
