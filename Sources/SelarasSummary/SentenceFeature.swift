@@ -51,6 +51,7 @@ public enum SentenceFeature: String, CaseIterable, Sendable {
         guard n > 0 else { return [] }
         let needsGraph = features.contains(.lexRank)
         let lexrank = needsGraph ? a.pageRank(damping: SummaryOptions.default.damping) : []
+        let rowSums = features.contains(.centrality) ? a.similarity.rowSums() : []
         // Paragraph order among paragraphs that hold rankable sentences.
         var paragraphOrder: [Int: Int] = [:]
         for p in a.paragraphs.compactMap({ $0 }) where paragraphOrder[p] == nil { paragraphOrder[p] = paragraphOrder.count }
@@ -75,9 +76,9 @@ public enum SentenceFeature: String, CaseIterable, Sendable {
                 case .startsWithQuote: value = SurfaceCues.startsWithQuote(a.texts[i]) ? 1 : 0
                 case .hasQuote: value = SurfaceCues.hasQuote(a.texts[i]) ? 1 : 0
                 case .attribution: value = a.scans[i].attribution ? 1 : 0
-                case .centrality: value = n > 1 ? a.similarity[i].reduce(0, +) / Double(n - 1) : 0
+                case .centrality: value = n > 1 ? rowSums[i] / Double(n - 1) : 0
                 case .lexRank: value = lexrank[i] * Double(n)
-                case .similarityToFirst: value = i == 0 ? 0 : a.similarity[i][0]
+                case .similarityToFirst: value = i == 0 ? 0 : a.similarity[i, 0]
                 case .similarityToHeadline: value = a.headlineSimilarity[i]
                 case .capitalised: value = SurfaceCues.capitalisedShare(a.scans[i])
                 case .numbers: value = SurfaceCues.numberShare(a.scans[i])

@@ -18,7 +18,7 @@ struct SentenceSelector {
     }
 
     /// Positions (into `scores`) of the chosen sentences, ascending.
-    func select(scores: [Double], similarity: [[Double]], words: [Int], length: SummaryLength) -> [Int] {
+    func select(scores: [Double], similarity: SimilarityMatrix, words: [Int], length: SummaryLength) -> [Int] {
         let n = scores.count
         guard n > 0 else { return [] }
         let target = length.sentenceCount(of: n)
@@ -45,7 +45,7 @@ struct SentenceSelector {
             taken[pick] = true
             chosen.append(pick)
             used += words[pick]
-            for i in 0..<n where !taken[i] { maxSimilarity[i] = max(maxSimilarity[i], similarity[pick][i]) }
+            for i in 0..<n where !taken[i] { maxSimilarity[i] = max(maxSimilarity[i], similarity[pick, i]) }
             if let budget, used >= budget { break }
         }
         return chosen.sorted()

@@ -6,16 +6,23 @@ import SelarasText
 ///
 /// Words are runs of letters and digits that may hold an inner hyphen or apostrophe between letters
 /// or digits ("masing-masing", "Jum'at"); numbers may hold an inner `.` or `,` between digits
-/// ("1.000", "5,7"). This is a lean scanner for ranking, with an ASCII fast path, not the
-/// general-purpose tokeniser.
+/// ("1.000", "5,7"). This is a lean scanner for ranking, not the general-purpose tokeniser: it works
+/// on the UTF-8 bytes, with an ASCII fast path, and looks each token up by its bytes in the
+/// article's `TermVocabulary`, so a token costs no `String` and no SipHash.
 public struct TermAnalyzer: Sendable {
-    public var stopwords: Set<String>
-    /// Maps a lowercased word to its stem (identity by default).
-    public var stem: @Sendable (String) -> String
+    /// Lowercased words that are never terms.
+    public var stopwords: Set<String> {
+        didSet { lexicon = Self.lexicon(stopwords) }
+    }
+    /// Maps a lowercased word to its stem; nil: no stemming (terms are the lowercased words).
+    public var stem: (@Sendable (String) -> String)?
+    /// The ASCII stopwords and verbs of attribution by their bytes, with `TermVocabulary.Flag` bits.
+    private(set) var lexicon: WordTable
 
-    public init(stopwords: Set<String> = Stopwords.indonesian, stem: @escaping @Sendable (String) -> String = { $0 }) {
+    public init(stopwords: Set<String> = Stopwords.indonesian, stem: (@Sendable (String) -> String)? = nil) {
         self.stopwords = stopwords
         self.stem = stem
+        lexicon = Self.lexicon(stopwords)
     }
 
     /// Indonesian stopwords, no stemming: what the summarisers use unless told to stem.
@@ -30,12 +37,16 @@ public struct TermAnalyzer: Sendable {
     /// `stemmed` or `standard`.
     public static func forStemming(_ stemming: Bool) -> TermAnalyzer { stemming ? stemmed : standard }
 
-    /// The content terms of `text`.
-    public func terms(_ text: String) -> [String] { scan(text).terms }
+    /// The content terms of `text`, in order of occurrence.
+    public func terms(_ text: String) -> [String] {
+        var vocabulary = TermVocabulary()
+        return scan(text, into: &vocabulary).termIDs.map { vocabulary.text(ofTerm: $0) }
+    }
 
     /// What one pass over a sentence yields.
     struct Scan {
-        var terms: [String] = []
+        /// The content terms, as ids of the article's `TermVocabulary`, in order of occurrence.
+        var termIDs: [Int32] = []
         /// Tokens that are words (have a letter) and numbers (digits only).
         var wordTokens = 0, numberTokens = 0
         /// Word tokens after the first that start with a capital letter.
@@ -44,65 +55,153 @@ public struct TermAnalyzer: Sendable {
         var attribution = false
     }
 
+    /// Scans `text` with a vocabulary of its own (for tests and single sentences).
     func scan(_ text: String) -> Scan {
+        var vocabulary = TermVocabulary()
+        return scan(text, into: &vocabulary)
+    }
+
+    /// Scans `text`, entering its words and terms in `vocabulary`.
+    func scan(_ text: String, into vocabulary: inout TermVocabulary) -> Scan {
+        var text = text
+        return text.withUTF8 { scan(utf8: $0, into: &vocabulary) }
+    }
+
+    /// Scans valid UTF-8.
+    func scan(utf8 p: UnsafeBufferPointer<UInt8>, into vocabulary: inout TermVocabulary) -> Scan {
         var out = Scan()
-        let s = Array(text.unicodeScalars)
-        var i = 0
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        while i < s.count {
-            guard Self.isLetterOrDigit(s[i]) else { i += 1; continue }
-            let start = i
-            var hasLetter = false, ascii = true
-            while i < s.count {
-                let c = s[i]
-                if Self.isLetterOrDigit(c) {
-                    if !Self.isDigit(c) { hasLetter = true }
-                    if c.value >= 0x80 { ascii = false }
-                    i += 1
-                } else if i + 1 < s.count, Self.isLetterOrDigit(s[i + 1]),
-                          ((c == "-" || c == "'" || c == "’") && (hasLetter || !Self.isDigit(s[i + 1])))
-                            || ((c == "." || c == ",") && Self.isDigit(s[i - 1]) && Self.isDigit(s[i + 1])) {
-                    if c.value >= 0x80 { ascii = false }
-                    i += 1
+        let n = p.count
+        guard n > 0 else { return out }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { lowered in
+            // ASCII letters lowercased; an ASCII token's key is a slice of this copy.
+            for i in 0..<n {
+                let b = p[i]
+                lowered[i] = b &- 0x41 < 26 ? b | 0x20 : b
+            }
+            let lower = UnsafeBufferPointer(lowered)
+
+            func record(_ key: UnsafeBufferPointer<UInt8>, start: Int, scalars: Int, hasLetter: Bool) {
+                let w = vocabulary.word(key, hash: WordTable.hash(key), analyzer: self)
+                if hasLetter {
+                    out.wordTokens += 1
+                    if out.wordTokens > 1, Self.startsUppercase(p, start) { out.capitalisedWords += 1 }
+                    if !out.attribution, vocabulary.isAttribution(w) { out.attribution = true }
                 } else {
-                    break
+                    out.numberTokens += 1
+                }
+                if scalars >= 2, !vocabulary.isStopword(w) { out.termIDs.append(vocabulary.termID(ofWord: w, analyzer: self)) }
+            }
+
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    guard Self.isASCIILetterOrDigit(b) else { i += 1; continue }
+                } else {
+                    let (c, len) = Self.decode(p, i)
+                    guard Self.isLetterOrDigit(c) else { i += len; continue }
+                }
+                let start = i
+                var scalars = 0
+                var hasLetter = false, ascii = true
+                while i < n {
+                    let b = p[i]
+                    if b < 0x80 {
+                        if Self.isASCIILetterOrDigit(b) {
+                            if !Self.isDigit(b) { hasLetter = true }
+                        } else if b == 0x2D || b == 0x27 {  // - ' between letters or digits, not digit-digit
+                            guard i + 1 < n else { break }
+                            let next = Self.classify(p, i + 1)
+                            guard next.letterOrDigit, hasLetter || !next.digit else { break }
+                        } else if b == 0x2E || b == 0x2C {  // . , between digits
+                            guard i + 1 < n, Self.isDigit(p[i - 1]), Self.isDigit(p[i + 1]) else { break }
+                        } else {
+                            break
+                        }
+                        i += 1
+                    } else {
+                        let (c, len) = Self.decode(p, i)
+                        if Self.isLetterOrDigit(c) {
+                            hasLetter = true
+                        } else if c == "\u{2019}" {  // ’ as an apostrophe
+                            guard i + len < n else { break }
+                            let next = Self.classify(p, i + len)
+                            guard next.letterOrDigit, hasLetter || !next.digit else { break }
+                        } else {
+                            break
+                        }
+                        ascii = false
+                        i += len
+                    }
+                    scalars += 1
+                }
+                if ascii {
+                    record(UnsafeBufferPointer(rebasing: lower[start..<i]), start: start, scalars: scalars, hasLetter: hasLetter)
+                } else {
+                    var key = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self).lowercased()
+                    key.withUTF8 { record($0, start: start, scalars: scalars, hasLetter: hasLetter) }
                 }
             }
-            let lower: String
-            if ascii {
-                buffer.removeAll(keepingCapacity: true)
-                for k in start..<i {
-                    let v = UInt8(truncatingIfNeeded: s[k].value)
-                    buffer.append(v >= 0x41 && v <= 0x5A ? v + 32 : v)
-                }
-                lower = String(decoding: buffer, as: UTF8.self)
-            } else {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: s[start..<i])
-                lower = String(view).lowercased()
-            }
-            if hasLetter {
-                out.wordTokens += 1
-                if out.wordTokens > 1, Self.isUppercase(s[start]) { out.capitalisedWords += 1 }
-                if !out.attribution, SurfaceCues.attributionVerbs.contains(lower) { out.attribution = true }
-            } else {
-                out.numberTokens += 1
-            }
-            if i - start >= 2, !stopwords.contains(lower) { out.terms.append(stem(lower)) }
         }
         return out
     }
 
-    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    /// The ASCII stopwords and the verbs of attribution, by their bytes. (Non-ASCII words are looked
+    /// up in the `String` sets, which compare by canonical equivalence.)
+    static func lexicon(_ stopwords: Set<String>) -> WordTable {
+        var flags: [String: UInt8] = [:]
+        for w in stopwords where w.utf8.allSatisfy({ $0 < 0x80 }) { flags[w, default: 0] |= TermVocabulary.Flag.stopword }
+        for w in SurfaceCues.attributionVerbs where w.utf8.allSatisfy({ $0 < 0x80 }) { flags[w, default: 0] |= TermVocabulary.Flag.attribution }
+        var table = WordTable(capacity: flags.count)
+        for (w, f) in flags {
+            var w = w
+            w.withUTF8 { _ = table.insert($0, hash: WordTable.hash($0), value: Int32(f)) }
+        }
+        return table
+    }
+
+    // MARK: Characters
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    @inline(__always) static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+    }
 
     @inline(__always) static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if v < 0x80 { return isASCIILetterOrDigit(UInt8(v)) }
         return c.properties.isAlphabetic || c.properties.numericType == .decimal
     }
 
-    @inline(__always) static func isUppercase(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+    /// Whether the scalar at byte `i` is a letter or digit, and whether it is an ASCII digit.
+    @inline(__always) static func classify(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (letterOrDigit: Bool, digit: Bool) {
+        let b = p[i]
+        if b < 0x80 { return (isASCIILetterOrDigit(b), isDigit(b)) }
+        return (isLetterOrDigit(decode(p, i).scalar), false)
+    }
+
+    @inline(__always) static func startsUppercase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        if b < 0x80 { return b &- 0x41 < 26 }
+        return decode(p, i).scalar.properties.isUppercase
+    }
+
+    /// The scalar that starts at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always) static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(p[i])
+        let v: UInt32, length: Int
+        if b0 < 0x80 {
+            return (Unicode.Scalar(UInt8(b0)), 1)
+        } else if b0 < 0xE0, i + 1 < p.count {
+            v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); length = 2
+        } else if b0 < 0xF0, i + 2 < p.count {
+            v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); length = 3
+        } else if i + 3 < p.count {
+            v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F); length = 4
+        } else {
+            return ("\u{FFFD}", 1)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 }

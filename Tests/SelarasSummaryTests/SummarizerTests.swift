@@ -132,7 +132,7 @@ final class SummarizerTests: XCTestCase {
     }
 
     func testSelectorMMR() {
-        let similarity: [[Double]] = [[0, 0.95, 0.1], [0.95, 0, 0.1], [0.1, 0.1, 0]]
+        let similarity = SimilarityMatrix(rows: [[0, 0.95, 0.1], [0.95, 0, 0.1], [0.1, 0.1, 0]])
         XCTAssertEqual(SentenceSelector(redundancy: 0).select(scores: [1, 0.9, 0.5], similarity: similarity, words: [5, 5, 5],
                                                               length: .sentences(2)), [0, 1])
         XCTAssertEqual(SentenceSelector(redundancy: 0.5).select(scores: [1, 0.9, 0.5], similarity: similarity, words: [5, 5, 5],
@@ -167,7 +167,7 @@ final class SummarizerTests: XCTestCase {
     func testDatelineIsNotPartOfTheAnalysedText() {
         let a = ArticleAnalysis(Self.flood)
         XCTAssertTrue(a.texts[0].hasPrefix("Banjir merendam"))
-        XCTAssertFalse(a.scans[0].terms.contains("cnn"))
+        XCTAssertFalse(a.terms(0).contains("cnn"))
         XCTAssertEqual(a.rankable, Self.rankable)
     }
 

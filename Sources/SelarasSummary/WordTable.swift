@@ -1,0 +1,100 @@
+/// A hash table keyed by short byte strings (the UTF-8 of words), each key with an `Int32` value,
+/// keys numbered in insertion order.
+///
+/// It lets the term analyser look up a token by its bytes: no `String` is made and no SipHash is
+/// computed per token, and the caller hashes the bytes once for several tables (`hash(_:)` is the
+/// same function for every table). Keys are compared byte for byte, so callers must only use it
+/// where byte equality is the equality they need (ASCII words; see `TermVocabulary`).
+///
+/// Hashing: FNV-1a, 64-bit (Glenn Fowler, Landon Curt Noll and Kiem-Phong Vo, 1991); open
+/// addressing with linear probing over a power-of-two slot array, at most half full.
+struct WordTable: Sendable {
+    /// The keys, back to back; key `k` is `keyBytes[keyStart[k]..<keyStart[k + 1]]`.
+    private var keyBytes: [UInt8] = []
+    private var keyStart: [Int32] = [0]
+    private var keyHash: [UInt64] = []
+    /// Values by key number.
+    private(set) var values: [Int32] = []
+    /// Key number + 1 per slot; 0 = empty.
+    private var slots: [Int32]
+    private var mask: Int
+
+    /// An empty table with room for about `capacity` keys before it grows.
+    init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        keyBytes.reserveCapacity(capacity * 8)
+        keyStart.reserveCapacity(capacity + 1)
+        keyHash.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// The number of keys.
+    var count: Int { values.count }
+
+    /// FNV-1a of `bytes`.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+
+    /// The number of the key equal to `key` (whose hash is `hash`), or nil.
+    @inline(__always)
+    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let k = Int(slots[slot]) - 1
+            if k < 0 { return nil }
+            if keyHash[k] == hash, equals(k, key) { return k }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds `key` (which must not be in the table yet) with `value`; returns its number.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) -> Int {
+        let k = values.count
+        keyBytes.append(contentsOf: key)
+        keyStart.append(Int32(keyBytes.count))
+        keyHash.append(hash)
+        values.append(value)
+        if (k + 1) * 2 > slots.count { grow() } else { place(k) }
+        return k
+    }
+
+    /// Replaces the value of key number `k`.
+    @inline(__always)
+    mutating func setValue(_ value: Int32, at k: Int) { values[k] = value }
+
+    /// The bytes of key number `k`.
+    func key(_ k: Int) -> ArraySlice<UInt8> { keyBytes[Int(keyStart[k])..<Int(keyStart[k + 1])] }
+
+    @inline(__always)
+    private func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(keyStart[k]), end = Int(keyStart[k + 1])
+        guard end - start == key.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { stored in
+            for i in 0..<key.count where stored[start + i] != key[i] { return false }
+            return true
+        }
+    }
+
+    private mutating func place(_ k: Int) {
+        var slot = Int(truncatingIfNeeded: keyHash[k]) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(k + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for k in 0..<values.count { place(k) }
+    }
+}
