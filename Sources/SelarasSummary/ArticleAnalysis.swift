@@ -91,7 +91,8 @@ struct ArticleAnalysis {
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { p in
-            var count = 0, inWord = false, hasContent = false
+            // Only whether the current word has content matters: a word is counted at its end.
+            var count = 0, hasContent = false
             var i = 0
             while i < p.count {
                 let b = p[i]
@@ -101,20 +102,19 @@ struct ArticleAnalysis {
                     content = TermAnalyzer.isASCIILetterOrDigit(b)
                     i += 1
                 } else {
-                    let (s, length) = TermAnalyzer.decode(p, i)
+                    let (s, length) = UTF8Scalar.decode(p, i)
                     space = s.properties.isWhitespace
                     content = !space && (s.properties.isAlphabetic || s.properties.numericType != nil)
                     i += length
                 }
                 if space {
-                    if inWord, hasContent { count += 1 }
-                    inWord = false; hasContent = false
-                } else {
-                    inWord = true
-                    if content { hasContent = true }
+                    if hasContent { count += 1 }
+                    hasContent = false
+                } else if content {
+                    hasContent = true
                 }
             }
-            if inWord, hasContent { count += 1 }
+            if hasContent { count += 1 }
             return count
         }
     }

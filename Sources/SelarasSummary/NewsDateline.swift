@@ -16,7 +16,35 @@ public enum NewsDateline {
     /// The number of code points the dateline takes at the start of `text`, separator and following
     /// spaces included, or nil when `text` does not open with one.
     public static func length(in text: String) -> Int? {
-        let s = Array(text.unicodeScalars.prefix(maxPrefix + 8))
+        var text = text
+        return text.withUTF8 { match($0)?.scalars }
+    }
+
+    /// `text` without its dateline (unchanged when it has none).
+    public static func stripped(_ text: String) -> String {
+        var copy = text
+        let rest = copy.withUTF8 { p in
+            match(p).map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.bytes...]), as: UTF8.self) }
+        }
+        return rest ?? text
+    }
+
+    /// The dateline at the start of `utf8` (valid UTF-8): its length in scalars and in bytes.
+    static func match(_ utf8: UnsafeBufferPointer<UInt8>) -> (scalars: Int, bytes: Int)? {
+        // The first maxPrefix + 8 scalars, where the dateline must end, and where each starts.
+        let limit = maxPrefix + 8
+        var s: [Unicode.Scalar] = [], starts: [Int] = []
+        s.reserveCapacity(limit + 1)
+        starts.reserveCapacity(limit + 1)
+        var b = 0
+        while b < utf8.count, s.count <= limit {
+            let (c, length) = UTF8Scalar.decode(utf8, b)
+            s.append(c)
+            starts.append(b)
+            b += length
+        }
+        let more = s.count > limit  // the text goes on after those
+        if more { s.removeLast() }
         var i = 0
         while i < s.count {
             if i > maxPrefix { return nil }
@@ -29,16 +57,11 @@ public enum NewsDateline {
             if j < s.count, isDash(s[j]) { j += 1 } else if j + 1 < s.count, isSpace(s[j]), isDash(s[j + 1]) { j += 2 }
             guard j < s.count, isSpace(s[j]) else { return nil }
             while j < s.count, isSpace(s[j]) { j += 1 }
-            guard i > 0, j < text.unicodeScalars.count, isDatelinePrefix(s[0..<i]) else { return nil }
-            return j
+            // Something must follow the dateline.
+            guard i > 0, j < s.count || more, isDatelinePrefix(s[0..<i]) else { return nil }
+            return (j, starts[j])
         }
         return nil
-    }
-
-    /// `text` without its dateline (unchanged when it has none).
-    public static func stripped(_ text: String) -> String {
-        guard let n = length(in: text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(n)))
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{00A0}" || c == "\t" }

@@ -71,87 +71,78 @@ public struct TermAnalyzer: Sendable {
     func scan(utf8 p: UnsafeBufferPointer<UInt8>, into vocabulary: inout TermVocabulary) -> Scan {
         var out = Scan()
         let n = p.count
-        guard n > 0 else { return out }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { lowered in
-            // ASCII letters lowercased; an ASCII token's key is a slice of this copy.
-            for i in 0..<n {
-                let b = p[i]
-                lowered[i] = b &- 0x41 < 26 ? b | 0x20 : b
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                guard Self.isASCIILetterOrDigit(b) else { i += 1; continue }
+            } else {
+                let (c, len) = UTF8Scalar.decode(p, i)
+                guard Self.isLetterOrDigit(c) else { i += len; continue }
             }
-            let lower = UnsafeBufferPointer(lowered)
-
-            func record(_ key: UnsafeBufferPointer<UInt8>, start: Int, scalars: Int, hasLetter: Bool) {
-                let w = vocabulary.word(key, hash: WordTable.hash(key), analyzer: self)
-                if hasLetter {
-                    out.wordTokens += 1
-                    if out.wordTokens > 1, Self.startsUppercase(p, start) { out.capitalisedWords += 1 }
-                    if !out.attribution, vocabulary.isAttribution(w) { out.attribution = true }
-                } else {
-                    out.numberTokens += 1
-                }
-                if scalars >= 2, !vocabulary.isStopword(w) { out.termIDs.append(vocabulary.termID(ofWord: w, analyzer: self)) }
-            }
-
-            var i = 0
+            let start = i
+            var scalars = 0
+            var hasLetter = false, ascii = true
             while i < n {
                 let b = p[i]
                 if b < 0x80 {
-                    guard Self.isASCIILetterOrDigit(b) else { i += 1; continue }
-                } else {
-                    let (c, len) = Self.decode(p, i)
-                    guard Self.isLetterOrDigit(c) else { i += len; continue }
-                }
-                let start = i
-                var scalars = 0
-                var hasLetter = false, ascii = true
-                while i < n {
-                    let b = p[i]
-                    if b < 0x80 {
-                        if Self.isASCIILetterOrDigit(b) {
-                            if !Self.isDigit(b) { hasLetter = true }
-                        } else if b == 0x2D || b == 0x27 {  // - ' between letters or digits, not digit-digit
-                            guard i + 1 < n else { break }
-                            let next = Self.classify(p, i + 1)
-                            guard next.letterOrDigit, hasLetter || !next.digit else { break }
-                        } else if b == 0x2E || b == 0x2C {  // . , between digits
-                            guard i + 1 < n, Self.isDigit(p[i - 1]), Self.isDigit(p[i + 1]) else { break }
-                        } else {
-                            break
-                        }
-                        i += 1
+                    if Self.isASCIILetterOrDigit(b) {
+                        if !Self.isDigit(b) { hasLetter = true }
+                    } else if b == 0x2D || b == 0x27 {  // - ' between letters or digits, not digit-digit
+                        guard i + 1 < n else { break }
+                        let next = Self.classify(p, i + 1)
+                        guard next.letterOrDigit, hasLetter || !next.digit else { break }
+                    } else if b == 0x2E || b == 0x2C {  // . , between digits
+                        guard i + 1 < n, Self.isDigit(p[i - 1]), Self.isDigit(p[i + 1]) else { break }
                     } else {
-                        let (c, len) = Self.decode(p, i)
-                        if Self.isLetterOrDigit(c) {
-                            hasLetter = true
-                        } else if c == "\u{2019}" {  // ’ as an apostrophe
-                            guard i + len < n else { break }
-                            let next = Self.classify(p, i + len)
-                            guard next.letterOrDigit, hasLetter || !next.digit else { break }
-                        } else {
-                            break
-                        }
-                        ascii = false
-                        i += len
+                        break
                     }
-                    scalars += 1
-                }
-                if ascii {
-                    record(UnsafeBufferPointer(rebasing: lower[start..<i]), start: start, scalars: scalars, hasLetter: hasLetter)
+                    i += 1
                 } else {
-                    var key = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self).lowercased()
-                    key.withUTF8 { record($0, start: start, scalars: scalars, hasLetter: hasLetter) }
+                    let (c, len) = UTF8Scalar.decode(p, i)
+                    if Self.isLetterOrDigit(c) {
+                        hasLetter = true
+                    } else if c == "\u{2019}" {  // ’ as an apostrophe
+                        guard i + len < n else { break }
+                        let next = Self.classify(p, i + len)
+                        guard next.letterOrDigit, hasLetter || !next.digit else { break }
+                    } else {
+                        break
+                    }
+                    ascii = false
+                    i += len
                 }
+                scalars += 1
             }
+            let token = UnsafeBufferPointer(rebasing: p[start..<i])
+            let w: Int
+            if ascii {
+                // The table folds ASCII case itself: no lowercased copy is made.
+                w = vocabulary.word(token, hash: WordTable.hash(token), analyzer: self)
+            } else {
+                var lower = String(decoding: token, as: UTF8.self).lowercased()
+                w = lower.withUTF8 { key in vocabulary.word(key, hash: WordTable.hash(key), analyzer: self) }
+            }
+            if hasLetter {
+                out.wordTokens += 1
+                if out.wordTokens > 1, Self.startsUppercase(p, start) { out.capitalisedWords += 1 }
+                if !out.attribution, vocabulary.isAttribution(w) { out.attribution = true }
+            } else {
+                out.numberTokens += 1
+            }
+            if scalars >= 2, !vocabulary.isStopword(w) { out.termIDs.append(vocabulary.termID(ofWord: w, analyzer: self)) }
         }
         return out
     }
 
-    /// The ASCII stopwords and the verbs of attribution, by their bytes. (Non-ASCII words are looked
-    /// up in the `String` sets, which compare by canonical equivalence.)
+    /// The stopwords and verbs of attribution that are lowercase ASCII, by their bytes. (Other words
+    /// are looked up in the `String` sets, which compare by canonical equivalence; a word with an
+    /// ASCII capital can never equal a lowercased token.)
     static func lexicon(_ stopwords: Set<String>) -> WordTable {
+        func lowercaseASCII(_ w: String) -> Bool { w.utf8.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 } }
         var flags: [String: UInt8] = [:]
-        for w in stopwords where w.utf8.allSatisfy({ $0 < 0x80 }) { flags[w, default: 0] |= TermVocabulary.Flag.stopword }
-        for w in SurfaceCues.attributionVerbs where w.utf8.allSatisfy({ $0 < 0x80 }) { flags[w, default: 0] |= TermVocabulary.Flag.attribution }
+        for w in stopwords where lowercaseASCII(w) { flags[w, default: 0] |= TermVocabulary.Flag.stopword }
+        for w in SurfaceCues.attributionVerbs where lowercaseASCII(w) { flags[w, default: 0] |= TermVocabulary.Flag.attribution }
         var table = WordTable(capacity: flags.count)
         for (w, f) in flags {
             var w = w
@@ -178,30 +169,12 @@ public struct TermAnalyzer: Sendable {
     @inline(__always) static func classify(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (letterOrDigit: Bool, digit: Bool) {
         let b = p[i]
         if b < 0x80 { return (isASCIILetterOrDigit(b), isDigit(b)) }
-        return (isLetterOrDigit(decode(p, i).scalar), false)
+        return (isLetterOrDigit(UTF8Scalar.decode(p, i).scalar), false)
     }
 
     @inline(__always) static func startsUppercase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = p[i]
         if b < 0x80 { return b &- 0x41 < 26 }
-        return decode(p, i).scalar.properties.isUppercase
-    }
-
-    /// The scalar that starts at byte `i` of valid UTF-8, and its length in bytes.
-    @inline(__always) static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let b0 = UInt32(p[i])
-        let v: UInt32, length: Int
-        if b0 < 0x80 {
-            return (Unicode.Scalar(UInt8(b0)), 1)
-        } else if b0 < 0xE0, i + 1 < p.count {
-            v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); length = 2
-        } else if b0 < 0xF0, i + 2 < p.count {
-            v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); length = 3
-        } else if i + 3 < p.count {
-            v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F); length = 4
-        } else {
-            return ("\u{FFFD}", 1)
-        }
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+        return UTF8Scalar.decode(p, i).scalar.properties.isUppercase
     }
 }

@@ -34,8 +34,9 @@ struct TermVocabulary {
     /// The number of distinct terms so far (term ids are `0..<termCount`).
     var termCount: Int { termWords.count }
 
-    /// The word number of `key` (a lowercased word's UTF-8, hashed with `WordTable.hash`), entering
-    /// it on first sight with what `analyzer` says about it.
+    /// The word number of `key` (a word's UTF-8: an ASCII word as it stands, any other lowercased
+    /// already; `hash` from `WordTable.hash`), entering it on first sight with what `analyzer` says
+    /// about it.
     @inline(__always)
     mutating func word(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, analyzer: TermAnalyzer) -> Int {
         if let w = words.find(key, hash: hash) { return w }

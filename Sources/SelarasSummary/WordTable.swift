@@ -1,10 +1,12 @@
-/// A hash table keyed by short byte strings (the UTF-8 of words), each key with an `Int32` value,
-/// keys numbered in insertion order.
+/// A hash table keyed by short byte strings (the UTF-8 of words) with ASCII letters folded to
+/// lowercase, each key with an `Int32` value, keys numbered in insertion order.
 ///
-/// It lets the term analyser look up a token by its bytes: no `String` is made and no SipHash is
-/// computed per token, and the caller hashes the bytes once for several tables (`hash(_:)` is the
-/// same function for every table). Keys are compared byte for byte, so callers must only use it
-/// where byte equality is the equality they need (ASCII words; see `TermVocabulary`).
+/// It lets the term analyser look up a token by its bytes as they stand in the sentence: no
+/// lowercased copy and no `String` is made and no SipHash is computed per token, and the caller
+/// hashes the bytes once for several tables (`hash(_:)` is the same function for every table).
+/// Keys are stored lowercased and compared byte for byte after folding `A`–`Z` of the probe, so
+/// callers must only use it where that is the equality they need (ASCII words; see
+/// `TermVocabulary`). Bytes of 0x80 and above are compared as they are.
 ///
 /// Hashing: FNV-1a, 64-bit (Glenn Fowler, Landon Curt Noll and Kiem-Phong Vo, 1991); open
 /// addressing with linear probing over a power-of-two slot array, at most half full.
@@ -34,18 +36,22 @@ struct WordTable: Sendable {
     /// The number of keys.
     var count: Int { values.count }
 
-    /// FNV-1a of `bytes`.
+    /// FNV-1a of `bytes` with ASCII letters lowercased.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
-            h ^= UInt64(b)
+            h ^= UInt64(fold(b))
             h &*= 0x0000_0100_0000_01b3
         }
         return h
     }
 
-    /// The number of the key equal to `key` (whose hash is `hash`), or nil.
+    /// `b` with `A`–`Z` lowercased.
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// The number of the key equal to `key` with ASCII letters lowercased (its `hash`), or nil.
     @inline(__always)
     func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -57,11 +63,12 @@ struct WordTable: Sendable {
         }
     }
 
-    /// Adds `key` (which must not be in the table yet) with `value`; returns its number.
+    /// Adds `key` lowercased (which must not be in the table yet; `hash` is its hash) with `value`;
+    /// returns its number.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) -> Int {
         let k = values.count
-        keyBytes.append(contentsOf: key)
+        for b in key { keyBytes.append(Self.fold(b)) }
         keyStart.append(Int32(keyBytes.count))
         keyHash.append(hash)
         values.append(value)
@@ -73,7 +80,7 @@ struct WordTable: Sendable {
     @inline(__always)
     mutating func setValue(_ value: Int32, at k: Int) { values[k] = value }
 
-    /// The bytes of key number `k`.
+    /// The bytes of key number `k` (lowercased).
     func key(_ k: Int) -> ArraySlice<UInt8> { keyBytes[Int(keyStart[k])..<Int(keyStart[k + 1])] }
 
     @inline(__always)
@@ -81,7 +88,7 @@ struct WordTable: Sendable {
         let start = Int(keyStart[k]), end = Int(keyStart[k + 1])
         guard end - start == key.count else { return false }
         return keyBytes.withUnsafeBufferPointer { stored in
-            for i in 0..<key.count where stored[start + i] != key[i] { return false }
+            for i in 0..<key.count where stored[start + i] != Self.fold(key[i]) { return false }
             return true
         }
     }
