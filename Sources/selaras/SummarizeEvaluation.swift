@@ -53,7 +53,7 @@ struct SummarizeEvaluation {
             }
             let referenceTokens = Rouge.tokenize(reference)
             let input = (try? SummarizeInput.make(text: text, detectTitle: false, segmenter: segmenter, path: path))
-                ?? SummarizeInput(segments: [], candidates: [])
+                ?? SummarizeInput.empty
             for (accumulator, s) in [(0, summarizer), (1, lead as any Summarizer)] {
                 let chosen = s.summarize(input.candidates, length: length).map { input.displayText($0.segment) }
                 let scores = Rouge.score(referenceTokens: referenceTokens, candidateTokens: Rouge.tokenize(chosen.joined(separator: " ")))

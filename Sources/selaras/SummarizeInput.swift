@@ -10,34 +10,114 @@ import SelarasSummary
 struct SummarizeInput {
     /// Every sentence of the article in document order (headline and furniture included); the
     /// summary's `indices` point into this list.
-    var segments: [Segment]
-    var candidates: [SummaryCandidate]
+    var sentences: [String] = []
+    /// The role of each sentence (`Segment.Role`: body, headline, heading or furniture).
+    var roles: [Segment.Role] = []
+    var candidates: [SummaryCandidate] = []
+    /// The index of the first body sentence, the one shown without its dateline.
+    var firstBody: Int?
+
+    /// An article with no sentences (its summary is empty).
+    static let empty = SummarizeInput()
 
     /// Builds the input from an article's text. `detectTitle`: the first line is the headline when a
     /// blank line follows it (files); JSON-lines text has no headline line.
     static func make(text: String, detectTitle: Bool, segmenter: any SentenceSegmenter, path: String) throws -> SummarizeInput {
         var normalized = text
-        if text.utf8.contains(0x0D) {
+        let (hasCR, mayNeedNFC) = scanForNormalization(text)
+        if hasCR {
             normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if mayNeedNFC(normalized) { normalized = normalized.precomposedStringWithCanonicalMapping }
-        let article: Article
+        if mayNeedNFC, Self.mayNeedNFC(normalized) { normalized = normalized.precomposedStringWithCanonicalMapping }
+        var input = SummarizeInput()
         if detectTitle {
-            article = try ArticleReader.plainText(normalized, id: "article", path: path, detectTitle: true)
-        } else {
-            // The same paragraphs as ArticleReader.plainText(detectTitle: false), several times faster.
-            let paragraphs = bodyParagraphs(normalized)
-            if paragraphs.isEmpty { throw ArticleError.empty(path: path) }
-            article = Article(id: "article", paragraphs: paragraphs.map { Paragraph($0) }, sourcePath: path)
+            let article = try ArticleReader.plainText(normalized, id: "article", path: path, detectTitle: true)
+            for (p, paragraph) in article.paragraphs.enumerated() {
+                input.add(paragraph.text, role: paragraph.role, index: p, segmenter: segmenter)
+            }
+            return input
         }
-        return make(article: article, segmenter: segmenter)
+        // Body paragraphs only: cut on the bytes (the same paragraphs as ArticleReader.plainText
+        // with detectTitle: false, several times faster).
+        let srx = Self.byteSegmenter(segmenter)
+        var found = 0
+        normalized.withUTF8 { bytes in
+            func add(_ text: UnsafeBufferPointer<UInt8>) {
+                if let srx {
+                    input.addBody(utf8: text, index: found, segmenter: srx)
+                } else {
+                    input.add(String(decoding: text, as: UTF8.self), role: .body, index: found, segmenter: segmenter)
+                }
+                found += 1
+            }
+            var joined: [UInt8] = []
+            for lines in bodyParagraphLines(bytes) {
+                if lines.count == 1 {
+                    add(UnsafeBufferPointer(rebasing: bytes[lines[0]]))
+                } else {
+                    joined.removeAll(keepingCapacity: true)
+                    for (k, line) in lines.enumerated() {
+                        if k > 0 { joined.append(0x0A) }
+                        joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
+                    }
+                    joined.withUnsafeBufferPointer { add($0) }
+                }
+            }
+        }
+        if found == 0 { throw ArticleError.empty(path: path) }
+        return input
     }
 
-    /// The body paragraphs of headline-less text, as `ArticleReader.plainText` finds them: lines
-    /// trimmed of spaces, tabs and no-break spaces; blank lines separate paragraphs (a paragraph's lines
-    /// are joined by a line break); text without any blank line has one paragraph per line.
-    static func bodyParagraphs(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
+    /// The rules behind `segmenter` when they can cut UTF-8 bytes directly (`SRXSegmenter`, and
+    /// `IndonesianSegmenter`, which runs the built-in SRX rules), else nil.
+    static func byteSegmenter(_ segmenter: any SentenceSegmenter) -> SRXSegmenter? {
+        if let srx = segmenter as? SRXSegmenter { return srx }
+        if segmenter is IndonesianSegmenter { return IndonesianSegmenter.rules }
+        return nil
+    }
+
+    /// Adds the sentences of one paragraph: a headline or heading whole, a body paragraph or list
+    /// item cut by `segmenter`, each sentence checked for news furniture.
+    mutating func add(_ text: String, role: Paragraph.Role, index p: Int, segmenter: any SentenceSegmenter) {
+        switch role {
+        case .headline, .heading:
+            let ranges = segmenter.segment(text.replacingOccurrences(of: "\n", with: " "))
+            guard let first = ranges.first, let last = ranges.last else { return }
+            append(text.codePointSlice(first.lowerBound..<last.upperBound), role: role == .headline ? .headline : .heading, paragraph: p)
+        case .body, .listItem:
+            if let srx = Self.byteSegmenter(segmenter) {
+                var text = text
+                text.withUTF8 { addBody(utf8: $0, index: p, segmenter: srx) }
+            } else {
+                let ranges = segmenter.segment(text)
+                for sentence in text.codePointSlices(ranges) { appendBody(sentence, paragraph: p) }
+            }
+        }
+    }
+
+    /// Adds the sentences of a body paragraph given as UTF-8.
+    mutating func addBody(utf8 text: UnsafeBufferPointer<UInt8>, index p: Int, segmenter: SRXSegmenter) {
+        for range in segmenter.sentenceByteRanges(inUTF8: text) {
+            appendBody(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self), paragraph: p)
+        }
+    }
+
+    mutating func appendBody(_ sentence: String, paragraph p: Int) {
+        append(sentence, role: NewsFurniture.isFurniture(sentence) ? .furniture : .body, paragraph: p)
+    }
+
+    mutating func append(_ sentence: String, role: Segment.Role, paragraph p: Int) {
+        if role == .body, firstBody == nil { firstBody = sentences.count }
+        sentences.append(sentence)
+        roles.append(role)
+        candidates.append(SummaryCandidate(text: sentence, rankable: role == .body, paragraph: p, isHeadline: role == .headline))
+    }
+
+    /// The body paragraphs of headline-less text (valid UTF-8), as `ArticleReader.plainText` finds
+    /// them, each as the byte ranges of its lines: lines trimmed of spaces, tabs and no-break spaces;
+    /// blank lines separate paragraphs (a paragraph's lines are joined by a line break); text
+    /// without any blank line has one paragraph per line.
+    static func bodyParagraphLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
         var lines: [Range<Int>] = []
         var start = 0
         func trimmed(_ a: Int, _ b: Int) -> Range<Int> {
@@ -54,26 +134,41 @@ struct SummarizeInput {
             }
             return a..<b
         }
-        for (i, byte) in bytes.enumerated() where byte == 0x0A {
+        for i in 0..<bytes.count where bytes[i] == 0x0A {
             lines.append(trimmed(start, i))
             start = i + 1
         }
         lines.append(trimmed(start, bytes.count))
-        while let first = lines.first, first.isEmpty { lines.removeFirst() }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-        guard lines.contains(where: \.isEmpty) else { return lines.map(string) }
-        var paragraphs: [String] = []
-        var block: [String] = []
-        for line in lines + [0..<0] {
+        let first = lines.firstIndex { !$0.isEmpty } ?? lines.count
+        let last = lines.lastIndex { !$0.isEmpty } ?? -1
+        guard first <= last else { return [] }
+        let kept = lines[first...last]
+        guard kept.contains(where: \.isEmpty) else { return kept.map { [$0] } }
+        var paragraphs: [[Range<Int>]] = []
+        var block: [Range<Int>] = []
+        for line in kept {
             if line.isEmpty {
-                if !block.isEmpty { paragraphs.append(block.joined(separator: "\n")) }
+                if !block.isEmpty { paragraphs.append(block) }
                 block = []
             } else {
-                block.append(string(line))
+                block.append(line)
             }
         }
+        if !block.isEmpty { paragraphs.append(block) }
         return paragraphs
+    }
+
+    /// One pass over the bytes: whether `text` has a carriage return, and whether it has a byte
+    /// that starts a scalar of U+0300 or above (without one, it is certainly NFC; see `mayNeedNFC`).
+    static func scanForNormalization(_ text: String) -> (hasCR: Bool, mayNeedNFC: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var cr = false, high = false
+            for b in bytes {
+                if b == 0x0D { cr = true } else if b >= 0xCC { high = true }
+            }
+            return (cr, high)
+        }
     }
 
     /// False when `text` is certainly in NFC already: every scalar is below U+0300 (Latin, whose
@@ -87,36 +182,9 @@ struct SummarizeInput {
         return false
     }
 
-    static func make(article: Article, segmenter: any SentenceSegmenter) -> SummarizeInput {
-        var segments: [Segment] = []
-        for (p, paragraph) in article.paragraphs.enumerated() {
-            let text = paragraph.text
-            switch paragraph.role {
-            case .headline, .heading:
-                let ranges = segmenter.segment(text.replacingOccurrences(of: "\n", with: " "))
-                guard let first = ranges.first, let last = ranges.last else { continue }
-                let range = first.lowerBound..<last.upperBound
-                segments.append(Segment(id: "s\(segments.count + 1)", text: text.codePointSlice(range), paragraph: p,
-                                        range: range, role: paragraph.role == .headline ? .headline : .heading))
-            case .body, .listItem:
-                let ranges = segmenter.segment(text)
-                for (range, sentence) in zip(ranges, text.codePointSlices(ranges)) {
-                    let role: Segment.Role = NewsFurniture.isFurniture(sentence) ? .furniture : .body
-                    segments.append(Segment(id: "s\(segments.count + 1)", text: sentence, paragraph: p, range: range, role: role))
-                }
-            }
-        }
-        let candidates = segments.map {
-            SummaryCandidate(text: $0.text, rankable: $0.role == .body, paragraph: $0.paragraph, isHeadline: $0.role == .headline)
-        }
-        return SummarizeInput(segments: segments, candidates: candidates)
-    }
-
     /// The text shown for a chosen sentence: the sentence, without the dateline when it is the
     /// article's first body sentence.
     func displayText(_ index: Int) -> String {
-        let text = segments[index].text
-        let firstBody = segments.firstIndex { $0.role == .body }
-        return index == firstBody ? NewsDateline.stripped(text) : text
+        index == firstBody ? NewsDateline.stripped(sentences[index]) : sentences[index]
     }
 }

@@ -108,7 +108,7 @@ struct SummarizeJSONLines: Sendable {
                 continue
             }
             let input = (try? SummarizeInput.make(text: record.text, detectTitle: false, segmenter: segmenter, path: source))
-                ?? SummarizeInput(segments: [], candidates: [])  // text with nothing in it: an empty summary
+                ?? SummarizeInput.empty  // text with nothing in it: an empty summary
             result.output.append(contentsOf: #"{"id":"#.utf8)
             Self.appendJSONString(record.id, to: &result.output)
             if let features {
@@ -167,7 +167,7 @@ struct SummarizeJSONLines: Sendable {
         }
         let (indices, rows) = LearnedSummarizer.featureRows(input.candidates, analyzer: analyzer)
         let line = Line(features: rows, indices: indices, names: SentenceFeature.allCases.map(\.rawValue),
-                        roles: input.segments.map(\.role.rawValue), sentences: input.segments.map(\.text))
+                        roles: input.roles.map(\.rawValue), sentences: input.sentences)
         var json = JSONLines.encode(line)  // {"features":...}
         json.removeFirst()
         out.append(0x2C)
