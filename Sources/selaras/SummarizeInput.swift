@@ -24,44 +24,57 @@ struct SummarizeInput {
     /// blank line follows it (files); JSON-lines text has no headline line.
     static func make(text: String, detectTitle: Bool, segmenter: any SentenceSegmenter, path: String) throws -> SummarizeInput {
         var normalized = text
-        let (hasCR, mayNeedNFC) = scanForNormalization(text)
+        let (hasCR, mayNeedNFC) = normalized.withUTF8 { needsNormalizing($0) }
         if hasCR {
             normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if mayNeedNFC, Self.mayNeedNFC(normalized) { normalized = normalized.precomposedStringWithCanonicalMapping }
-        var input = SummarizeInput()
+        if mayNeedNFC { normalized = normalized.precomposedStringWithCanonicalMapping }
         if detectTitle {
+            var input = SummarizeInput()
             let article = try ArticleReader.plainText(normalized, id: "article", path: path, detectTitle: true)
             for (p, paragraph) in article.paragraphs.enumerated() {
                 input.add(paragraph.text, role: paragraph.role, index: p, segmenter: segmenter)
             }
             return input
         }
-        // Body paragraphs only: cut on the bytes (the same paragraphs as ArticleReader.plainText
-        // with detectTitle: false, several times faster).
-        let srx = Self.byteSegmenter(segmenter)
+        return try normalized.withUTF8 { try body(utf8: $0, segmenter: segmenter, path: path) }
+    }
+
+    /// Builds the input from the UTF-8 of a headline-less article (JSON-lines text), without making
+    /// a string of the whole text when it needs no normalising.
+    static func make(utf8 text: UnsafeBufferPointer<UInt8>, segmenter: any SentenceSegmenter, path: String) throws -> SummarizeInput {
+        let (hasCR, mayNeedNFC) = needsNormalizing(text)
+        if hasCR || mayNeedNFC {
+            return try make(text: String(decoding: text, as: UTF8.self), detectTitle: false, segmenter: segmenter, path: path)
+        }
+        return try body(utf8: text, segmenter: segmenter, path: path)
+    }
+
+    /// Body paragraphs only (the same paragraphs as ArticleReader.plainText with detectTitle:
+    /// false, found on the bytes), their sentences cut on the bytes when the segmenter can.
+    static func body(utf8 bytes: UnsafeBufferPointer<UInt8>, segmenter: any SentenceSegmenter, path: String) throws -> SummarizeInput {
+        var input = SummarizeInput()
+        let srx = byteSegmenter(segmenter)
         var found = 0
-        normalized.withUTF8 { bytes in
-            func add(_ text: UnsafeBufferPointer<UInt8>) {
-                if let srx {
-                    input.addBody(utf8: text, index: found, segmenter: srx)
-                } else {
-                    input.add(String(decoding: text, as: UTF8.self), role: .body, index: found, segmenter: segmenter)
-                }
-                found += 1
+        func add(_ text: UnsafeBufferPointer<UInt8>) {
+            if let srx {
+                input.addBody(utf8: text, index: found, segmenter: srx)
+            } else {
+                input.add(String(decoding: text, as: UTF8.self), role: .body, index: found, segmenter: segmenter)
             }
-            var joined: [UInt8] = []
-            for lines in bodyParagraphLines(bytes) {
-                if lines.count == 1 {
-                    add(UnsafeBufferPointer(rebasing: bytes[lines[0]]))
-                } else {
-                    joined.removeAll(keepingCapacity: true)
-                    for (k, line) in lines.enumerated() {
-                        if k > 0 { joined.append(0x0A) }
-                        joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
-                    }
-                    joined.withUnsafeBufferPointer { add($0) }
+            found += 1
+        }
+        var joined: [UInt8] = []
+        for lines in bodyParagraphLines(bytes) {
+            if lines.count == 1 {
+                add(UnsafeBufferPointer(rebasing: bytes[lines[0]]))
+            } else {
+                joined.removeAll(keepingCapacity: true)
+                for (k, line) in lines.enumerated() {
+                    if k > 0 { joined.append(0x0A) }
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line]))
                 }
+                joined.withUnsafeBufferPointer { add($0) }
             }
         }
         if found == 0 { throw ArticleError.empty(path: path) }
@@ -158,28 +171,27 @@ struct SummarizeInput {
         return paragraphs
     }
 
-    /// One pass over the bytes: whether `text` has a carriage return, and whether it has a byte
-    /// that starts a scalar of U+0300 or above (without one, it is certainly NFC; see `mayNeedNFC`).
-    static func scanForNormalization(_ text: String) -> (hasCR: Bool, mayNeedNFC: Bool) {
-        var text = text
-        return text.withUTF8 { bytes in
-            var cr = false, high = false
-            for b in bytes {
-                if b == 0x0D { cr = true } else if b >= 0xCC { high = true }
-            }
-            return (cr, high)
-        }
-    }
-
-    /// False when `text` is certainly in NFC already: every scalar is below U+0300 (Latin, whose
-    /// characters are all NFC-stable) or in U+2002–U+206F and U+20A0–U+20CF (punctuation such as
+    /// One pass over the bytes of valid UTF-8: whether it has a carriage return, and whether it may
+    /// not be in NFC. It certainly is in NFC when every scalar is below U+0300 (Latin, whose
+    /// characters are all NFC-stable) or in U+2002–U+206F or U+20A0–U+20CF (punctuation such as
     /// curly quotes and dashes, and currency signs, which have no canonical decomposition).
-    static func mayNeedNFC(_ text: String) -> Bool {
-        for s in text.unicodeScalars where s.value >= 0x300 {
-            if (0x2002...0x206F).contains(s.value) || (0x20A0...0x20CF).contains(s.value) { continue }
-            return true
+    static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasCR: Bool, mayNeedNFC: Bool) {
+        var cr = false, nfc = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if b < 0xCC {  // ASCII, a continuation byte, or a scalar below U+0300
+                if b == 0x0D { cr = true }
+                continue
+            }
+            if b == 0xE2, i + 1 < bytes.count {
+                let v = 0x2000 | UInt32(bytes[i] & 0x3F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                if (0x2002...0x206F).contains(v) || (0x20A0...0x20CF).contains(v) { i += 2; continue }
+            }
+            nfc = true
         }
-        return false
+        return (cr, nfc)
     }
 
     /// The text shown for a chosen sentence: the sentence, without the dateline when it is the

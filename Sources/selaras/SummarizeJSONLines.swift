@@ -91,32 +91,47 @@ struct SummarizeJSONLines: Sendable {
         return results.all()
     }
 
+    /// Parses (with the JSON-lines reader of `selaras segment`, `JSONRecordParser`), summarises and
+    /// encodes lines `range` of `batch`.
     func process(_ batch: Batch, _ range: Range<Int>, source: String) -> SliceResult {
         var result = SliceResult()
-        let decoder = JSONDecoder()
-        for k in range {
-            let l = batch.lines[k]
-            let line = batch.storage[l.start..<(l.start + l.count)]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let record: JSONLines.Record
-            do {
-                record = try decoder.decode(JSONLines.Record.self, from: Data(line))
-            } catch {
-                let reason = (error as? DecodingError).map(JSONLines.describe) ?? "\(error)"
-                result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(reason)")
-                result.badLines += 1
-                continue
+        var parser = JSONRecordParser()
+        batch.storage.withUnsafeBufferPointer { all in
+            for k in range {
+                let l = batch.lines[k]
+                let line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                do {
+                    try parser.parse(line)
+                } catch let error as JSONRecordParser.Failure {
+                    result.messages.append("\(source):\(l.number):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
+                    result.badLines += 1
+                    continue
+                } catch {
+                    result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(error)")
+                    result.badLines += 1
+                    continue
+                }
+                if !parser.repairs.isEmpty {
+                    let columns = parser.repairs.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
+                    result.messages.append("warning: \(source):\(l.number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (column \(columns)\(parser.repairs.count > 5 ? ", ..." : ""))")
+                }
+                let input = parser.withText(in: line) { text in
+                    (try? SummarizeInput.make(utf8: text, segmenter: segmenter, path: source))
+                        ?? SummarizeInput.empty  // text with nothing in it: an empty summary
+                }
+                // The id is written as a JSON string; a numeric id as the string of its digits.
+                result.output.append(contentsOf: #"{"id":"#.utf8)
+                parser.idJSON.withUnsafeBufferPointer { id in
+                    Self.appendJSONString(utf8: UnsafeBufferPointer(rebasing: id[(parser.idIsString ? 1 : 0)...]), to: &result.output)
+                }
+                if let features {
+                    appendFeatures(input, analyzer: features, to: &result.output)
+                } else {
+                    appendSummary(input, to: &result.output)
+                }
+                result.output.append(contentsOf: "}\n".utf8)
             }
-            let input = (try? SummarizeInput.make(text: record.text, detectTitle: false, segmenter: segmenter, path: source))
-                ?? SummarizeInput.empty  // text with nothing in it: an empty summary
-            result.output.append(contentsOf: #"{"id":"#.utf8)
-            Self.appendJSONString(record.id, to: &result.output)
-            if let features {
-                appendFeatures(input, analyzer: features, to: &result.output)
-            } else {
-                appendSummary(input, to: &result.output)
-            }
-            result.output.append(contentsOf: "}\n".utf8)
         }
         return result
     }
@@ -124,19 +139,31 @@ struct SummarizeJSONLines: Sendable {
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// everything else (slashes and non-ASCII text included) as is.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        var s = s
+        s.withUTF8 { appendJSONString(utf8: $0, to: &out) }
+    }
+
+    /// Appends valid UTF-8 as a JSON string literal (see `appendJSONString(_:to:)`); runs of bytes
+    /// that need no escape are copied whole.
+    static func appendJSONString(utf8 s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
         out.append(0x22)
-        for b in s.utf8 {
+        var run = 0
+        for (i, b) in s.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run..<i])) }
+            run = i + 1
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
             case 0x0D: out.append(contentsOf: [0x5C, 0x72])
             case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0x00..<0x20: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: out.append(b)
+            default:
+                let digits = hex.utf8Start
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, digits[Int(b >> 4)], digits[Int(b & 0xF)]])
             }
         }
+        if s.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run...])) }
         out.append(0x22)
     }
 
