@@ -59,7 +59,7 @@ struct ArticleAnalysis {
         self.texts = texts
         self.scans = scans
         self.vocabulary = vocabulary
-        words = texts.map(Self.wordCount)
+        words = scans.map(\.words)
         paragraphs = rankable.map { candidates[$0].paragraph }
         glossaryTerms = rankable.map { candidates[$0].glossaryTerms }
         hasHeadline = headlineScan != nil
@@ -88,6 +88,7 @@ struct ArticleAnalysis {
     }
 
     /// Whitespace-separated words that contain a letter or a digit (the unit of `SummaryLength.words`).
+    /// The analysis has them from the scan (`TermAnalyzer.Scan.words`); this is for texts not scanned.
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { p in

@@ -74,7 +74,7 @@ public enum SentenceFeature: String, CaseIterable, Sendable {
                 case .logWords: value = log(1 + Double(a.words[i]))
                 case .words: value = Double(a.words[i]) / 30
                 case .startsWithQuote: value = SurfaceCues.startsWithQuote(a.texts[i]) ? 1 : 0
-                case .hasQuote: value = SurfaceCues.hasQuote(a.texts[i]) ? 1 : 0
+                case .hasQuote: value = a.scans[i].hasQuote ? 1 : 0
                 case .attribution: value = a.scans[i].attribution ? 1 : 0
                 case .centrality: value = n > 1 ? rowSums[i] / Double(n - 1) : 0
                 case .lexRank: value = lexrank[i] * Double(n)

@@ -22,25 +22,9 @@ enum SurfaceCues {
     }
 
     static func startsWithQuote(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first(where: { $0 != " " && !$0.properties.isWhitespace }) else { return false }
+        guard let first = text.unicodeScalars.first(where: { $0.value < 0x80 ? $0.value != 0x20 && $0.value &- 0x09 >= 5 : !$0.properties.isWhitespace })
+        else { return false }
         return isOpeningQuote(first)
-    }
-
-    /// Whether `text` holds a quotation mark (`isQuote`), read on its UTF-8: `"`, `“` (E2 80 9C),
-    /// `”` (E2 80 9D), `«` (C2 AB), `»` (C2 BB).
-    static func hasQuote(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { p in
-            for i in 0..<p.count {
-                switch p[i] {
-                case 0x22: return true
-                case 0xC2 where i + 1 < p.count && (p[i + 1] == 0xAB || p[i + 1] == 0xBB): return true
-                case 0xE2 where i + 2 < p.count && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D): return true
-                default: continue
-                }
-            }
-            return false
-        }
     }
 
     /// Share of word tokens, the first excepted, that start with a capital letter.

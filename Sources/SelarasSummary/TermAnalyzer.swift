@@ -2,7 +2,8 @@ import SelarasText
 
 /// Reads a sentence for the rankers in one pass: its content terms (words and numbers, lowercased,
 /// without stopwords or one-letter tokens, each reduced by `stem`) and the surface counts the
-/// learned ranker uses.
+/// learned ranker uses (word tokens, numbers, capitals, attribution, quotation marks, and the
+/// whitespace-separated words that `SummaryLength.words` counts).
 ///
 /// Words are runs of letters and digits that may hold an inner hyphen or apostrophe between letters
 /// or digits ("masing-masing", "Jum'at"); numbers may hold an inner `.` or `,` between digits
@@ -53,6 +54,10 @@ public struct TermAnalyzer: Sendable {
         var capitalisedWords = 0
         /// Whether a verb of attribution (kata, ujar, ...) occurs.
         var attribution = false
+        /// Whitespace-separated words that contain a letter or a digit (`ArticleAnalysis.wordCount`).
+        var words = 0
+        /// Whether a quotation mark (`SurfaceCues.isQuote`) occurs.
+        var hasQuote = false
     }
 
     /// Scans `text` with a vocabulary of its own (for tests and single sentences).
@@ -72,14 +77,38 @@ public struct TermAnalyzer: Sendable {
         var out = Scan()
         let n = p.count
         var i = 0
+        // Whether the current whitespace-separated word has a letter or digit (`words`).
+        var hasContent = false
         while i < n {
+            // Between tokens: spaces end a word; quotation marks are noted.
             let b = p[i]
             if b < 0x80 {
-                guard Self.isASCIILetterOrDigit(b) else { i += 1; continue }
+                if !Self.isASCIILetterOrDigit(b) {
+                    if b == 0x20 || b &- 0x09 < 5 {
+                        if hasContent { out.words += 1 }
+                        hasContent = false
+                    } else if b == 0x22 {
+                        out.hasQuote = true
+                    }
+                    i += 1
+                    continue
+                }
             } else {
                 let (c, len) = UTF8Scalar.decode(p, i)
-                guard Self.isLetterOrDigit(c) else { i += len; continue }
+                if !Self.isLetterOrDigit(c) {
+                    let properties = c.properties
+                    if properties.isWhitespace {
+                        if hasContent { out.words += 1 }
+                        hasContent = false
+                    } else {
+                        if SurfaceCues.isQuote(c) { out.hasQuote = true }
+                        if properties.isAlphabetic || properties.numericType != nil { hasContent = true }
+                    }
+                    i += len
+                    continue
+                }
             }
+            hasContent = true
             let start = i
             var scalars = 0
             var hasLetter = false, ascii = true
@@ -132,6 +161,7 @@ public struct TermAnalyzer: Sendable {
             }
             if scalars >= 2, !vocabulary.isStopword(w) { out.termIDs.append(vocabulary.termID(ofWord: w, analyzer: self)) }
         }
+        if hasContent { out.words += 1 }
         return out
     }
 

@@ -99,6 +99,7 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        if jsonl { Self.warmUp() }
         let summarizer = try makeSummarizer()
         let segmenter = IndonesianSegmenter()
         if let evaluate {
@@ -147,6 +148,16 @@ struct SummarizeCommand: ParsableCommand {
         }
         out.flush()
         if failed { throw ExitCode(ExitStatus.someFailed) }
+    }
+
+    /// Compiles the built-in segmentation rules on another thread, so that this one-time work
+    /// overlaps loading the model and reading the input instead of holding up the first articles
+    /// (the rules are compiled once per process, whoever asks first; the others wait for them).
+    static func warmUp() {
+        Thread.detachNewThread {
+            _ = IndonesianSegmenter.rules
+            _ = NewsFurniture.isFurniture("Baca juga: Foto: (ant)")
+        }
     }
 
     /// Summarises one plain-text article and prints its sentences; false (with a message) on bad input.

@@ -147,9 +147,12 @@ struct SummarizeInput {
             }
             return a..<b
         }
-        for i in 0..<bytes.count where bytes[i] == 0x0A {
-            lines.append(trimmed(start, i))
-            start = i + 1
+        if let base = bytes.baseAddress {
+            while start < bytes.count, let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                let i = UnsafeRawPointer(newline) - UnsafeRawPointer(base)
+                lines.append(trimmed(start, i))
+                start = i + 1
+            }
         }
         lines.append(trimmed(start, bytes.count))
         let first = lines.firstIndex { !$0.isEmpty } ?? lines.count

@@ -47,7 +47,7 @@ struct SummarizeJSONLines: Sendable {
             }
             if n == 0 { break }
             var start = 0
-            for i in 0..<n where chunk[i] == 0x0A {
+            while let i = Self.index(of: 0x0A, in: chunk, from: start, to: n) {
                 if pending.isEmpty {
                     take(chunk[start..<i])
                 } else {
@@ -62,6 +62,14 @@ struct SummarizeJSONLines: Sendable {
         if !pending.isEmpty { take(pending[...]) }
         flush()
         return bad
+    }
+
+    /// The index of the first `byte` in `bytes[from..<to]` (memchr), or nil.
+    static func index(of byte: UInt8, in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        return bytes.withUnsafeBufferPointer { p in
+            memchr(p.baseAddress! + from, Int32(byte), to - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(p.baseAddress!) }
+        }
     }
 
     /// Lines held for processing together: bytes and (start, count, line number, byte offset).
