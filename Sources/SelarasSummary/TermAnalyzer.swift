@@ -76,6 +76,7 @@ public struct TermAnalyzer: Sendable {
     func scan(utf8 p: UnsafeBufferPointer<UInt8>, into vocabulary: inout TermVocabulary) -> Scan {
         var out = Scan()
         let n = p.count
+        out.termIDs.reserveCapacity(n / 6 + 1)  // about one term in six bytes of news text
         var i = 0
         // Whether the current whitespace-separated word has a letter or digit (`words`).
         var hasContent = false

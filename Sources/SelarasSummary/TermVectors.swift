@@ -30,8 +30,10 @@ struct TermVectors {
             }
             start.append(ids.count)
         }
+        // idf depends on df alone, which is at most the number of documents: one log per value.
         let n = Double(max(documents.count, 1))
-        let idf = df.map { 1 + log(n / Double($0)) }
+        let idfOfDF = (0...documents.count).map { 1 + log(n / Double($0)) }
+        let idf = df.map { idfOfDF[$0] }
         weights = [Double](repeating: 0, count: ids.count)
         for d in 0..<documents.count {
             let range = start[d]..<start[d + 1]

@@ -43,7 +43,7 @@ struct TermVocabulary {
         var f: UInt8 = 0
         if key.allSatisfy({ $0 < 0x80 }) {
             f = Flag.asciiKey
-            if let k = analyzer.lexicon.find(key, hash: hash) { f |= UInt8(truncatingIfNeeded: analyzer.lexicon.values[k]) }
+            if let k = analyzer.lexicon.find(key, hash: hash) { f |= UInt8(truncatingIfNeeded: analyzer.lexicon.value(k)) }
         } else {
             let text = String(decoding: key, as: UTF8.self)
             if analyzer.stopwords.contains(text) { f |= Flag.stopword }
@@ -59,7 +59,7 @@ struct TermVocabulary {
     /// The term id of word `w` (not a stopword), given on first use: `analyzer`'s stem of the word.
     @inline(__always)
     mutating func termID(ofWord w: Int, analyzer: TermAnalyzer) -> Int32 {
-        let known = words.values[w]
+        let known = words.value(w)
         if known >= 0 { return known }
         let id: Int32
         if analyzer.stem == nil, flags[w] & Flag.asciiKey != 0 {

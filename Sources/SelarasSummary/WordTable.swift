@@ -11,12 +11,16 @@
 /// Hashing: FNV-1a, 64-bit (Glenn Fowler, Landon Curt Noll and Kiem-Phong Vo, 1991); open
 /// addressing with linear probing over a power-of-two slot array, at most half full.
 struct WordTable: Sendable {
-    /// The keys, back to back; key `k` is `keyBytes[keyStart[k]..<keyStart[k + 1]]`.
+    /// A key: where its bytes are in `keyBytes`, its hash and its value.
+    private struct Entry {
+        var start: Int32
+        var end: Int32
+        var hash: UInt64
+        var value: Int32
+    }
+    /// The keys' bytes, back to back.
     private var keyBytes: [UInt8] = []
-    private var keyStart: [Int32] = [0]
-    private var keyHash: [UInt64] = []
-    /// Values by key number.
-    private(set) var values: [Int32] = []
+    private var entries: [Entry] = []
     /// Key number + 1 per slot; 0 = empty.
     private var slots: [Int32]
     private var mask: Int
@@ -28,13 +32,15 @@ struct WordTable: Sendable {
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
         keyBytes.reserveCapacity(capacity * 8)
-        keyStart.reserveCapacity(capacity + 1)
-        keyHash.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
     /// The number of keys.
-    var count: Int { values.count }
+    var count: Int { entries.count }
+
+    /// The value of key number `k`.
+    @inline(__always)
+    func value(_ k: Int) -> Int32 { entries[k].value }
 
     /// FNV-1a of `bytes` with ASCII letters lowercased.
     @inline(__always)
@@ -58,7 +64,7 @@ struct WordTable: Sendable {
         while true {
             let k = Int(slots[slot]) - 1
             if k < 0 { return nil }
-            if keyHash[k] == hash, equals(k, key) { return k }
+            if entries[k].hash == hash, equals(k, key) { return k }
             slot = (slot + 1) & mask
         }
     }
@@ -67,25 +73,27 @@ struct WordTable: Sendable {
     /// returns its number.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) -> Int {
-        let k = values.count
-        for b in key { keyBytes.append(Self.fold(b)) }
-        keyStart.append(Int32(keyBytes.count))
-        keyHash.append(hash)
-        values.append(value)
+        let k = entries.count
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: key)
+        keyBytes.withUnsafeMutableBufferPointer { bytes in
+            for i in start..<bytes.count { bytes[i] = Self.fold(bytes[i]) }
+        }
+        entries.append(Entry(start: Int32(start), end: Int32(keyBytes.count), hash: hash, value: value))
         if (k + 1) * 2 > slots.count { grow() } else { place(k) }
         return k
     }
 
     /// Replaces the value of key number `k`.
     @inline(__always)
-    mutating func setValue(_ value: Int32, at k: Int) { values[k] = value }
+    mutating func setValue(_ value: Int32, at k: Int) { entries[k].value = value }
 
     /// The bytes of key number `k` (lowercased).
-    func key(_ k: Int) -> ArraySlice<UInt8> { keyBytes[Int(keyStart[k])..<Int(keyStart[k + 1])] }
+    func key(_ k: Int) -> ArraySlice<UInt8> { keyBytes[Int(entries[k].start)..<Int(entries[k].end)] }
 
     @inline(__always)
     private func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(keyStart[k]), end = Int(keyStart[k + 1])
+        let start = Int(entries[k].start), end = Int(entries[k].end)
         guard end - start == key.count else { return false }
         return keyBytes.withUnsafeBufferPointer { stored in
             for i in 0..<key.count where stored[start + i] != Self.fold(key[i]) { return false }
@@ -94,7 +102,7 @@ struct WordTable: Sendable {
     }
 
     private mutating func place(_ k: Int) {
-        var slot = Int(truncatingIfNeeded: keyHash[k]) & mask
+        var slot = Int(truncatingIfNeeded: entries[k].hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(k + 1)
     }
@@ -102,6 +110,6 @@ struct WordTable: Sendable {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
-        for k in 0..<values.count { place(k) }
+        for k in 0..<entries.count { place(k) }
     }
 }

@@ -182,6 +182,12 @@ struct SummarizeInput {
         var cr = false, nfc = false
         var i = 0
         while i < bytes.count {
+            // Eight bytes at a time while they are ASCII without a carriage return.
+            if i + 8 <= bytes.count {
+                let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let x = w ^ 0x0D0D_0D0D_0D0D_0D0D  // a zero byte where w has a CR
+                if (w | ((x &- 0x0101_0101_0101_0101) & ~x)) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
             let b = bytes[i]
             i += 1
             if b < 0xCC {  // ASCII, a continuation byte, or a scalar below U+0300

@@ -146,7 +146,7 @@ final class TermAnalysisTests: XCTestCase {
         XCTAssertEqual(table.count, words.count)
         for (k, w) in words.enumerated() {
             key(w.uppercased() == "É" ? w : w.uppercased()) { XCTAssertEqual(table.find($0, hash: WordTable.hash($0)), k, w) }
-            key(w) { XCTAssertEqual(table.values[table.find($0, hash: WordTable.hash($0))!], Int32(k)) }
+            key(w) { XCTAssertEqual(table.value(table.find($0, hash: WordTable.hash($0))!), Int32(k)) }
         }
         key("KATA7") { XCTAssertEqual(Array(table.key(table.find($0, hash: WordTable.hash($0))!)), Array("kata7".utf8)) }
         key("kata1000") { XCTAssertNil(table.find($0, hash: WordTable.hash($0))) }
