@@ -107,7 +107,9 @@ struct SummarizeJSONLines: Sendable {
         batch.storage.withUnsafeBufferPointer { all in
             for k in range {
                 let l = batch.lines[k]
-                let line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
+                var line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
+                // A byte-order mark (files saved on Windows) is not part of the record.
+                if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 do {
                     try parser.parse(line)
