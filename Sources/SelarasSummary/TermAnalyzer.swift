@@ -113,6 +113,7 @@ public struct TermAnalyzer: Sendable {
             let start = i
             var scalars = 0
             var hasLetter = false, ascii = true
+            var hash = WordTable.hashSeed  // of the token's bytes, ASCII case folded, as they are read
             while i < n {
                 let b = p[i]
                 if b < 0x80 {
@@ -127,6 +128,7 @@ public struct TermAnalyzer: Sendable {
                     } else {
                         break
                     }
+                    hash = WordTable.hash(hash, b)
                     i += 1
                 } else {
                     let (c, len) = UTF8Scalar.decode(p, i)
@@ -148,7 +150,7 @@ public struct TermAnalyzer: Sendable {
             let w: Int
             if ascii {
                 // The table folds ASCII case itself: no lowercased copy is made.
-                w = vocabulary.word(token, hash: WordTable.hash(token), analyzer: self)
+                w = vocabulary.word(token, hash: hash, analyzer: self)
             } else {
                 var lower = String(decoding: token, as: UTF8.self).lowercased()
                 w = lower.withUTF8 { key in vocabulary.word(key, hash: WordTable.hash(key), analyzer: self) }

@@ -45,13 +45,17 @@ struct WordTable: Sendable {
     /// FNV-1a of `bytes` with ASCII letters lowercased.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(fold(b))
-            h &*= 0x0000_0100_0000_01b3
-        }
+        var h = hashSeed
+        for b in bytes { h = hash(h, b) }
         return h
     }
+
+    /// The FNV-1a offset basis: the hash of no bytes.
+    static var hashSeed: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    /// One step of FNV-1a: `h` followed by byte `b` (lowercased if an ASCII capital).
+    @inline(__always)
+    static func hash(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(fold(b))) &* 0x0000_0100_0000_01b3 }
 
     /// `b` with `A`–`Z` lowercased.
     @inline(__always)
