@@ -46,11 +46,16 @@ public enum NewsFurniture {
         if photoBytes.contains(where: { unbracketed.starts(with: $0) }) { return .photo }
         if boilerplateBytes.contains(where: { lower.starts(with: $0) }) { return .boilerplate }
         guard lower.count <= 800 else { return nil }
+        // Lengths in scalars: equal to the byte count for ASCII text, counted once otherwise.
+        let ascii = !lower.contains { $0 >= 0x80 }
         let text = String(decoding: sentence.utf8.dropFirst(start).prefix(end - start), as: UTF8.self)
-        guard text.count <= 200 else { return nil }
-        if endsWithPhotoCredit(lower, characters: text.count) { return .photo }
-        if isTag(text) { return .tag }
-        if isDateline(text) { return .dateline }
+        let length = ascii ? lower.count : text.unicodeScalars.count
+        guard length <= 200 else { return nil }
+        if endsWithPhotoCredit(lower, characters: length) { return .photo }
+        if length <= 40, let first = lower.first, let last = lower.last,
+           (first == 0x28 && last == 0x29) || (first == 0x5B && last == 0x5D), isTag(text) { return .tag }
+        // A dateline is at most 50 characters before its dash.
+        if length <= 60, isDateline(text) { return .dateline }
         return nil
     }
 
