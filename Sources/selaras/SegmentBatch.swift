@@ -49,23 +49,9 @@ struct LineBatch {
         storage.withUnsafeBufferPointer { all in
             for k in range {
                 let l = lines[k]
-                let line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                do {
-                    try parser.parse(line)
-                } catch let error as JSONRecordParser.Failure {
-                    result.messages.append("\(source):\(l.number):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
-                    result.badLines += 1
-                    continue
-                } catch {
-                    result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(error)")
-                    result.badLines += 1
-                    continue
-                }
-                if !parser.repairs.isEmpty {
-                    let offsets = parser.repairs.prefix(5).map { String(l.offset + $0) }.joined(separator: ", ")
-                    result.messages.append("warning: \(source):\(l.number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (byte offset \(offsets)\(parser.repairs.count > 5 ? ", ..." : ""))")
-                }
+                guard let line = parser.parseRecord(UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)]),
+                                                    source: source, number: l.number, messages: &result.messages,
+                                                    badLines: &result.badLines) else { continue }
                 Self.encode(parser, line: line, segmenter: segmenter, into: &result.output)
             }
         }

@@ -345,3 +345,28 @@ enum JSONText {
         buffer.append(0x22)
     }
 }
+
+extension JSONRecordParser {
+    /// Parses one input line of a JSON-lines batch the way every `--jsonl` command does: a leading
+    /// byte-order mark is skipped, a blank line is no record, a bad record is reported as
+    /// `SOURCE:LINE:COLUMN: not a {"id", "text"} record: ...`, and repaired UTF-8 gives a warning.
+    /// Returns whether the parser now holds a record (and the line without its byte-order mark).
+    mutating func parseRecord(_ raw: UnsafeBufferPointer<UInt8>, source: String, number: Int,
+                              messages: inout [String], badLines: inout Int) -> UnsafeBufferPointer<UInt8>? {
+        var line = raw
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        do {
+            try parse(line)
+        } catch {
+            messages.append("\(source):\(number):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
+            badLines += 1
+            return nil
+        }
+        if !repairs.isEmpty {
+            let columns = repairs.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
+            messages.append("warning: \(source):\(number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (column \(columns)\(repairs.count > 5 ? ", ..." : ""))")
+        }
+        return line
+    }
+}

@@ -107,25 +107,9 @@ struct SummarizeJSONLines: Sendable {
         batch.storage.withUnsafeBufferPointer { all in
             for k in range {
                 let l = batch.lines[k]
-                var line = UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)])
-                // A byte-order mark (files saved on Windows) is not part of the record.
-                if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                do {
-                    try parser.parse(line)
-                } catch let error as JSONRecordParser.Failure {
-                    result.messages.append("\(source):\(l.number):\(error.column + 1): not a {\"id\", \"text\"} record: \(error.message)")
-                    result.badLines += 1
-                    continue
-                } catch {
-                    result.messages.append("\(source):\(l.number): not a {\"id\", \"text\"} record: \(error)")
-                    result.badLines += 1
-                    continue
-                }
-                if !parser.repairs.isEmpty {
-                    let columns = parser.repairs.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
-                    result.messages.append("warning: \(source):\(l.number): invalid UTF-8 or a lone surrogate replaced by U+FFFD (column \(columns)\(parser.repairs.count > 5 ? ", ..." : ""))")
-                }
+                guard let line = parser.parseRecord(UnsafeBufferPointer(rebasing: all[l.start..<(l.start + l.count)]),
+                                                    source: source, number: l.number, messages: &result.messages,
+                                                    badLines: &result.badLines) else { continue }
                 let input = parser.withText(in: line) { text in
                     (try? SummarizeInput.make(utf8: text, segmenter: segmenter, path: source))
                         ?? SummarizeInput.empty  // text with nothing in it: an empty summary

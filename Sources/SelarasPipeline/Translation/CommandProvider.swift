@@ -13,7 +13,7 @@ import Foundation
 /// Failures — the program cannot start, exits non-zero, times out, prints the wrong number of
 /// lines, an unreadable line, a missing or empty translation — become failures of the sentences
 /// concerned, carrying the program's last stderr line, and the run goes on.
-public struct CommandProvider: TranslationProvider {
+public struct CommandProvider: BatchingTranslationProvider {
     public let options: TranslationOptions
     public let shell: String
 
@@ -28,21 +28,7 @@ public struct CommandProvider: TranslationProvider {
         return "command:\(program)"
     }
 
-    public func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome] {
-        var out: [TranslationOutcome] = []
-        out.reserveCapacity(requests.count)
-        var start = 0
-        while start < requests.count {
-            let batch = Array(requests[start..<min(start + max(1, options.batchSize), requests.count)])
-            out += translateBatch(batch)
-            start += batch.count
-        }
-        return out
-    }
-
-    private func fail(_ batch: [TranslationRequest], _ message: String) -> [TranslationOutcome] {
-        batch.map { .failure(TranslationFailure(provider: name, id: $0.id, message: message)) }
-    }
+    var batchSize: Int { options.batchSize }
 
     func translateBatch(_ batch: [TranslationRequest]) -> [TranslationOutcome] {
         guard let command = options.command else { return fail(batch, "no command configured") }

@@ -12,7 +12,7 @@ import FoundationNetworking
 /// timeout (`timeout` seconds), 429 or a 5xx status is retried up to `retries` times, waiting
 /// `retry_delay` × 2^(attempt−1) seconds (or the server's `Retry-After`, at most 30 s) — exponential
 /// backoff. Other statuses (400, 403, ...) fail the batch at once with the server's `error` message.
-public final class HTTPProvider: TranslationProvider, @unchecked Sendable {
+public final class HTTPProvider: BatchingTranslationProvider, @unchecked Sendable {
     // @unchecked: `session` is a URLSession, which is thread-safe; everything else is immutable.
     public let options: TranslationOptions
     public let endpoint: URL?
@@ -44,21 +44,7 @@ public final class HTTPProvider: TranslationProvider, @unchecked Sendable {
         return "http:\(host)" + (e.port.map { ":\($0)" } ?? "")
     }
 
-    public func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome] {
-        var out: [TranslationOutcome] = []
-        out.reserveCapacity(requests.count)
-        var start = 0
-        while start < requests.count {
-            let batch = Array(requests[start..<min(start + max(1, options.batchSize), requests.count)])
-            out += translateBatch(batch)
-            start += batch.count
-        }
-        return out
-    }
-
-    private func fail(_ batch: [TranslationRequest], _ message: String) -> [TranslationOutcome] {
-        batch.map { .failure(TranslationFailure(provider: name, id: $0.id, message: message)) }
-    }
+    var batchSize: Int { options.batchSize }
 
     func translateBatch(_ batch: [TranslationRequest]) -> [TranslationOutcome] {
         guard let endpoint else { return fail(batch, "invalid url '\(options.url ?? "")'") }

@@ -119,25 +119,7 @@ public struct TranslationOptions: Sendable, Hashable {
     }
 
     static func nearestKey(to name: String) -> String? {
-        let scored = keys.map { ($0.name, editDistance(Array(name.lowercased()), Array($0.name))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
-        return best.0
-    }
-
-    /// Levenshtein distance (Levenshtein, 1966), two-row dynamic programming.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
+        Suggestion.nearest(to: name, in: keys.map(\.name))
     }
 
     private static func format(_ d: Double) -> String {

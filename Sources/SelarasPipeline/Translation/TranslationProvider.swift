@@ -45,3 +45,29 @@ public protocol TranslationProvider: Sendable {
     /// Translates `requests`, splitting them into batches as the provider's options say.
     func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome]
 }
+
+/// A provider that sends requests in batches of at most `batchSize`, one `translateBatch` call each.
+protocol BatchingTranslationProvider: TranslationProvider {
+    var batchSize: Int { get }
+    /// Exactly one outcome per request of the batch, in order.
+    func translateBatch(_ batch: [TranslationRequest]) -> [TranslationOutcome]
+}
+
+extension BatchingTranslationProvider {
+    public func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome] {
+        var out: [TranslationOutcome] = []
+        out.reserveCapacity(requests.count)
+        var start = 0
+        while start < requests.count {
+            let batch = Array(requests[start..<min(start + max(1, batchSize), requests.count)])
+            out += translateBatch(batch)
+            start += batch.count
+        }
+        return out
+    }
+
+    /// One failure per request of a batch that failed as a whole.
+    func fail(_ batch: [TranslationRequest], _ message: String) -> [TranslationOutcome] {
+        batch.map { .failure(TranslationFailure(provider: name, id: $0.id, message: message)) }
+    }
+}
