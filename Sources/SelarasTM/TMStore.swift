@@ -19,12 +19,20 @@ import SelarasCore
 /// - A store written by another analyzer version is re-indexed on the next write (and indexed in
 ///   memory until then).
 public final class TMStore: @unchecked Sendable {
-    // @unchecked: `writer` and the pool are GRDB queues (serialised); the pool's array is locked.
+    // @unchecked: `connections` is set once, under `lock`; the writer and the pool are GRDB queues
+    // (serialised), and the pool's array is locked.
     public let url: URL
-    private let writer: DatabaseQueue?
-    private let readers: ReaderPool
     public let sourceLanguage: String
     public let targetLanguage: String
+    private let lock = NSLock()
+    /// nil while the store file does not exist yet (it is created by the first write or read).
+    private var connections: Connections?
+
+    private struct Connections {
+        /// nil when the file cannot be written.
+        let writer: DatabaseQueue?
+        let readers: ReaderPool
+    }
 
     public enum StoreError: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -46,16 +54,30 @@ public final class TMStore: @unchecked Sendable {
     static let schemaVersion = 1
     static let indexChunk = 8 << 20
 
-    /// Opens (creating when `create` and missing) the store at `url` for the language pair.
+    /// Opens the store at `url` for the language pair. A missing store is created on first use
+    /// when `create` is true (a first `sync` builds it in one go, see `FreshStore`); otherwise a
+    /// missing store is an error.
     public init(url: URL, sourceLanguage: String = "id", targetLanguage: String = "en", create: Bool = true) throws {
         self.url = url
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        if !exists && !create { throw StoreError.cannotOpen(url.path, "no such file") }
-        if !exists {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: url.path) {
+            connections = try Self.open(url, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        } else {
+            if !create { throw StoreError.cannotOpen(url.path, "no such file") }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotOpen(url.path, "cannot create its folder: \(error.localizedDescription)")
+            }
+            guard access(url.deletingLastPathComponent().path, W_OK) == 0 else {
+                throw StoreError.cannotOpen(url.path, "its folder is not writable")
+            }
         }
+    }
+
+    /// Opens an existing store file, checking that it is a store for this language pair.
+    private static func open(_ url: URL, sourceLanguage: String, targetLanguage: String) throws -> Connections {
         var config = Configuration()
         config.busyMode = .timeout(120)
         config.prepareDatabase { db in
@@ -66,7 +88,6 @@ public final class TMStore: @unchecked Sendable {
         do {
             w = try DatabaseQueue(path: url.path, configuration: config)
         } catch {
-            if !exists { throw StoreError.cannotOpen(url.path, "\(error)") }
             w = nil
         }
         if let w {
@@ -80,14 +101,35 @@ public final class TMStore: @unchecked Sendable {
                 throw StoreError.notAStore(url.path)
             }
         }
-        writer = w.flatMap { Self.isWritable($0) ? $0 : nil }
-        readers = ReaderPool(path: url.path)
+        let readers = ReaderPool(path: url.path)
         let meta = try readers.read { db in try Self.meta(db) }
         guard meta["schema"] != nil else { throw StoreError.notAStore(url.path) }
         let stored = "\(meta["source_language"] ?? "?")→\(meta["target_language"] ?? "?")"
         if !TMXReader.language(meta["source_language"] ?? "", matches: sourceLanguage) || !TMXReader.language(meta["target_language"] ?? "", matches: targetLanguage) {
             throw StoreError.languages(url.path, stored: stored, wanted: "\(sourceLanguage)→\(targetLanguage)")
         }
+        return Connections(writer: w.flatMap { Self.isWritable($0) ? $0 : nil }, readers: readers)
+    }
+
+    /// The store's connections, creating an empty store first when there is no file yet.
+    private func connected() throws -> Connections {
+        lock.lock()
+        defer { lock.unlock() }
+        if let connections { return connections }
+        if !FileManager.default.fileExists(atPath: url.path) {
+            let fresh = try FreshStore(destination: url)
+            try fresh.queue!.inDatabase { db in
+                try Self.createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            }
+            _ = try fresh.publish()  // false: another process created it meanwhile, which is as good
+        }
+        let c = try Self.open(url, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        connections = c
+        return c
+    }
+
+    private var readers: ReaderPool {
+        get throws { try connected().readers }
     }
 
     private static func isWritable(_ q: DatabaseQueue) -> Bool {
@@ -103,29 +145,34 @@ public final class TMStore: @unchecked Sendable {
                 return
             }
             guard tables.isEmpty else { throw StoreError.notAStore(path) }
-            try db.inTransaction(.immediate) {
-                try db.execute(sql: """
-                    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                    CREATE TABLE file(
-                        id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
-                        hash TEXT NOT NULL, size INTEGER NOT NULL, first_unit INTEGER, last_unit INTEGER,
-                        units INTEGER NOT NULL DEFAULT 0, repaired INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
-                        header BLOB, imported TEXT NOT NULL);
-                    CREATE TABLE unit(
-                        id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, tuid TEXT, line INTEGER,
-                        source TEXT NOT NULL, target TEXT NOT NULL, source_lang TEXT NOT NULL, target_lang TEXT NOT NULL,
-                        context INTEGER NOT NULL, prev INTEGER, next INTEGER, has_context INTEGER NOT NULL,
-                        created TEXT, changed TEXT, extra BLOB);
-                    CREATE TABLE index_part(name TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(name, part)) WITHOUT ROWID;
-                    """)
-                let now = TMXWriter.tmxDate(Date())
-                for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
-                               ("generation", "0"), ("index_generation", "0"), ("index_analyzer", MatchAnalyzer.identity),
-                               ("byte_order", "little"), ("created", now)] {
-                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
-                }
-                return .commit
+            try createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        }
+    }
+
+    /// The tables and metadata of an empty store.
+    static func createSchema(_ db: Database, sourceLanguage: String, targetLanguage: String) throws {
+        try db.inTransaction(.immediate) {
+            try db.execute(sql: """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE file(
+                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
+                    hash TEXT NOT NULL, size INTEGER NOT NULL, first_unit INTEGER, last_unit INTEGER,
+                    units INTEGER NOT NULL DEFAULT 0, repaired INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+                    header BLOB, imported TEXT NOT NULL);
+                CREATE TABLE unit(
+                    id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, tuid TEXT, line INTEGER,
+                    source TEXT NOT NULL, target TEXT NOT NULL, source_lang TEXT NOT NULL, target_lang TEXT NOT NULL,
+                    context INTEGER NOT NULL, prev INTEGER, next INTEGER, has_context INTEGER NOT NULL,
+                    created TEXT, changed TEXT, extra BLOB);
+                CREATE TABLE index_part(name TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(name, part)) WITHOUT ROWID;
+                """)
+            let now = TMXWriter.tmxDate(Date())
+            for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
+                           ("generation", "0"), ("index_generation", "0"), ("index_analyzer", MatchAnalyzer.identity),
+                           ("byte_order", "little"), ("created", now)] {
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
             }
+            return .commit
         }
     }
 
@@ -135,7 +182,14 @@ public final class TMStore: @unchecked Sendable {
         return out
     }
 
-    public var isWritable: Bool { writer != nil }
+    /// Whether the store can be updated (a store not created yet: whether its folder is writable).
+    public var isWritable: Bool {
+        lock.lock()
+        let c = connections
+        lock.unlock()
+        if let c { return c.writer != nil }
+        return access(url.deletingLastPathComponent().path, W_OK) == 0
+    }
 
     // MARK: files
 
@@ -207,15 +261,17 @@ public final class TMStore: @unchecked Sendable {
         public var reindexed = false
     }
 
-    /// Brings the store in line with `urls` (see the type's contract). `progress` gets a line per file.
+    /// Brings the store in line with `urls` (see the type's contract). `progress` gets a line per file
+    /// and one before indexing; an error it throws stops the sync, which then changes nothing.
     @discardableResult
-    public func sync(tmx urls: [URL], prune: Bool = false, progress: ((String) -> Void)? = nil) throws -> ChangeReport {
+    public func sync(tmx urls: [URL], prune: Bool = false, progress: ((String) throws -> Void)? = nil) throws -> ChangeReport {
+        if let report = try buildFresh(urls, progress: progress) { return report }
         var hashes: [String: String] = [:]
         // A first look without the write lock: most runs find nothing to do.
         let first = try readers.read { db in try plan(db, urls, prune: prune, hashes: &hashes) }
         let current = try indexIsCurrent()
         if first.toLoad.isEmpty && first.toDelete.isEmpty && current { return first.report }
-        guard let writer else { throw StoreError.readOnly(url.path) }
+        guard let writer = try connected().writer else { throw StoreError.readOnly(url.path) }
         var report = ChangeReport()
         try writer.inDatabase { db in
             try db.inTransaction(.immediate) {
@@ -228,6 +284,36 @@ public final class TMStore: @unchecked Sendable {
                 return .commit
             }
         }
+        return report
+    }
+
+    /// The first sync of a store that does not exist yet: every file is loaded into a `FreshStore`
+    /// (no journal, no syncs until the end), which is published when complete, so an interrupted
+    /// import leaves no store at all. nil when the store exists, or appeared meanwhile (another
+    /// process or thread created it): then the transactional path takes over.
+    private func buildFresh(_ urls: [URL], progress: ((String) throws -> Void)?) throws -> ChangeReport? {
+        lock.lock()
+        let absent = connections == nil && !FileManager.default.fileExists(atPath: url.path)
+        lock.unlock()
+        guard absent else { return nil }
+        let fresh = try FreshStore(destination: url)
+        var report = ChangeReport()
+        do {
+            try fresh.queue!.inDatabase { db in
+                try Self.createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+                try db.inTransaction(.exclusive) {
+                    var hashes: [String: String] = [:]
+                    let p = try plan(db, urls, prune: false, hashes: &hashes)
+                    report = p.report
+                    try self.apply(db, load: p.toLoad, delete: [], added: [], report: &report, progress: progress)
+                    return .commit
+                }
+            }
+        } catch let e as DatabaseError {
+            throw StoreError.cannotOpen(url.path, "\(e)")
+        }
+        guard try fresh.publish() else { return nil }
+        _ = try connected()
         return report
     }
 
@@ -273,7 +359,7 @@ public final class TMStore: @unchecked Sendable {
     /// Adds `units` under `origin` (a file name, for matches' origin), skipping pairs already present.
     @discardableResult
     public func add(units: [TMUnit], origin: String) throws -> ChangeReport {
-        guard let writer else { throw StoreError.readOnly(url.path) }
+        guard let writer = try connected().writer else { throw StoreError.readOnly(url.path) }
         var report = ChangeReport()
         try writer.inDatabase { db in
             try db.inTransaction(.immediate) {
@@ -285,7 +371,7 @@ public final class TMStore: @unchecked Sendable {
     }
 
     private func apply(_ db: Database, load: [(URL, String, String, Int)], delete: [Row], added: [TMUnit],
-                       report: inout ChangeReport, progress: ((String) -> Void)?) throws {
+                       report: inout ChangeReport, progress: ((String) throws -> Void)?) throws {
         let old = try loadStoredIndex(db)
         // Units of deleted files, as rowid ranges.
         var deletedRanges: [ClosedRange<Int64>] = []
@@ -331,7 +417,7 @@ public final class TMStore: @unchecked Sendable {
         let now = TMXWriter.tmxDate(Date())
         let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         for (url, path, hash, size) in load {
-            progress?("reading \(url.lastPathComponent)")
+            try progress?("reading \(url.lastPathComponent)")
             try db.execute(sql: "INSERT INTO file(path, name, kind, hash, size, imported) VALUES (?, ?, 'tmx', ?, ?, ?)",
                            arguments: [path, url.lastPathComponent, hash, size, now])
             let fileID = db.lastInsertedRowID
@@ -418,7 +504,7 @@ public final class TMStore: @unchecked Sendable {
         }
         inserter.finish()
 
-        progress?("indexing \(rowids.count) units")
+        try progress?("indexing \(rowids.count) units")
         let index = builder.build()
         try storeIndex(db, index: index, rowids: rowids)
         report.reindexed = true
@@ -548,7 +634,7 @@ public final class TMStore: @unchecked Sendable {
         if let loaded = try readers.read({ db in try self.loadStoredIndex(db) }) {
             return (loaded.index, loaded.rowids, try keyless(loaded.index, loaded.rowids))
         }
-        if let writer {
+        if let writer = try connected().writer {
             try writer.inDatabase { db in
                 try db.inTransaction(.immediate) {
                     var report = ChangeReport()

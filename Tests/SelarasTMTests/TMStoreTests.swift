@@ -168,7 +168,11 @@ final class TMStoreTests: XCTestCase {
 
     func testLanguagePairIsChecked() throws {
         let url = dir.appendingPathComponent("tm.sqlite")
-        _ = try TMStore(url: url)
+        // A store is created on first use (here an empty sync), not by opening it.
+        let created = try TMStore(url: url)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+        try created.sync(tmx: [])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: url.path))
         XCTAssertThrowsError(try TMStore(url: url, sourceLanguage: "ms", targetLanguage: "en")) { e in
             XCTAssertTrue("\(e)".contains("id→en"), "\(e)")
         }
