@@ -25,11 +25,24 @@ final class MatchAnalyzerTests: XCTestCase {
             "***",
             "Énergie ÉTÉ naïve — «quote» 5 %",
             "COVID-19 G20 5G 2023/2024 1:2:3",
+            // Words around the interner's 8, 16 and 24-byte boundaries, and longer ones.
+            "abcdefg abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqrstuvw abcdefghijklmnopqrstuvwx",
+            "abcdefghijklmnopqrstuvwxy ketidakbertanggungjawaban KETIDAKBERTANGGUNGJAWABAN ketidakbertanggungjawaban-nya",
+            "pertanggungjawabannya dipertanggungjawabkan Rp12345678901234567890123456 rpabcdefghijklmnopqrstuvwxyz1",
+            "ketidakberdayaan-ketidakberdayaan ÉTÉ-ÉTÉ-ÉTÉ-ÉTÉ-ÉTÉ-ÉTÉ naïvenaïvenaïvenaïvenaïve naïve",
         ]
         var rng = SystemRandomNumberGenerator()
         let alphabet = Array("aZr p09.,/:-'%`()\"\t;Rp")
         for _ in 0..<2000 {
             samples.append(String((0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }))
+        }
+        // Long runs of letters: words of every length up to 40 bytes, in both cases, many times over.
+        let letters = Array("abcdeABCDE")
+        for _ in 0..<2000 {
+            let words = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                String((0..<Int.random(in: 1...40, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+            }
+            samples.append(words.joined(separator: " "))
         }
         let analyzer = MatchAnalyzer()
         let interner = KeyInterner()

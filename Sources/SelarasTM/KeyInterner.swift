@@ -1,0 +1,296 @@
+/// Maps the folded tokens of many texts to index key ids (`MatchAnalyzer`'s keys: stems, `#` for
+/// numbers) without allocating per token. A word is stemmed once, the first time it is seen; after
+/// that, looking it up costs one probe of a hash table that holds the word itself.
+///
+/// The table is open addressing with linear probing (Knuth, TAOCP vol. 3, §6.4, algorithm L), kept
+/// at most half full. A slot is 32 bytes, aligned so that it never straddles a cache line: the
+/// folded word's first 24 bytes as three little-endian words, zero-padded (a folded word never
+/// holds a zero byte, so the padding also encodes its length), and a tag word holding 32 bits of the
+/// word's hash and its key id. A word of up to 24 bytes — nearly every word — is found by comparing
+/// four machine words in one cache line, with no pointer to follow and no byte loop; longer words
+/// go to a dictionary. The hash is the FNV-1a hash the scanner computes for the context key anyway.
+///
+/// One instance per thread (it is not synchronised).
+final class KeyInterner {
+    let stemmer: TMStemmer
+    /// Key id → key.
+    private(set) var keys: [String] = []
+    private var keyIDs: [String: UInt32] = [:]
+
+    private struct Slot {
+        var w0: UInt64
+        var w1: UInt64
+        var w2: UInt64
+        /// hash32 << 32 | occupied bit (1 << 31) | key id; 0 when the slot is empty.
+        var tag: UInt64
+    }
+
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var occupied = 0
+    /// Folded words longer than a slot holds.
+    private var longWords: [String: UInt32] = [:]
+    /// Scratch for one text's lowered tokens (with room for the word loads past a token's end).
+    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var scratchCapacity: Int
+    /// Scratch for one text's key ids.
+    @exclusivity(unchecked) private var ids: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var idCapacity: Int
+
+    let numberID: UInt32 = 0
+    let percentID: UInt32 = 1
+    static let slotBytes = 24
+
+    init(stemmer: TMStemmer = TMStemmer()) {
+        self.stemmer = stemmer
+        capacity = 1 << 12
+        slots = Self.allocateSlots(capacity)
+        scratchCapacity = 1 << 12
+        scratch = .allocate(capacity: scratchCapacity)
+        idCapacity = 1 << 12
+        ids = .allocate(capacity: idCapacity)
+        keys = [MatchAnalyzer.numberKey, stemmer.stem(MatchAnalyzer.percentWord)]
+        keyIDs = [keys[0]: numberID, keys[1]: percentID]
+    }
+
+    deinit {
+        slots.deinitialize(count: capacity)
+        UnsafeMutableRawPointer(slots).deallocate()
+        scratch.deallocate()
+        ids.deallocate()
+    }
+
+    private static func allocateSlots(_ n: Int) -> UnsafeMutablePointer<Slot> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Slot>.stride, alignment: 64)
+        let p = raw.bindMemory(to: Slot.self, capacity: n)
+        p.initialize(repeating: Slot(w0: 0, w1: 0, w2: 0, tag: 0), count: n)
+        return p
+    }
+
+    /// The id of a key string (stems from another source, such as an older index).
+    func id(ofKey key: String) -> UInt32 {
+        if let id = keyIDs[key] { return id }
+        let id = UInt32(keys.count)
+        keys.append(key)
+        keyIDs[key] = id
+        return id
+    }
+
+    /// The key ids of `text`'s tokens, appended to `out`; returns the text's context key.
+    @discardableResult
+    func keys(of text: String, into out: inout [UInt32]) -> UInt64 {
+        var t = text
+        return t.withUTF8 { b in
+            if b.count > idCapacity {
+                ids.deallocate()
+                idCapacity = max(b.count, idCapacity * 2)
+                ids = .allocate(capacity: idCapacity)
+            }
+            let r = keys(utf8: b, into: ids)
+            out.append(contentsOf: UnsafeBufferPointer(start: ids, count: r.count))
+            return r.context
+        }
+    }
+
+    /// The key ids of the tokens of `b` (valid UTF-8), written to `out`, which has room for
+    /// `b.count` ids (a text has at most one token per byte); returns how many, and the context key
+    /// (`MatchAnalyzer.scan`'s).
+    func keys(utf8 b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64) {
+        if let r = asciiKeys(b, into: out) { return r }
+        var n = 0
+        let context = MatchAnalyzer.scan(utf8: b, punctuation: { _ in }) { e in
+            if e.isNumber {
+                out[n] = numberID
+            } else if e.isPercent {
+                out[n] = percentID
+            } else {
+                out[n] = intern(e.folded, hash: e.hash)
+            }
+            n += 1
+        }
+        return (n, context)
+    }
+
+    /// `MatchAnalyzer.scan`'s rules for pure-ASCII text, in one pass that lowers each token into
+    /// scratch memory; nil when the text has a non-ASCII byte.
+    private func asciiKeys(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64)? {
+        let n = b.count
+        guard let p = b.baseAddress, n > 0 else { return nil }
+        if n + 32 > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = max(n + 32, scratchCapacity * 2)
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        let low = scratch
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        var context = basis
+        var punct = basis
+        var sawToken = false
+        var count = 0
+        // Classes: 0 space, 1 letter, 2 digit, 3 other ASCII, 4 not ASCII.
+        return Self.byteClass.withUnsafeBufferPointer { classes -> (count: Int, context: UInt64)? in
+            var i = 0
+            while i < n {
+                let c = p[i]
+                let k = classes[Int(c)]
+                if k == 0 { i += 1; continue }
+                if k == 4 { return nil }
+                if k == 3 {
+                    if c == 0x25 {
+                        sawToken = true
+                        out[count] = percentID; count += 1
+                        context ^= (basis ^ 0x25) &* prime; context &*= prime
+                    } else {
+                        punct ^= UInt64(c == 0x60 ? 0x27 : c); punct &*= prime
+                    }
+                    i += 1
+                    continue
+                }
+                let start = i
+                var sawLetter = false, sawDigit = false, rpPrefix = false
+                var prev: UInt8 = 0
+                var h = basis
+                var j = i
+                while j < n {
+                    let x = p[j]
+                    let kx = classes[Int(x)]
+                    if kx == 1 {
+                        sawLetter = true
+                        if sawDigit { rpPrefix = false }
+                        let y = x | ((x &- 0x41) < 26 ? 0x20 : 0)
+                        low[j - start] = y
+                        h ^= UInt64(y); h &*= prime
+                        j += 1; prev = 1
+                    } else if kx == 2 {
+                        if !sawDigit { rpPrefix = sawLetter && j - start == 2 && low[0] == 0x72 && low[1] == 0x70 }
+                        sawDigit = true
+                        low[j - start] = x
+                        h ^= UInt64(x); h &*= prime
+                        j += 1; prev = 2
+                    } else if kx == 3, j + 1 < n, j > start {
+                        let next = classes[Int(p[j + 1])]
+                        if next == 4 { return nil }
+                        let joinsWord = (x == 0x2D || x == 0x27) && next == 1 && prev == 1
+                        let joinsNumber = (x == 0x2E || x == 0x2C || x == 0x2F || x == 0x3A) && next == 2 && prev == 2 && (!sawLetter || rpPrefix)
+                        if joinsWord || joinsNumber {
+                            low[j - start] = x
+                            h ^= UInt64(x); h &*= prime
+                            j += 1; prev = 3
+                        } else { break }
+                    } else if kx == 4 {
+                        return nil
+                    } else { break }
+                }
+                sawToken = true
+                let length = j - start
+                if !sawLetter {
+                    out[count] = numberID; count += 1
+                    context ^= h; context &*= prime
+                } else if sawDigit, rpPrefix, length > 2 {
+                    let h1 = ((basis ^ 0x72) &* prime ^ 0x70) &* prime
+                    out[count] = lookup(low, 2, hash: h1); count += 1
+                    context ^= h1; context &*= prime
+                    var h2 = basis
+                    var numeric = true
+                    for q in 2..<length {
+                        let y = low[q]
+                        h2 ^= UInt64(y); h2 &*= prime
+                        if !((y >= 0x30 && y <= 0x39) || y == 0x2E || y == 0x2C) { numeric = false }
+                    }
+                    out[count] = numeric ? numberID : lookup(low + 2, length - 2, hash: h2); count += 1
+                    context ^= h2; context &*= prime
+                } else {
+                    out[count] = lookup(low, length, hash: h); count += 1
+                    context ^= h; context &*= prime
+                }
+                i = j
+            }
+            return (count, sawToken ? context : punct ^ 0x5555_5555_5555_5555)
+        }
+    }
+
+    /// Byte classes for the ASCII path: 0 space, 1 letter, 2 digit, 3 other ASCII, 4 not ASCII.
+    private static let byteClass: [UInt8] = (0..<256).map { c in
+        if c >= 0x80 { return 4 }
+        switch MatchAnalyzer.classify(Unicode.Scalar(UInt8(c))) {
+        case .space: return 0
+        case .letter: return 1
+        case .digit: return 2
+        default: return 3
+        }
+    }
+
+    /// The first `length` (0–8) bytes at `p + offset` as a little-endian word, zero above.
+    @inline(__always)
+    private static func word(_ p: UnsafeRawPointer, _ offset: Int, _ length: Int) -> UInt64 {
+        let v = length - offset
+        if v <= 0 { return 0 }
+        let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        return v >= 8 ? w : w & (UInt64.max >> UInt64(64 - 8 * v))
+    }
+
+    /// The key id of the folded word at `p` (`length` bytes; at least 24 bytes readable from `p`).
+    @inline(__always)
+    private func lookup(_ p: UnsafePointer<UInt8>, _ length: Int, hash h64: UInt64) -> UInt32 {
+        if length > Self.slotBytes { return long(UnsafeBufferPointer(start: p, count: length)) }
+        let raw = UnsafeRawPointer(p)
+        let w0 = Self.word(raw, 0, length), w1 = Self.word(raw, 8, length), w2 = Self.word(raw, 16, length)
+        let h = UInt32(truncatingIfNeeded: h64 ^ (h64 >> 32))
+        let tag = UInt64(h) << 32
+        let mask = capacity - 1
+        var i = Int(h) & mask
+        while true {
+            let s = slots[i]
+            if s.tag == 0 { return insert(at: i, w0, w1, w2, length: length, hash: h) }
+            if s.tag & 0xFFFF_FFFF_0000_0000 == tag && s.w0 == w0 && s.w1 == w1 && s.w2 == w2 {
+                return UInt32(truncatingIfNeeded: s.tag & 0x7FFF_FFFF)
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// `lookup` for a word given as a buffer (the general scanner's tokens).
+    private func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+        if bytes.count > Self.slotBytes { return long(bytes) }
+        var padded: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &padded) { r in
+            if let base = bytes.baseAddress { r.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+            return lookup(r.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, hash: hash)
+        }
+    }
+
+    private func insert(at slot: Int, _ w0: UInt64, _ w1: UInt64, _ w2: UInt64, length: Int, hash: UInt32) -> UInt32 {
+        var words = (w0.littleEndian, w1.littleEndian, w2.littleEndian)
+        let folded = withUnsafeBytes(of: &words) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<length]), as: UTF8.self) }
+        let key = id(ofKey: stemmer.stem(folded))
+        precondition(key < 0x8000_0000, "too many index keys")
+        slots[slot] = Slot(w0: w0, w1: w1, w2: w2, tag: UInt64(hash) << 32 | 0x8000_0000 | UInt64(key))
+        occupied += 1
+        if occupied * 2 > capacity { grow() }
+        return key
+    }
+
+    private func long(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let folded = String(decoding: bytes, as: UTF8.self)
+        if let k = longWords[folded] { return k }
+        let key = id(ofKey: stemmer.stem(folded))
+        longWords[folded] = key
+        return key
+    }
+
+    /// Doubles the table (kept at most half full).
+    private func grow() {
+        let old = slots, oldCapacity = capacity
+        capacity *= 2
+        slots = Self.allocateSlots(capacity)
+        let mask = capacity - 1
+        for j in 0..<oldCapacity where old[j].tag != 0 {
+            var i = Int(truncatingIfNeeded: old[j].tag >> 32) & mask
+            while slots[i].tag != 0 { i = (i + 1) & mask }
+            slots[i] = old[j]
+        }
+        old.deinitialize(count: oldCapacity)
+        UnsafeMutableRawPointer(old).deallocate()
+    }
+}
