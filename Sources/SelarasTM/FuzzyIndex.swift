@@ -253,10 +253,12 @@ struct QueryBag {
     }
 }
 
-/// Builds a `FuzzyIndex` from units appended in ordinal order (as texts, or as keys).
+/// Builds a `FuzzyIndex` from units appended in ordinal order (as texts, as terms of its interner,
+/// or as keys). Units are held as terms (`KeyInterner`); `build()` resolves them to keys once.
 struct FuzzyIndexBuilder {
     let interner: KeyInterner
     private var tokenStart: [UInt32] = [0]
+    /// Terms of every unit, back to back (key ids after `build`).
     private var tokens: [UInt32] = []
 
     init(interner: KeyInterner = KeyInterner()) {
@@ -265,7 +267,6 @@ struct FuzzyIndexBuilder {
 
     var count: Int { tokenStart.count - 1 }
     var tokenCount: Int { tokens.count }
-    var keys: [String] { interner.keys }
 
     mutating func reserve(units: Int, tokens t: Int) {
         tokenStart.reserveCapacity(units + 1)
@@ -276,14 +277,14 @@ struct FuzzyIndexBuilder {
     @discardableResult
     mutating func add(text: String) -> (Int, UInt64) {
         let before = tokens.count
-        let context = interner.keys(of: text, into: &tokens)
+        let context = interner.terms(of: text, appendingTo: &tokens)
         tokenStart.append(UInt32(tokens.count))
         return (tokens.count - before, context)
     }
 
-    /// Appends a unit given as key ids already interned by this builder's interner.
-    mutating func add<C: Collection>(ids: C) where C.Element == UInt32 {
-        tokens.append(contentsOf: ids)
+    /// Appends a unit given as terms of this builder's interner.
+    mutating func add<C: Collection>(terms: C) where C.Element == UInt32 {
+        tokens.append(contentsOf: terms)
         tokenStart.append(UInt32(tokens.count))
     }
 
@@ -296,13 +297,24 @@ struct FuzzyIndexBuilder {
 
     /// Appends a unit given as key strings.
     mutating func add(_ unitKeys: [String]) {
-        for k in unitKeys { tokens.append(interner.id(ofKey: k)) }
+        for k in unitKeys { tokens.append(interner.term(forKey: k)) }
         tokenStart.append(UInt32(tokens.count))
     }
 
-    func build() -> FuzzyIndex {
+    /// The index (call once: the builder's terms become key ids).
+    mutating func build() -> FuzzyIndex {
+        let (keys, keyOfTerm) = interner.resolve()
+        keyOfTerm.withUnsafeBufferPointer { k in
+            tokens.withUnsafeMutableBufferPointer { t in
+                for i in t.indices { t[i] = k[Int(t[i])] }
+            }
+        }
+        return Self.index(keys: keys, tokenStart: tokenStart, tokens: tokens)
+    }
+
+    /// The inverted lists for units given as key ids.
+    static func index(keys: [String], tokenStart: [UInt32], tokens: [UInt32]) -> FuzzyIndex {
         let units = tokenStart.count - 1
-        let keys = interner.keys
         let v = keys.count
         var postingStart = [UInt32](repeating: 0, count: v + 1)
         var postings: [UInt32] = []

@@ -1,27 +1,28 @@
-/// Maps the folded tokens of many texts to index key ids (`MatchAnalyzer`'s keys: stems, `#` for
-/// numbers) without allocating per token. A word is stemmed once, the first time it is seen; after
-/// that, looking it up costs one probe of a hash table that holds the word itself.
+/// Maps the folded tokens of many texts to index terms without allocating per token, and terms to
+/// index keys (`MatchAnalyzer`'s keys: stems, `#` for numbers) at the end.
 ///
-/// The table is open addressing with linear probing (Knuth, TAOCP vol. 3, §6.4, algorithm L), kept
-/// at most half full. A slot is 32 bytes, aligned so that it never straddles a cache line: the
-/// folded word's first 24 bytes as three little-endian words, zero-padded (a folded word never
-/// holds a zero byte, so the padding also encodes its length), and a tag word holding 32 bits of the
-/// word's hash and its key id. A word of up to 24 bytes — nearly every word — is found by comparing
-/// four machine words in one cache line, with no pointer to follow and no byte loop; longer words
-/// go to a dictionary. The hash is the FNV-1a hash the scanner computes for the context key anyway.
+/// A *term* is a folded word as it occurs (or a key taken over from an older index); its key is
+/// found by `resolve()`, which stems each word once. Stemming is deferred so that the hot loop —
+/// one lookup per token — never waits for the stemmer (whose root list loads slowly the first
+/// time), and so that terms can be collected on one thread and resolved on another.
 ///
-/// One instance per thread (it is not synchronised).
+/// The term table is open addressing with linear probing (Knuth, TAOCP vol. 3, §6.4, algorithm L),
+/// kept at most half full. A slot is 32 bytes, aligned so that it never straddles a cache line: the
+/// folded word's first 24 bytes as three little-endian words, zero-padded (a folded word never holds
+/// a zero byte, so the padding also encodes its length), and a tag word holding 32 bits of the word's
+/// hash and its term id. A word of up to 24 bytes — nearly every word — is found by comparing four
+/// machine words in one cache line, with no pointer to follow and no byte loop; longer words go to a
+/// dictionary. The hash is the FNV-1a hash the scanner computes for the context key anyway.
+///
+/// One thread at a time (it is not synchronised).
 final class KeyInterner {
     let stemmer: TMStemmer
-    /// Key id → key.
-    private(set) var keys: [String] = []
-    private var keyIDs: [String: UInt32] = [:]
 
     private struct Slot {
         var w0: UInt64
         var w1: UInt64
         var w2: UInt64
-        /// hash32 << 32 | occupied bit (1 << 31) | key id; 0 when the slot is empty.
+        /// hash32 << 32 | occupied bit (1 << 31) | term id; 0 when the slot is empty.
         var tag: UInt64
     }
 
@@ -30,15 +31,25 @@ final class KeyInterner {
     @exclusivity(unchecked) private var occupied = 0
     /// Folded words longer than a slot holds.
     private var longWords: [String: UInt32] = [:]
+    /// Term id → the folded word, or the key itself for terms made by `term(forKey:)`.
+    private var termText: [String] = []
+    private var termIsKey: [Bool] = []
+    private var keyTerms: [String: UInt32] = [:]
+    /// Resolution: term id → key id (for terms `0..<keyOfTerm.count`), and the keys.
+    private var keyOfTerm: [UInt32] = []
+    private var keyIDs: [String: UInt32] = [:]
+    private(set) var resolvedKeys: [String] = []
     /// Scratch for one text's lowered tokens (with room for the word loads past a token's end).
     @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var scratchCapacity: Int
-    /// Scratch for one text's key ids.
+    /// Scratch for one text's terms.
     @exclusivity(unchecked) private var ids: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var idCapacity: Int
 
-    let numberID: UInt32 = 0
-    let percentID: UInt32 = 1
+    /// The term of every number (key `#`).
+    let numberTerm: UInt32 = 0
+    /// The term of `%`, which stands for the word `persen`.
+    let percentTerm: UInt32 = 1
     static let slotBytes = 24
 
     init(stemmer: TMStemmer = TMStemmer()) {
@@ -49,8 +60,9 @@ final class KeyInterner {
         scratch = .allocate(capacity: scratchCapacity)
         idCapacity = 1 << 12
         ids = .allocate(capacity: idCapacity)
-        keys = [MatchAnalyzer.numberKey, stemmer.stem(MatchAnalyzer.percentWord)]
-        keyIDs = [keys[0]: numberID, keys[1]: percentID]
+        termText = [MatchAnalyzer.numberKey, MatchAnalyzer.percentWord]
+        termIsKey = [true, false]
+        keyTerms = [MatchAnalyzer.numberKey: numberTerm]
     }
 
     deinit {
@@ -67,42 +79,76 @@ final class KeyInterner {
         return p
     }
 
-    /// The id of a key string (stems from another source, such as an older index).
-    func id(ofKey key: String) -> UInt32 {
-        if let id = keyIDs[key] { return id }
-        let id = UInt32(keys.count)
-        keys.append(key)
-        keyIDs[key] = id
-        return id
+    /// The number of terms so far.
+    var termCount: Int { termText.count }
+
+    /// The term of a key string (a stem from another source, such as an older index): it resolves
+    /// to that key as it is.
+    func term(forKey key: String) -> UInt32 {
+        if let t = keyTerms[key] { return t }
+        let t = newTerm(key, isKey: true)
+        keyTerms[key] = t
+        return t
     }
 
-    /// The key ids of `text`'s tokens, appended to `out`; returns the text's context key.
-    @discardableResult
-    func keys(of text: String, into out: inout [UInt32]) -> UInt64 {
-        var t = text
-        return t.withUTF8 { b in
-            if b.count > idCapacity {
-                ids.deallocate()
-                idCapacity = max(b.count, idCapacity * 2)
-                ids = .allocate(capacity: idCapacity)
+    private func newTerm(_ text: String, isKey: Bool) -> UInt32 {
+        let t = UInt32(termText.count)
+        precondition(t < 0x8000_0000, "too many index terms")
+        termText.append(text)
+        termIsKey.append(isKey)
+        return t
+    }
+
+    /// Resolves every term to its key, stemming words not resolved before; returns the keys and
+    /// each term's key id. Keys keep their ids across calls.
+    func resolve() -> (keys: [String], keyOfTerm: [UInt32]) {
+        if keyOfTerm.count < termText.count {
+            keyOfTerm.reserveCapacity(termText.count)
+            for t in keyOfTerm.count..<termText.count {
+                let key = termIsKey[t] ? termText[t] : stemmer.stem(termText[t])
+                if let id = keyIDs[key] {
+                    keyOfTerm.append(id)
+                } else {
+                    let id = UInt32(resolvedKeys.count)
+                    resolvedKeys.append(key)
+                    keyIDs[key] = id
+                    keyOfTerm.append(id)
+                }
             }
-            let r = keys(utf8: b, into: ids)
-            out.append(contentsOf: UnsafeBufferPointer(start: ids, count: r.count))
-            return r.context
         }
+        return (resolvedKeys, keyOfTerm)
     }
 
-    /// The key ids of the tokens of `b` (valid UTF-8), written to `out`, which has room for
-    /// `b.count` ids (a text has at most one token per byte); returns how many, and the context key
+    /// The terms of `text`'s tokens, appended to `out`; returns the text's context key.
+    @discardableResult
+    func terms(of text: String, appendingTo out: inout [UInt32]) -> UInt64 {
+        var t = text
+        return t.withUTF8 { terms(utf8: $0, appendingTo: &out) }
+    }
+
+    /// The terms of the tokens of `b` (valid UTF-8), appended to `out`; returns the context key
     /// (`MatchAnalyzer.scan`'s).
-    func keys(utf8 b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64) {
-        if let r = asciiKeys(b, into: out) { return r }
+    func terms(utf8 b: UnsafeBufferPointer<UInt8>, appendingTo out: inout [UInt32]) -> UInt64 {
+        if b.count > idCapacity {
+            ids.deallocate()
+            idCapacity = max(b.count, idCapacity * 2)
+            ids = .allocate(capacity: idCapacity)
+        }
+        let r = terms(utf8: b, into: ids)
+        out.append(contentsOf: UnsafeBufferPointer(start: ids, count: r.count))
+        return r.context
+    }
+
+    /// The terms of the tokens of `b` (valid UTF-8), written to `out`, which has room for `b.count`;
+    /// returns how many, and the context key.
+    func terms(utf8 b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64) {
+        if let r = asciiTerms(b, into: out) { return r }
         var n = 0
         let context = MatchAnalyzer.scan(utf8: b, punctuation: { _ in }) { e in
             if e.isNumber {
-                out[n] = numberID
+                out[n] = numberTerm
             } else if e.isPercent {
-                out[n] = percentID
+                out[n] = percentTerm
             } else {
                 out[n] = intern(e.folded, hash: e.hash)
             }
@@ -113,7 +159,7 @@ final class KeyInterner {
 
     /// `MatchAnalyzer.scan`'s rules for pure-ASCII text, in one pass that lowers each token into
     /// scratch memory; nil when the text has a non-ASCII byte.
-    private func asciiKeys(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64)? {
+    private func asciiTerms(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64)? {
         let n = b.count
         guard let p = b.baseAddress, n > 0 else { return nil }
         if n + 32 > scratchCapacity {
@@ -139,7 +185,7 @@ final class KeyInterner {
                 if k == 3 {
                     if c == 0x25 {
                         sawToken = true
-                        out[count] = percentID; count += 1
+                        out[count] = percentTerm; count += 1
                         context ^= (basis ^ 0x25) &* prime; context &*= prime
                     } else {
                         punct ^= UInt64(c == 0x60 ? 0x27 : c); punct &*= prime
@@ -185,7 +231,7 @@ final class KeyInterner {
                 sawToken = true
                 let length = j - start
                 if !sawLetter {
-                    out[count] = numberID; count += 1
+                    out[count] = numberTerm; count += 1
                     context ^= h; context &*= prime
                 } else if sawDigit, rpPrefix, length > 2 {
                     let h1 = ((basis ^ 0x72) &* prime ^ 0x70) &* prime
@@ -198,7 +244,7 @@ final class KeyInterner {
                         h2 ^= UInt64(y); h2 &*= prime
                         if !((y >= 0x30 && y <= 0x39) || y == 0x2E || y == 0x2C) { numeric = false }
                     }
-                    out[count] = numeric ? numberID : lookup(low + 2, length - 2, hash: h2); count += 1
+                    out[count] = numeric ? numberTerm : lookup(low + 2, length - 2, hash: h2); count += 1
                     context ^= h2; context &*= prime
                 } else {
                     out[count] = lookup(low, length, hash: h); count += 1
@@ -230,7 +276,7 @@ final class KeyInterner {
         return v >= 8 ? w : w & (UInt64.max >> UInt64(64 - 8 * v))
     }
 
-    /// The key id of the folded word at `p` (`length` bytes; at least 24 bytes readable from `p`).
+    /// The term of the folded word at `p` (`length` bytes; at least 24 bytes readable from `p`).
     @inline(__always)
     private func lookup(_ p: UnsafePointer<UInt8>, _ length: Int, hash h64: UInt64) -> UInt32 {
         if length > Self.slotBytes { return long(UnsafeBufferPointer(start: p, count: length)) }
@@ -263,20 +309,19 @@ final class KeyInterner {
     private func insert(at slot: Int, _ w0: UInt64, _ w1: UInt64, _ w2: UInt64, length: Int, hash: UInt32) -> UInt32 {
         var words = (w0.littleEndian, w1.littleEndian, w2.littleEndian)
         let folded = withUnsafeBytes(of: &words) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<length]), as: UTF8.self) }
-        let key = id(ofKey: stemmer.stem(folded))
-        precondition(key < 0x8000_0000, "too many index keys")
-        slots[slot] = Slot(w0: w0, w1: w1, w2: w2, tag: UInt64(hash) << 32 | 0x8000_0000 | UInt64(key))
+        let term = newTerm(folded, isKey: false)
+        slots[slot] = Slot(w0: w0, w1: w1, w2: w2, tag: UInt64(hash) << 32 | 0x8000_0000 | UInt64(term))
         occupied += 1
         if occupied * 2 > capacity { grow() }
-        return key
+        return term
     }
 
     private func long(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let folded = String(decoding: bytes, as: UTF8.self)
-        if let k = longWords[folded] { return k }
-        let key = id(ofKey: stemmer.stem(folded))
-        longWords[folded] = key
-        return key
+        if let t = longWords[folded] { return t }
+        let t = newTerm(folded, isKey: false)
+        longWords[folded] = t
+        return t
     }
 
     /// Doubles the table (kept at most half full).

@@ -396,10 +396,10 @@ public final class TMStore: @unchecked Sendable {
                 ids.removeAll(keepingCapacity: true)
                 for t in old.index.tokenStart[o]..<old.index.tokenStart[o + 1] {
                     let k = Int(old.index.tokens[Int(t)])
-                    if remap[k] == UInt32.max { remap[k] = builder.interner.id(ofKey: old.index.keys[k]) }
+                    if remap[k] == UInt32.max { remap[k] = builder.interner.term(forKey: old.index.keys[k]) }
                     ids.append(remap[k])
                 }
-                builder.add(ids: ids)
+                builder.add(terms: ids)
                 rowids.append(rowid)
             }
         } else {
@@ -421,36 +421,48 @@ public final class TMStore: @unchecked Sendable {
             try db.execute(sql: "INSERT INTO file(path, name, kind, hash, size, imported) VALUES (?, ?, 'tmx', ?, ?, ?)",
                            arguments: [path, url.lastPathComponent, hash, size, now])
             let fileID = db.lastInsertedRowID
-            var pending: (TMUnit, Int, UInt64)?
             var first: Int64?
             var last: Int64?
             var count = 0
             var header: TMXHeader?
+            var analysed = 0
             var lastContext: UInt64?
-            func flush(next: UInt64?) throws {
-                guard let (u, _, context) = pending else { return }
-                let ctx = TMUnitContext.fromProps(u)
-                let prev = ctx != nil ? ctx!.previous : lastContext
-                let nxt = ctx != nil ? ctx!.next : next
-                let rowid = try inserter.insert(u, fileID: fileID, context: context, previous: prev, next: nxt, hasContext: true)
+            /// Inserts unit `i` of `batch`; `next` is the context of the unit after it in the file.
+            func insert(_ batch: borrowing UnitBatch, _ i: Int, next: UInt64?) throws {
+                let context = batch.contexts[i]
+                let props = batch.units[i].propsContext
+                let rowid = try inserter.insert(batch, i, fileID: fileID, context: context,
+                                                previous: props != nil ? props!.previous : lastContext,
+                                                next: props != nil ? props!.next : next, hasContext: true)
                 if first == nil { first = rowid }
                 last = rowid
                 rowids.append(rowid)
                 lastContext = context
                 count += 1
-                pending = nil
             }
             let pipe = UnitPipe.start(reader, url)
             let issues: [TMXIssue]
             do {
-                while let batch = pipe.next() {
-                    for u in batch {
-                        let (n, context) = builder.add(text: u.source)
-                        try flush(next: context)
-                        pending = (u, n, context)
+                // A batch's last unit waits for the next batch: its `next` context is that batch's first unit.
+                var held: UnitBatch?
+                while var batch = pipe.next() {
+                    if !batch.termsComputed { batch.computeTerms(builder.interner) }
+                    batch.terms.withUnsafeBufferPointer { terms in
+                        var start = 0
+                        for end in batch.termEnds {
+                            builder.add(terms: UnsafeBufferPointer(rebasing: terms[start..<Int(end)]))
+                            start = Int(end)
+                        }
                     }
+                    analysed += batch.count
+                    if let h = held {
+                        try insert(h, h.count - 1, next: batch.contexts[0])
+                        pipe.recycle(h)
+                    }
+                    for i in 0..<(batch.count - 1) { try insert(batch, i, next: batch.contexts[i + 1]) }
+                    held = batch
                 }
-                try flush(next: nil)
+                if let h = held { try insert(h, h.count - 1, next: nil) }
                 (issues, header) = try pipe.outcome()
             } catch let failure as TMXIssue {
                 // The file could not be read at all: nothing of it is stored (and it is read again next time).
@@ -458,7 +470,7 @@ public final class TMStore: @unchecked Sendable {
                 try db.execute(sql: "DELETE FROM unit WHERE file_id = ?", arguments: [fileID])
                 try db.execute(sql: "DELETE FROM file WHERE id = ?", arguments: [fileID])
                 rowids.removeLast(count)
-                builder.removeLast(count)
+                builder.removeLast(analysed)
                 continue
             } catch {
                 pipe.cancel()
@@ -488,11 +500,13 @@ public final class TMStore: @unchecked Sendable {
                 if !seen.insert(pair).inserted { report.duplicates += 1; continue }
                 if let old, try Self.hasPair(db, u, index: old, analyzer: analyzer) { report.duplicates += 1; continue }
                 let (_, context) = builder.add(text: u.source)
-                let ctx = TMUnitContext.fromProps(u)
                 var stamped = u
                 if stamped.creationDate == nil { stamped.creationDate = now }
                 if stamped.changeDate == nil { stamped.changeDate = now }
-                let rowid = try inserter.insert(stamped, fileID: fileID, context: context, previous: ctx?.previous, next: ctx?.next,
+                var one = UnitBatch(capacity: 1)
+                one.append(stamped)
+                let ctx = one.units[0].propsContext
+                let rowid = try inserter.insert(one, 0, fileID: fileID, context: context, previous: ctx?.previous, next: ctx?.next,
                                                 hasContext: ctx != nil)
                 rowids.append(rowid)
                 if first == nil { first = rowid }
@@ -712,59 +726,6 @@ public final class TMStore: @unchecked Sendable {
 
     /// Runs `body` with a read-only connection.
     func read<T>(_ body: (Database) throws -> T) throws -> T { try readers.read(body) }
-}
-
-/// Inserts units with one prepared statement and raw binds (the import's hot path).
-final class UnitInserter {
-    private let statement: Statement
-    private let db: Database
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    init(_ db: Database) throws {
-        self.db = db
-        statement = try db.makeStatement(sql: """
-            INSERT INTO unit(file_id, tuid, line, source, target, source_lang, target_lang, context, prev, next, has_context, created, changed, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-    }
-
-    func insert(_ u: TMUnit, fileID: Int64, context: UInt64, previous: UInt64?, next: UInt64?, hasContext: Bool) throws -> Int64 {
-        let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, fileID)
-        text(s, 2, u.tuid)
-        if let l = u.line { sqlite3_bind_int64(s, 3, Int64(l)) } else { sqlite3_bind_null(s, 3) }
-        text(s, 4, u.source)
-        text(s, 5, u.target)
-        text(s, 6, u.sourceLanguage)
-        text(s, 7, u.targetLanguage)
-        sqlite3_bind_int64(s, 8, Int64(bitPattern: context))
-        if let p = previous { sqlite3_bind_int64(s, 9, Int64(bitPattern: p)) } else { sqlite3_bind_null(s, 9) }
-        if let n = next { sqlite3_bind_int64(s, 10, Int64(bitPattern: n)) } else { sqlite3_bind_null(s, 10) }
-        sqlite3_bind_int64(s, 11, hasContext ? 1 : 0)
-        text(s, 12, u.creationDate)
-        text(s, 13, u.changeDate)
-        if let extra = UnitExtras.encode(u) {
-            _ = extra.withUnsafeBytes { sqlite3_bind_blob(s, 14, $0.baseAddress, Int32($0.count), Self.transient) }
-        } else {
-            sqlite3_bind_null(s, 14)
-        }
-        let rc = sqlite3_step(s)
-        guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        return sqlite3_last_insert_rowid(db.sqliteConnection)
-    }
-
-    private func text(_ s: OpaquePointer?, _ i: Int32, _ v: String?) {
-        guard var v else { sqlite3_bind_null(s, i); return }
-        v.withUTF8 { p in _ = sqlite3_bind_text(s, i, p.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(p.count), Self.transient) }
-    }
-
-    func finish() {
-        sqlite3_reset(statement.sqliteStatement)
-        sqlite3_clear_bindings(statement.sqliteStatement)
-    }
 }
 
 /// Read-only connections handed out one per reading thread at a time.

@@ -38,6 +38,13 @@ public struct TMXReader: Sendable {
 
     /// `read`, also reporting the file's content hash (`ContentHasher`) and size, computed while reading.
     func read(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        try readUnits(url, header: header, contentHash: contentHash) { try body($0.unit(origin: url.lastPathComponent)) }
+    }
+
+    /// `read` delivering the reader's own form of each unit (its texts as bytes): what the import
+    /// stores without building a `TMUnit`. The `ReadUnit` is valid during the call only.
+    func readUnits(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?,
+                   _ body: (borrowing ReadUnit) throws -> Void) throws -> [TMXIssue] {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
@@ -59,7 +66,7 @@ public struct TMXReader: Sendable {
     /// Reads TMX from memory; `name` is the file name issues and units carry.
     @discardableResult
     public func read(data: Data, name: String, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
-        try run(TMXInputStream(data: data), name: name, header: header, body)
+        try run(TMXInputStream(data: data), name: name, header: header) { try body($0.unit(origin: name)) }
     }
 
     /// Whether a TMX language code denotes `wanted` (`id` matches id, id-ID, in, IND; case-insensitive).
@@ -78,7 +85,7 @@ public struct TMXReader: Sendable {
             | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     private func run(_ stream: TMXInputStream, name: String, header: ((TMXHeader) -> Void)?,
-                     _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+                     _ body: (borrowing ReadUnit) throws -> Void) throws -> [TMXIssue] {
         Self.initializeLibXML
         let session = TMXReadSession(stream: stream, file: name, reader: self, headerCallback: header)
         try session.run(body)
@@ -130,7 +137,7 @@ final class TMXReadSession {
         case notTMX
     }
 
-    func run(_ body: (TMUnit) throws -> Void) throws {
+    func run(_ body: (borrowing ReadUnit) throws -> Void) throws {
         var stack: [Stretch] = [Stretch(start: 0, stop: nil)]
         while let stretch = stack.popLast() {
             let outcome: Outcome
@@ -179,13 +186,15 @@ final class TMXReadSession {
         }
     }
 
-    private var roles: [String: (source: Bool, target: Bool)] = [:]
+    /// Language codes seen in this file and their roles (a file uses a handful; compared in order,
+    /// without hashing).
+    private var roles: [(code: String, source: Bool, target: Bool)] = []
 
     /// Whether a language code is the source and/or the target language (memoised per file).
     func role(_ code: String) -> (source: Bool, target: Bool) {
-        if let r = roles[code] { return r }
+        for r in roles where r.code == code { return (r.source, r.target) }
         let r = (TMXReader.language(code, matches: reader.sourceLanguage), TMXReader.language(code, matches: reader.targetLanguage))
-        roles[code] = r
+        if roles.count < 64 { roles.append((code, r.0, r.1)) }
         return r
     }
 
@@ -222,7 +231,7 @@ final class TMXReadSession {
 
     typealias UnitBuilder = TMXStretchParser.UnitBuilder
 
-    private func attempt(_ stretch: Stretch, _ body: (TMUnit) throws -> Void) throws -> Outcome {
+    private func attempt(_ stretch: Stretch, _ body: (borrowing ReadUnit) throws -> Void) throws -> Outcome {
         var lineBase = 1
         var firstLineColumnShift = 0
         var ordinalBase = 0
@@ -311,7 +320,7 @@ final class TMXReadSession {
     }
 
     /// A unit read to its end: checked, reported when it needed a fix, and handed to `body`.
-    private func finish(_ u: UnitBuilder, _ body: (TMUnit) throws -> Void) throws {
+    private func finish(_ u: UnitBuilder, _ body: (borrowing ReadUnit) throws -> Void) throws {
         let removed = stream.takeRemovals(unit: u.ordinal)
         let loc = SourceLocation(file: file, line: u.line)
         let src = u.variants.firstIndex { self.role($0.language).source }
@@ -324,8 +333,8 @@ final class TMXReadSession {
             return
         }
         let source = u.variants[src], target = u.variants[tgt]
-        let (s, sm) = Self.trimmed(String(decoding: source.text, as: UTF8.self), source.variant.markup)
-        let (t, tm) = Self.trimmed(String(decoding: target.text, as: UTF8.self), target.variant.markup)
+        let (s, sLead) = Self.trimmedRange(source.text)
+        let (t, tLead) = Self.trimmedRange(target.text)
         if s.isEmpty || t.isEmpty {
             let which = s.isEmpty ? source.language : target.language
             issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "empty segment in the '\(which)' variant", action: .skipped))
@@ -337,25 +346,37 @@ final class TMXReadSession {
             issues.append(TMXIssue(location: loc, tuid: u.tuid, message: fixes.joined(separator: "; "), action: .repaired))
         }
         var sv = source.variant, tv = target.variant
-        sv.markup = sm; tv.markup = tm
-        let tmUnit = TMUnit(tuid: u.tuid, source: s, target: t, sourceLanguage: source.language, targetLanguage: target.language,
-                            props: u.props, notes: u.notes, origin: file, line: u.line, creationDate: u.creationDate,
-                            changeDate: u.changeDate, attributes: u.attributes, sourceVariant: sv, targetVariant: tv)
+        if !sv.markup.isEmpty { sv.markup = Self.shifted(sv.markup, by: sLead, length: source.text, s) }
+        if !tv.markup.isEmpty { tv.markup = Self.shifted(tv.markup, by: tLead, length: target.text, t) }
+        let unit = ReadUnit(tuid: u.tuid, line: u.line, creationDate: u.creationDate, changeDate: u.changeDate, attributes: u.attributes,
+                            props: u.props, notes: u.notes, sourceLanguage: source.language, targetLanguage: target.language,
+                            sourceText: source.text, sourceRange: s, targetText: target.text, targetRange: t,
+                            sourceVariant: sv, targetVariant: tv)
         unitsDelivered += 1
-        try body(tmUnit)
+        try body(unit)
         if u.ordinal % 256 == 0 { stream.release(before: u.ordinal + 1) }
     }
 
-    /// Trims whitespace at both ends and shifts the markup offsets with the text.
-    static func trimmed(_ text: String, _ markup: [TMInline]) -> (String, [TMInline]) {
-        if let f = text.utf8.first, let l = text.utf8.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return (text, markup) }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return ("", []) }
+    /// The range of `text` (UTF-8) without whitespace at either end, and how many code points were
+    /// cut at the start.
+    static func trimmedRange(_ text: [UInt8]) -> (Range<Int>, Int) {
+        if let f = text.first, let l = text.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return (0..<text.count, 0) }
+        let string = String(decoding: text, as: UTF8.self)
+        let scalars = string.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return (0..<0, 0) }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         let lead = scalars.distance(from: scalars.startIndex, to: first)
-        let out = String(scalars[first...last])
-        if markup.isEmpty { return (out, []) }
-        let length = out.unicodeScalars.count
-        return (out, markup.map { m in var m = m; m.offset = min(max(0, m.offset - lead), length); return m })
+        let utf8 = string.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: first)
+        let end = utf8.distance(from: utf8.startIndex, to: scalars.index(after: last))
+        // Invalid UTF-8 never reaches here (the input stream repairs it), so offsets match the bytes.
+        return (start..<end, lead)
+    }
+
+    /// Markup offsets moved with a trim: `lead` code points cut at the start, the text now `range` of `text`.
+    static func shifted(_ markup: [TMInline], by lead: Int, length text: [UInt8], _ range: Range<Int>) -> [TMInline] {
+        var length = 0
+        for b in text[range] where b & 0xC0 != 0x80 { length += 1 }
+        return markup.map { m in var m = m; m.offset = min(max(0, m.offset - lead), length); return m }
     }
 }

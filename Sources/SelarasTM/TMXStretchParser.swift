@@ -65,23 +65,25 @@ final class TMXStretchParser {
     let lineBase: Int
     private let finish: (UnitBuilder) throws -> Void
 
-    private(set) var stop: Stop?
-    private(set) var unit: UnitBuilder?
-    private var variant: VariantBuilder?
-    private var propType: String?
-    private var inNote = false
-    private var textBuffer: [UInt8] = []
-    private var textDepth = 0
-    private var inSeg = false
-    private var segDepth = 0
-    private var inHeader = false
-    private(set) var tuCount = 0
+    // The parse state, touched on every event by the one thread that parses (no dynamic
+    // exclusivity checks).
+    @exclusivity(unchecked) private(set) var stop: Stop?
+    @exclusivity(unchecked) private(set) var unit: UnitBuilder?
+    @exclusivity(unchecked) private var variant: VariantBuilder?
+    @exclusivity(unchecked) private var propType: String?
+    @exclusivity(unchecked) private var inNote = false
+    @exclusivity(unchecked) private var textBuffer: [UInt8] = []
+    @exclusivity(unchecked) private var textDepth = 0
+    @exclusivity(unchecked) private var inSeg = false
+    @exclusivity(unchecked) private var segDepth = 0
+    @exclusivity(unchecked) private var inHeader = false
+    @exclusivity(unchecked) private(set) var tuCount = 0
     /// Elements still to skip, the current one included (0: not skipping).
-    private var skipDepth = 0
-    private var capture: Capture?
+    @exclusivity(unchecked) private var skipDepth = 0
+    @exclusivity(unchecked) private var capture: Capture?
 
     // Element and attribute names, interned in the parser's dictionary (compared by pointer).
-    private var names = Names()
+    @exclusivity(unchecked) private var names = Names()
     struct Names {
         var tmx, header, body, tu, tuv, seg, prop, note, bpt, ept, ph, it, ut, hi, sub: UnsafePointer<xmlChar>?
         var tuid, creationDate, changeDate, lang, type, version, xml: UnsafePointer<xmlChar>?
@@ -189,9 +191,9 @@ final class TMXStretchParser {
         return Result(wellFormed: ended && ctxt.pointee.wellFormed != 0 && sink.fatal == nil, line: line, column: column)
     }
 
-    private var sink: TMXErrorSink?
+    @exclusivity(unchecked) private var sink: TMXErrorSink?
     /// The parser context, for positions during callbacks.
-    private var ctxt: xmlParserCtxtPtr?
+    @exclusivity(unchecked) private var ctxt: xmlParserCtxtPtr?
 
     private static func from(_ ctx: UnsafeMutableRawPointer?) -> TMXStretchParser? {
         guard let ctx else { return nil }
@@ -364,6 +366,7 @@ final class TMXStretchParser {
                 return
             }
             var u = UnitBuilder(ordinal: ordinalBase + tuCount, line: currentLine())
+            u.variants.reserveCapacity(2)
             let names = self.names
             u.attributes = sortAttributes(nbNamespaces, namespaces, nbAttributes, attributes) { local, prefixed, value in
                 if prefixed { return false }
@@ -391,6 +394,7 @@ final class TMXStretchParser {
                 if lang.isEmpty { lang = legacyLang }
                 if lang.isEmpty { unit?.fixes.append("a <tuv> without xml:lang was ignored") }
                 var v = VariantBuilder(language: lang)
+                v.text.reserveCapacity(512)
                 v.variant.attributes = attrs
                 variant = v
             }

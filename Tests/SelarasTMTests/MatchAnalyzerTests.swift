@@ -46,14 +46,32 @@ final class MatchAnalyzerTests: XCTestCase {
         }
         let analyzer = MatchAnalyzer()
         let interner = KeyInterner()
+        var terms: [[UInt32]] = []
         for text in samples {
             var ids: [UInt32] = []
-            let context = interner.keys(of: text, into: &ids)
+            let context = interner.terms(of: text, appendingTo: &ids)
+            terms.append(ids)
             let a = analyzer.analyze(text)
-            XCTAssertEqual(ids.map { interner.keys[Int($0)] }, a.keys, text)
             XCTAssertEqual(context, a.contextKey, text)
             XCTAssertEqual(context, MatchAnalyzer.contextKey(text), text)
+            // Resolving as it goes and once at the end (below) give the same keys.
+            if terms.count % 500 == 0 {
+                let (keys, keyOfTerm) = interner.resolve()
+                XCTAssertEqual(ids.map { keys[Int(keyOfTerm[Int($0)])] }, a.keys, text)
+            }
         }
+        let (keys, keyOfTerm) = interner.resolve()
+        for (text, ids) in zip(samples, terms) {
+            XCTAssertEqual(ids.map { keys[Int(keyOfTerm[Int($0)])] }, analyzer.analyze(text).keys, text)
+        }
+        // A key given as such resolves to itself; a word to its stem, shared by its other forms.
+        let key = interner.term(forKey: "nyata")
+        var forms: [UInt32] = []
+        interner.terms(of: "menyatakan dinyatakan", appendingTo: &forms)
+        let (k2, map) = interner.resolve()
+        XCTAssertEqual(k2[Int(map[Int(key)])], "nyata")
+        XCTAssertEqual(map[Int(forms[0])], map[Int(forms[1])])
+        XCTAssertNotEqual(forms[0], forms[1])
     }
 
     func testStemsMakeInflectedFormsShareKeys() {
