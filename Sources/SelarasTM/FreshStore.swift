@@ -15,11 +15,16 @@ import GRDB
 /// - `discard()` (also on deinit, when not published) removes the temporary file: an import that
 ///   fails leaves nothing behind. A process killed mid-build leaves its temporary file, which the
 ///   next build in that folder removes (`removeAbandoned`, by the dead process's id).
+/// - While the store is built, a background thread syncs the file every `flushInterval` (the pages
+///   written so far go to disk while the import goes on), so that the sync before publishing has
+///   little left to wait for.
 final class FreshStore {
     let destination: URL
     let temporary: URL
     private(set) var queue: DatabaseQueue?
     private var finished = false
+    private var flusher: Flusher?
+    static let flushInterval = 0.1
 
     static let suffix = ".selaras-build"
     /// Pages of 16 KiB: a quarter of the pages (and of the write calls) of SQLite's default 4 KiB
@@ -50,6 +55,7 @@ final class FreshStore {
             unlink(temporary.path)
             throw TMStore.StoreError.cannotOpen(destination.path, "\(error)")
         }
+        flusher = Flusher(path: temporary.path, interval: Self.flushInterval)
     }
 
     deinit {
@@ -60,6 +66,8 @@ final class FreshStore {
     /// at the destination meanwhile.
     func publish() throws -> Bool {
         defer { discard() }
+        flusher?.stop()
+        flusher = nil
         try queue?.close()
         queue = nil
         // Durable before it becomes visible: a crash never leaves a store with missing pages.
@@ -85,6 +93,8 @@ final class FreshStore {
 
     /// Removes the temporary file (closing the queue first).
     func discard() {
+        flusher?.stop()
+        flusher = nil
         try? queue?.close()
         queue = nil
         finished = true
@@ -111,5 +121,44 @@ final class FreshStore {
             if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running
             unlink(dir.appendingPathComponent(entry).path)
         }
+    }
+}
+
+/// Syncs a file to disk every `interval` on a thread of its own, until stopped.
+private final class Flusher: @unchecked Sendable {
+    // @unchecked: `stopped` is guarded by `condition`; `fd` is set once.
+    private let condition = NSCondition()
+    private var stopped = false
+    private var running = true
+    private let fd: Int32
+
+    init?(path: String, interval: Double) {
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        let thread = Thread { [self] in
+            condition.lock()
+            while !stopped {
+                if condition.wait(until: Date(timeIntervalSinceNow: interval)) { continue }
+                if stopped { break }
+                condition.unlock()
+                _ = fdatasync(fd)
+                condition.lock()
+            }
+            running = false
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.name = "tm-store-flush"
+        thread.start()
+    }
+
+    /// Stops the thread and waits for it.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
+        close(fd)
     }
 }

@@ -288,6 +288,43 @@ struct FuzzyIndexBuilder {
         tokenStart.append(UInt32(tokens.count))
     }
 
+    /// Another thread's interner whose terms units can be given in (`add(foreignTerms:)`); they are
+    /// resolved into this builder's keys by `build()`.
+    private(set) var foreign: KeyInterner?
+    /// Marks a term of the foreign interner in `tokens`.
+    private static let foreignBit: UInt32 = 0x8000_0000
+
+    /// Sets the interner of `add(foreignTerms:)` (one per builder).
+    mutating func setForeignInterner(_ interner: KeyInterner) {
+        precondition(foreign == nil || foreign === interner, "one foreign interner per builder")
+        foreign = interner
+    }
+
+    /// Appends a unit given as terms of the foreign interner.
+    mutating func add(foreignTerms terms: UnsafeBufferPointer<UInt32>) {
+        let start = tokens.count
+        tokens.append(contentsOf: terms)
+        tokens.withUnsafeMutableBufferPointer { t in
+            for i in start..<t.count { t[i] |= Self.foreignBit }
+        }
+        tokenStart.append(UInt32(tokens.count))
+    }
+
+    /// Appends every unit of a batch: with the terms the reading thread computed (those of the
+    /// foreign interner, see `UnitPipe.start`), or computed here with this builder's interner.
+    mutating func add(_ batch: inout UnitBatch) {
+        let foreign = batch.termsComputed
+        if !foreign { batch.computeTerms(interner) }
+        batch.terms.withUnsafeBufferPointer { terms in
+            var start = 0
+            for end in batch.termEnds {
+                let unit = UnsafeBufferPointer(rebasing: terms[start..<Int(end)])
+                if foreign { add(foreignTerms: unit) } else { add(terms: unit) }
+                start = Int(end)
+            }
+        }
+    }
+
     /// Removes the last `k` units.
     mutating func removeLast(_ k: Int) {
         guard k > 0 else { return }
@@ -303,65 +340,101 @@ struct FuzzyIndexBuilder {
 
     /// The index (call once: the builder's terms become key ids).
     mutating func build() -> FuzzyIndex {
-        let (keys, keyOfTerm) = interner.resolve()
+        let keyOfTerm = interner.resolve().keyOfTerm
+        let keyOfForeign = foreign.map { interner.resolve($0) } ?? []
+        let keys = interner.resolve().keys
         keyOfTerm.withUnsafeBufferPointer { k in
-            tokens.withUnsafeMutableBufferPointer { t in
-                for i in t.indices { t[i] = k[Int(t[i])] }
+            keyOfForeign.withUnsafeBufferPointer { f in
+                tokens.withUnsafeMutableBufferPointer { t in
+                    for i in t.indices {
+                        let x = t[i]
+                        t[i] = x & Self.foreignBit == 0 ? k[Int(x)] : f[Int(x & ~Self.foreignBit)]
+                    }
+                }
             }
         }
         return Self.index(keys: keys, tokenStart: tokenStart, tokens: tokens)
     }
 
     /// The inverted lists for units given as key ids.
-    static func index(keys: [String], tokenStart: [UInt32], tokens: [UInt32]) -> FuzzyIndex {
+    ///
+    /// A counting sort: units are ordered by length, then each key's list is filled in that order.
+    /// Large indexes are built by two threads, each taking half of the ordered units: each counts
+    /// its units' keys, so the second half's place in every list is known, and then both fill their
+    /// places at the same time (they never write the same element).
+    static func index(keys: [String], tokenStart: [UInt32], tokens: [UInt32], parts: Int? = nil) -> FuzzyIndex {
         let units = tokenStart.count - 1
         let v = keys.count
+        let parts = max(1, min(parts ?? (tokens.count >= 1 << 16 ? 2 : 1), max(units, 1)))
         var postingStart = [UInt32](repeating: 0, count: v + 1)
         var postings: [UInt32] = []
         tokenStart.withUnsafeBufferPointer { starts in
             tokens.withUnsafeBufferPointer { toks in
-                // Units ordered by length, so that every list comes out sorted by (length, ordinal).
+                // Units ordered by length (stable), so that every list comes out sorted by (length, ordinal).
                 var maxLength = 0
                 for u in 0..<units { maxLength = max(maxLength, Int(starts[u + 1] &- starts[u])) }
                 var byLength = [Int](repeating: 0, count: maxLength + 2)
                 for u in 0..<units { byLength[Int(starts[u + 1] &- starts[u]) + 1] += 1 }
                 for l in 0..<(maxLength + 1) { byLength[l + 1] += byLength[l] }
-                var ordered = [UInt32](repeating: 0, count: units)
+                let ordered = UnsafeMutablePointer<UInt32>.allocate(capacity: max(units, 1))
+                let rank = UnsafeMutablePointer<UInt32>.allocate(capacity: max(units, 1))
+                defer { ordered.deallocate(); rank.deallocate() }
                 for u in 0..<units {
                     let l = Int(starts[u + 1] &- starts[u])
                     ordered[byLength[l]] = UInt32(u)
+                    rank[u] = UInt32(byLength[l])
                     byLength[l] += 1
                 }
-                // Distinct keys per unit: count, then fill.
-                let lastUnit = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1))
-                defer { lastUnit.deallocate() }
-                lastUnit.initialize(repeating: UInt32.max, count: v)
-                postingStart.withUnsafeMutableBufferPointer { df in
-                    for u in 0..<units {
+                // Part p takes the units ranked in [bound[p], bound[p + 1]).
+                let bound = (0...parts).map { UInt32(units * $0 / parts) }
+                let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1) * parts)
+                let seen = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1) * parts)
+                defer { counts.deallocate(); seen.deallocate() }
+                counts.initialize(repeating: 0, count: max(v, 1) * parts)
+                let shared = Shared(starts: starts, tokens: toks, ordered: ordered, rank: rank, counts: counts, seen: seen)
+                // Pass 1: each part counts, per key, its units holding the key (each unit once), in
+                // ordinal order (the tokens are read front to back).
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    let c = shared.counts + p * max(v, 1), last = shared.seen + p * max(v, 1)
+                    last.initialize(repeating: UInt32.max, count: v)
+                    let lo = bound[p], hi = bound[p + 1]
+                    for u in 0..<units where shared.rank[u] >= lo && shared.rank[u] < hi {
                         let u32 = UInt32(u)
-                        for t in Int(starts[u])..<Int(starts[u + 1]) {
-                            let id = Int(toks[t])
-                            if lastUnit[id] != u32 { lastUnit[id] = u32; df[id + 1] &+= 1 }
+                        for t in Int(shared.starts[u])..<Int(shared.starts[u + 1]) {
+                            let id = Int(shared.tokens[t])
+                            if last[id] != u32 { last[id] = u32; c[id] &+= 1 }
                         }
                     }
-                    for i in 0..<v { df[i + 1] &+= df[i] }
+                }
+                // Each list's start, and where each part writes in it.
+                postingStart.withUnsafeMutableBufferPointer { start in
+                    for k in 0..<v {
+                        var at = start[k]
+                        for p in 0..<parts {
+                            let n = counts[p * v + k]
+                            counts[p * v + k] = at  // now the part's cursor
+                            at &+= n
+                        }
+                        start[k + 1] = at
+                    }
                 }
                 let count = Int(postingStart[v])
-                let cursor = UnsafeMutablePointer<UInt32>.allocate(capacity: max(v, 1))
-                defer { cursor.deallocate() }
-                postingStart.withUnsafeBufferPointer { df in
-                    for i in 0..<v { cursor[i] = df[i] }
-                }
-                lastUnit.update(repeating: UInt32.max, count: v)
                 postings = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-                    for u32 in ordered {
-                        let u = Int(u32)
-                        for t in Int(starts[u])..<Int(starts[u + 1]) {
-                            let id = Int(toks[t])
-                            if lastUnit[id] != u32 {
-                                lastUnit[id] = u32
-                                out[Int(cursor[id])] = u32
-                                cursor[id] &+= 1
+                    let target = SharedOutput(out: out.baseAddress!)
+                    // Pass 2: each part fills its places, its units in length order.
+                    DispatchQueue.concurrentPerform(iterations: parts) { p in
+                        let cursor = shared.counts + p * max(v, 1), last = shared.seen + p * max(v, 1)
+                        last.update(repeating: UInt32.max, count: v)
+                        for r in Int(bound[p])..<Int(bound[p + 1]) {
+                            let u32 = shared.ordered[r]
+                            let u = Int(u32)
+                            for t in Int(shared.starts[u])..<Int(shared.starts[u + 1]) {
+                                let id = Int(shared.tokens[t])
+                                if last[id] != u32 {
+                                    last[id] = u32
+                                    target.out[Int(cursor[id])] = u32
+                                    cursor[id] &+= 1
+                                }
                             }
                         }
                     }
@@ -371,4 +444,19 @@ struct FuzzyIndexBuilder {
         }
         return FuzzyIndex(keys: keys, tokenStart: tokenStart, tokens: tokens, postingStart: postingStart, postings: postings)
     }
+}
+
+/// What the index build's threads share: read-only inputs, and per-part scratch at disjoint offsets.
+private struct Shared: @unchecked Sendable {
+    let starts: UnsafeBufferPointer<UInt32>
+    let tokens: UnsafeBufferPointer<UInt32>
+    let ordered: UnsafeMutablePointer<UInt32>
+    let rank: UnsafeMutablePointer<UInt32>
+    let counts: UnsafeMutablePointer<UInt32>
+    let seen: UnsafeMutablePointer<UInt32>
+}
+
+/// The postings being written by the index build's threads (each to places no other writes).
+private struct SharedOutput: @unchecked Sendable {
+    let out: UnsafeMutablePointer<UInt32>
 }

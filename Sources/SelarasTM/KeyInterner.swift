@@ -16,7 +16,9 @@
 ///
 /// One thread at a time (it is not synchronised).
 final class KeyInterner {
-    let stemmer: TMStemmer
+    /// The stemmer, obtained the first time a word is stemmed (not before: loading it is slow).
+    private lazy var stemmer: TMStemmer = givenStemmer ?? TMStemmer()
+    private let givenStemmer: TMStemmer?
 
     private struct Slot {
         var w0: UInt64
@@ -35,6 +37,8 @@ final class KeyInterner {
     private var termText: [String] = []
     private var termIsKey: [Bool] = []
     private var keyTerms: [String: UInt32] = [:]
+    /// Term id → its key as a string (for terms `0..<termKey.count`, see `stemAll`).
+    private var termKey: [String] = []
     /// Resolution: term id → key id (for terms `0..<keyOfTerm.count`), and the keys.
     private var keyOfTerm: [UInt32] = []
     private var keyIDs: [String: UInt32] = [:]
@@ -52,8 +56,8 @@ final class KeyInterner {
     let percentTerm: UInt32 = 1
     static let slotBytes = 24
 
-    init(stemmer: TMStemmer = TMStemmer()) {
-        self.stemmer = stemmer
+    init(stemmer: TMStemmer? = nil) {
+        givenStemmer = stemmer
         capacity = 1 << 12
         slots = Self.allocateSlots(capacity)
         scratchCapacity = 1 << 12
@@ -99,24 +103,40 @@ final class KeyInterner {
         return t
     }
 
+    /// Computes the key (as a string) of every term not done before: a word's stem, a key itself.
+    /// The stemming part of `resolve`, which another thread can do for its own interner.
+    func stemAll() {
+        guard termKey.count < termText.count else { return }
+        termKey.reserveCapacity(termText.count)
+        for t in termKey.count..<termText.count {
+            termKey.append(termIsKey[t] ? termText[t] : stemmer.stem(termText[t]))
+        }
+    }
+
+    private func keyID(_ key: String) -> UInt32 {
+        if let id = keyIDs[key] { return id }
+        let id = UInt32(resolvedKeys.count)
+        resolvedKeys.append(key)
+        keyIDs[key] = id
+        return id
+    }
+
     /// Resolves every term to its key, stemming words not resolved before; returns the keys and
     /// each term's key id. Keys keep their ids across calls.
     func resolve() -> (keys: [String], keyOfTerm: [UInt32]) {
-        if keyOfTerm.count < termText.count {
-            keyOfTerm.reserveCapacity(termText.count)
-            for t in keyOfTerm.count..<termText.count {
-                let key = termIsKey[t] ? termText[t] : stemmer.stem(termText[t])
-                if let id = keyIDs[key] {
-                    keyOfTerm.append(id)
-                } else {
-                    let id = UInt32(resolvedKeys.count)
-                    resolvedKeys.append(key)
-                    keyIDs[key] = id
-                    keyOfTerm.append(id)
-                }
-            }
+        stemAll()
+        if keyOfTerm.count < termKey.count {
+            keyOfTerm.reserveCapacity(termKey.count)
+            for t in keyOfTerm.count..<termKey.count { keyOfTerm.append(keyID(termKey[t])) }
         }
         return (resolvedKeys, keyOfTerm)
+    }
+
+    /// The key ids, among this interner's keys, of another interner's terms (its keys are added to
+    /// this vocabulary). `other` must not be in use by another thread.
+    func resolve(_ other: KeyInterner) -> [UInt32] {
+        other.stemAll()
+        return other.termKey.map(keyID)
     }
 
     /// The terms of `text`'s tokens, appended to `out`; returns the text's context key.

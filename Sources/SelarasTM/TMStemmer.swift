@@ -1,3 +1,4 @@
+import Foundation
 import SelarasText
 
 /// The stemmer fuzzy matching applies to folded words (see `MatchAnalyzer`): SelarasText's
@@ -19,6 +20,14 @@ struct TMStemmer: Sendable {
     }
 
     private static let shared = IndonesianStemmer()
+
+    /// Starts loading the stemmer (its root list takes a while the first time) on a thread of its
+    /// own; whoever needs it first waits for that load rather than starting another.
+    static func prepareInBackground() {
+        let thread = Thread { _ = TMStemmer().identity }
+        thread.name = "tm-stemmer-load"
+        thread.start()
+    }
 
     func stem(_ word: String) -> String { stemmer.stem(word) }
 

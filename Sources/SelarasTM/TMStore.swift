@@ -168,7 +168,7 @@ public final class TMStore: @unchecked Sendable {
                 """)
             let now = TMXWriter.tmxDate(Date())
             for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
-                           ("generation", "0"), ("index_generation", "0"), ("index_analyzer", MatchAnalyzer.identity),
+                           ("generation", "0"), ("index_generation", "0"), ("index_analyzer", ""),
                            ("byte_order", "little"), ("created", now)] {
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
             }
@@ -259,6 +259,28 @@ public final class TMStore: @unchecked Sendable {
         public var issues: [TMXIssue] = []
         /// Whether the index was rebuilt.
         public var reindexed = false
+        /// How long each step of the change took, in order (for `selaras tm import --timings` and
+        /// benchmarks): reading and storing units, building the index, storing it, committing, and
+        /// for a new store publishing it.
+        public var phases: [(name: String, seconds: Double)] = []
+    }
+
+    /// Measures consecutive phases (`ChangeReport.phases`).
+    struct PhaseClock {
+        private var last = PhaseClock.now()
+
+        private static func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+
+        /// Seconds since the clock started or the last lap.
+        mutating func lap() -> Double {
+            let t = Self.now()
+            defer { last = t }
+            return t - last
+        }
     }
 
     /// Brings the store in line with `urls` (see the type's contract). `progress` gets a line per file
@@ -296,8 +318,11 @@ public final class TMStore: @unchecked Sendable {
         let absent = connections == nil && !FileManager.default.fileExists(atPath: url.path)
         lock.unlock()
         guard absent else { return nil }
+        // The stemmer's root list loads while the file is read (it is needed only for indexing).
+        TMStemmer.prepareInBackground()
         let fresh = try FreshStore(destination: url)
         var report = ChangeReport()
+        var clock = PhaseClock()
         do {
             try fresh.queue!.inDatabase { db in
                 try Self.createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
@@ -306,13 +331,16 @@ public final class TMStore: @unchecked Sendable {
                     let p = try plan(db, urls, prune: false, hashes: &hashes)
                     report = p.report
                     try self.apply(db, load: p.toLoad, delete: [], added: [], report: &report, progress: progress)
+                    clock = PhaseClock()
                     return .commit
                 }
             }
         } catch let e as DatabaseError {
             throw StoreError.cannotOpen(url.path, "\(e)")
         }
+        report.phases.append(("commit", clock.lap()))
         guard try fresh.publish() else { return nil }
+        report.phases.append(("publish", clock.lap()))
         _ = try connected()
         return report
     }
@@ -372,6 +400,7 @@ public final class TMStore: @unchecked Sendable {
 
     private func apply(_ db: Database, load: [(URL, String, String, Int)], delete: [Row], added: [TMUnit],
                        report: inout ChangeReport, progress: ((String) throws -> Void)?) throws {
+        var clock = PhaseClock()
         let old = try loadStoredIndex(db)
         // Units of deleted files, as rowid ranges.
         var deletedRanges: [ClosedRange<Int64>] = []
@@ -416,6 +445,8 @@ public final class TMStore: @unchecked Sendable {
         let inserter = try UnitInserter(db)
         let now = TMXWriter.tmxDate(Date())
         let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        // The reading threads' interner (one file after another), see `UnitPipe.start`.
+        let readerInterner = KeyInterner()
         for (url, path, hash, size) in load {
             try progress?("reading \(url.lastPathComponent)")
             try db.execute(sql: "INSERT INTO file(path, name, kind, hash, size, imported) VALUES (?, ?, 'tmx', ?, ?, ?)",
@@ -440,20 +471,14 @@ public final class TMStore: @unchecked Sendable {
                 lastContext = context
                 count += 1
             }
-            let pipe = UnitPipe.start(reader, url)
+            builder.setForeignInterner(readerInterner)
+            let pipe = UnitPipe.start(reader, url, interner: readerInterner)
             let issues: [TMXIssue]
             do {
                 // A batch's last unit waits for the next batch: its `next` context is that batch's first unit.
                 var held: UnitBatch?
                 while var batch = pipe.next() {
-                    if !batch.termsComputed { batch.computeTerms(builder.interner) }
-                    batch.terms.withUnsafeBufferPointer { terms in
-                        var start = 0
-                        for end in batch.termEnds {
-                            builder.add(terms: UnsafeBufferPointer(rebasing: terms[start..<Int(end)]))
-                            start = Int(end)
-                        }
-                    }
+                    builder.add(&batch)
                     analysed += batch.count
                     if let h = held {
                         try insert(h, h.count - 1, next: batch.contexts[0])
@@ -518,9 +543,12 @@ public final class TMStore: @unchecked Sendable {
         }
         inserter.finish()
 
+        report.phases.append(("read and store units", clock.lap()))
         try progress?("indexing \(rowids.count) units")
         let index = builder.build()
+        report.phases.append(("build index", clock.lap()))
         try storeIndex(db, index: index, rowids: rowids)
+        report.phases.append(("store index", clock.lap()))
         report.reindexed = true
     }
 
@@ -550,7 +578,8 @@ public final class TMStore: @unchecked Sendable {
     private func indexIsCurrent(_ db: Database) throws -> Bool {
         let m = try Self.meta(db)
         let parts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_part WHERE name = 'tokenStart'") ?? 0
-        return m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity && parts > 0
+        // (The analyzer is compared last: knowing it loads the stemmer's root list.)
+        return parts > 0 && m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity
     }
 
     private func storeIndex(_ db: Database, index: FuzzyIndex, rowids: [Int64]) throws {
@@ -599,7 +628,8 @@ public final class TMStore: @unchecked Sendable {
 
     private func loadStoredIndex(_ db: Database) throws -> (index: FuzzyIndex, rowids: [Int64])? {
         let m = try Self.meta(db)
-        guard m["index_generation"] == m["generation"], m["index_analyzer"] == MatchAnalyzer.identity else { return nil }
+        // (The analyzer is compared last: knowing it loads the stemmer's root list.)
+        guard m["index_analyzer"] != "", m["index_generation"] == m["generation"], m["index_analyzer"] == MatchAnalyzer.identity else { return nil }
         /// A part's chunks copied straight into an array (no intermediate concatenation).
         func array<T>(_ name: String, _: T.Type) throws -> [T]? {
             let total = try Int.fetchOne(db, sql: "SELECT SUM(length(data)) FROM index_part WHERE name = ?", arguments: [name]) ?? 0

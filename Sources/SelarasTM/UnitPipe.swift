@@ -18,25 +18,48 @@ final class UnitPipe: @unchecked Sendable {
     private let limit: Int
     static let batchSize = 512
 
-    init(limit: Int = 8) {
+    private let batchSize: Int
+
+    init(limit: Int = 8, batchSize: Int = UnitPipe.batchSize) {
         self.limit = limit
+        self.batchSize = batchSize
     }
 
+    /// The reading thread's interner, handed over with the thread: used there while the file is
+    /// read, and by the storing thread only after `outcome()` (the pipe's lock orders the two).
+    private struct Handoff: @unchecked Sendable { let interner: KeyInterner? }
+
+    /// How many batches must wait in the queue before the reading thread also computes the terms
+    /// of the batches it queues (see `start`).
+    static let shareAt = 2
+
     /// Starts reading `url` with `reader` on a new thread.
-    static func start(_ reader: TMXReader, _ url: URL) -> UnitPipe {
-        let pipe = UnitPipe()
+    ///
+    /// With an `interner`, the work of computing index terms is shared: while the storing thread is
+    /// behind (`shareAt` batches or more waiting), the reading thread computes the terms of the batches
+    /// it queues, with this interner; otherwise it leaves them to the storing thread (`shareAt` and
+    /// `batchSize` are there for tests). Whichever
+    /// thread has time does the work, so both cores stay busy. At the end the reading thread also
+    /// stems its interner's words.
+    static func start(_ reader: TMXReader, _ url: URL, interner: KeyInterner? = nil, shareAt: Int = UnitPipe.shareAt,
+                      batchSize: Int = UnitPipe.batchSize) -> UnitPipe {
+        let pipe = UnitPipe(batchSize: batchSize)
+        let handoff = Handoff(interner: interner)
         let thread = Thread {
             var header: TMXHeader?
             var batch = UnitBatch(capacity: batchSize)
+            var waiting = 0
             let outcome: Result<([TMXIssue], TMXHeader?), Error>
             do {
                 let issues = try reader.readUnits(url, header: { header = $0 }, contentHash: { pipe.contentHash = ($0, $1) }) { u in
                     batch.append(u)
                     if batch.count >= batchSize {
-                        batch = try pipe.put(batch)
+                        if waiting >= shareAt, let interner = handoff.interner { batch.computeTerms(interner) }
+                        (batch, waiting) = try pipe.put(batch)
                     }
                 }
                 if !batch.isEmpty { _ = try pipe.put(batch) }
+                handoff.interner?.stemAll()
                 outcome = .success((issues, header))
             } catch {
                 outcome = .failure(error)
@@ -51,19 +74,21 @@ final class UnitPipe: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
-    /// Queues `batch` (waiting while the queue is full); returns an empty batch to fill next.
-    private func put(_ batch: UnitBatch) throws -> UnitBatch {
+    /// Queues `batch` (waiting while the queue is full); returns an empty batch to fill next and how
+    /// many batches are waiting.
+    private func put(_ batch: UnitBatch) throws -> (UnitBatch, Int) {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= limit && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         batches.append(batch)
+        let waiting = batches.count
         condition.broadcast()
         if var b = spare.popLast() {
             b.removeAll()
-            return b
+            return (b, waiting)
         }
-        return UnitBatch(capacity: Self.batchSize)
+        return (UnitBatch(capacity: batchSize), waiting)
     }
 
     private func finish(_ r: Result<([TMXIssue], TMXHeader?), Error>) {
