@@ -45,9 +45,9 @@ final class FreshStore {
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
-            // 32 MiB of pages: SQLite writes full pages out as the cache fills, so a larger cache
-            // would only hold memory, not save writes.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            // 16 MiB of pages: SQLite writes full pages out as the cache fills (nearly every page is
+            // written once and not read again), so a larger cache would only hold memory.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         do {
             queue = try DatabaseQueue(path: temporary.path, configuration: config)

@@ -271,6 +271,7 @@ struct FuzzyIndexBuilder {
     mutating func reserve(units: Int, tokens t: Int) {
         tokenStart.reserveCapacity(units + 1)
         tokens.reserveCapacity(t)
+        HugePages.advise(capacityOf: &tokens)
     }
 
     /// Appends a unit by its source text; returns its token count and context key.
@@ -288,41 +289,33 @@ struct FuzzyIndexBuilder {
         tokenStart.append(UInt32(tokens.count))
     }
 
-    /// Another thread's interner whose terms units can be given in (`add(foreignTerms:)`); they are
-    /// resolved into this builder's keys by `build()`.
-    private(set) var foreign: KeyInterner?
-    /// Marks a term of the foreign interner in `tokens`.
+    /// Marks, in `tokens`, a term of the reading thread's interner (see `add(_ batch:)`).
     private static let foreignBit: UInt32 = 0x8000_0000
+    /// The key (as a string) of each term of the reading thread's interner, in term order: stemmed
+    /// here, as batches bring their new words.
+    private var foreignKeys: [String] = []
 
-    /// Sets the interner of `add(foreignTerms:)` (one per builder).
-    mutating func setForeignInterner(_ interner: KeyInterner) {
-        precondition(foreign == nil || foreign === interner, "one foreign interner per builder")
-        foreign = interner
-    }
-
-    /// Appends a unit given as terms of the foreign interner.
-    mutating func add(foreignTerms terms: UnsafeBufferPointer<UInt32>) {
-        let start = tokens.count
-        tokens.append(contentsOf: terms)
-        tokens.withUnsafeMutableBufferPointer { t in
-            for i in start..<t.count { t[i] |= Self.foreignBit }
-        }
-        tokenStart.append(UInt32(tokens.count))
-    }
-
-    /// Appends every unit of a batch: with the terms the reading thread computed (those of the
-    /// foreign interner, see `UnitPipe.start`), or computed here with this builder's interner.
+    /// Appends every unit of a batch: with the terms the reading thread computed (with its own
+    /// interner, see `UnitPipe.start`; the batch brings the words new to that interner, which are
+    /// stemmed here), or computed here with this builder's interner (and its new words stemmed).
+    /// Either way the stemming is done while units are read, not when the index is built.
     mutating func add(_ batch: inout UnitBatch) {
         let foreign = batch.termsComputed
-        if !foreign { batch.computeTerms(interner) }
-        batch.terms.withUnsafeBufferPointer { terms in
-            var start = 0
-            for end in batch.termEnds {
-                let unit = UnsafeBufferPointer(rebasing: terms[start..<Int(end)])
-                if foreign { add(foreignTerms: unit) } else { add(terms: unit) }
-                start = Int(end)
+        if foreign {
+            if foreignKeys.isEmpty { foreignKeys = KeyInterner.initialKeys(interner.stem) }
+            for w in batch.newWords { foreignKeys.append(interner.stem(w)) }
+        } else {
+            batch.computeTerms(interner)
+            interner.stemAll()
+        }
+        let start = tokens.count
+        tokens.append(contentsOf: batch.terms)
+        if foreign {
+            tokens.withUnsafeMutableBufferPointer { t in
+                for i in start..<t.count { t[i] |= Self.foreignBit }
             }
         }
+        for end in batch.termEnds { tokenStart.append(UInt32(start) + end) }
     }
 
     /// Removes the last `k` units.
@@ -340,8 +333,15 @@ struct FuzzyIndexBuilder {
 
     /// The index (call once: the builder's terms become key ids).
     mutating func build() -> FuzzyIndex {
+        let (keys, tokenStart, tokens) = resolved()
+        return Self.index(keys: keys, tokenStart: tokenStart, tokens: tokens)
+    }
+
+    /// The keys, and the units as key ids (the forward index), without the inverted lists (call
+    /// once: the builder's terms become key ids).
+    mutating func resolved() -> (keys: [String], tokenStart: [UInt32], tokens: [UInt32]) {
         let keyOfTerm = interner.resolve().keyOfTerm
-        let keyOfForeign = foreign.map { interner.resolve($0) } ?? []
+        let keyOfForeign = interner.keyIDs(of: foreignKeys)
         let keys = interner.resolve().keys
         keyOfTerm.withUnsafeBufferPointer { k in
             keyOfForeign.withUnsafeBufferPointer { f in
@@ -353,7 +353,12 @@ struct FuzzyIndexBuilder {
                 }
             }
         }
-        return Self.index(keys: keys, tokenStart: tokenStart, tokens: tokens)
+        return (keys, tokenStart, tokens)
+    }
+
+    static func index(keys: [String], tokenStart: [UInt32], tokens: [UInt32], parts: Int? = nil) -> FuzzyIndex {
+        let (postingStart, postings) = lists(keyCount: keys.count, tokenStart: tokenStart, tokens: tokens, parts: parts)
+        return FuzzyIndex(keys: keys, tokenStart: tokenStart, tokens: tokens, postingStart: postingStart, postings: postings)
     }
 
     /// The inverted lists for units given as key ids.
@@ -362,9 +367,9 @@ struct FuzzyIndexBuilder {
     /// Large indexes are built by two threads, each taking half of the ordered units: each counts
     /// its units' keys, so the second half's place in every list is known, and then both fill their
     /// places at the same time (they never write the same element).
-    static func index(keys: [String], tokenStart: [UInt32], tokens: [UInt32], parts: Int? = nil) -> FuzzyIndex {
+    static func lists(keyCount v: Int, tokenStart: [UInt32], tokens: [UInt32], parts: Int? = nil)
+        -> (postingStart: [UInt32], postings: [UInt32]) {
         let units = tokenStart.count - 1
-        let v = keys.count
         let parts = max(1, min(parts ?? (tokens.count >= 1 << 16 ? 2 : 1), max(units, 1)))
         var postingStart = [UInt32](repeating: 0, count: v + 1)
         var postings: [UInt32] = []
@@ -420,6 +425,7 @@ struct FuzzyIndexBuilder {
                 }
                 let count = Int(postingStart[v])
                 postings = [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+                    if let base = out.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), bytes: count * 4) }
                     let target = SharedOutput(out: out.baseAddress!)
                     // Pass 2: each part fills its places, its units in length order.
                     DispatchQueue.concurrentPerform(iterations: parts) { p in
@@ -442,7 +448,7 @@ struct FuzzyIndexBuilder {
                 }
             }
         }
-        return FuzzyIndex(keys: keys, tokenStart: tokenStart, tokens: tokens, postingStart: postingStart, postings: postings)
+        return (postingStart, postings)
     }
 }
 

@@ -46,6 +46,9 @@ final class KeyInterner {
     /// Scratch for one text's lowered tokens (with room for the word loads past a token's end).
     @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var scratchCapacity: Int
+    /// Scratch for one text's words waiting for their lookup.
+    @exclusivity(unchecked) private var pending: UnsafeMutablePointer<PendingWord>
+    @exclusivity(unchecked) private var pendingCapacity: Int
     /// Scratch for one text's terms.
     @exclusivity(unchecked) private var ids: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var idCapacity: Int
@@ -64,6 +67,8 @@ final class KeyInterner {
         scratch = .allocate(capacity: scratchCapacity)
         idCapacity = 1 << 12
         ids = .allocate(capacity: idCapacity)
+        pendingCapacity = 1 << 10
+        pending = .allocate(capacity: pendingCapacity)
         termText = [MatchAnalyzer.numberKey, MatchAnalyzer.percentWord]
         termIsKey = [true, false]
         keyTerms = [MatchAnalyzer.numberKey: numberTerm]
@@ -74,6 +79,7 @@ final class KeyInterner {
         UnsafeMutableRawPointer(slots).deallocate()
         scratch.deallocate()
         ids.deallocate()
+        pending.deallocate()
     }
 
     private static func allocateSlots(_ n: Int) -> UnsafeMutablePointer<Slot> {
@@ -132,11 +138,22 @@ final class KeyInterner {
         return (resolvedKeys, keyOfTerm)
     }
 
-    /// The key ids, among this interner's keys, of another interner's terms (its keys are added to
-    /// this vocabulary). `other` must not be in use by another thread.
-    func resolve(_ other: KeyInterner) -> [UInt32] {
-        other.stemAll()
-        return other.termKey.map(keyID)
+    /// The key ids of keys given as strings (added to this interner's keys when new).
+    func keyIDs(of keys: [String]) -> [UInt32] {
+        keys.map(keyID)
+    }
+
+    /// The stem of a folded word.
+    func stem(_ word: String) -> String { stemmer.stem(word) }
+
+    /// The keys of the terms every interner starts with (`numberTerm`, `percentTerm`), given a stemmer.
+    static func initialKeys(_ stem: (String) -> String) -> [String] {
+        [MatchAnalyzer.numberKey, stem(MatchAnalyzer.percentWord)]
+    }
+
+    /// The folded words of terms `from..<termCount` (the terms made since `termCount` was `from`).
+    func words(from: Int) -> [String] {
+        Array(termText[from...])
     }
 
     /// The terms of `text`'s tokens, appended to `out`; returns the text's context key.
@@ -177,8 +194,22 @@ final class KeyInterner {
         return (n, context)
     }
 
-    /// `MatchAnalyzer.scan`'s rules for pure-ASCII text, in one pass that lowers each token into
-    /// scratch memory; nil when the text has a non-ASCII byte.
+    /// A word of the text being analysed, waiting for its table lookup.
+    private struct PendingWord {
+        /// Where its term goes in the output.
+        var position: UInt32
+        /// Where its lowered bytes are in `scratch`.
+        var offset: UInt32
+        var length: UInt32
+        var hash: UInt64
+    }
+
+    /// `MatchAnalyzer.scan`'s rules for pure-ASCII text; nil when the text has a non-ASCII byte.
+    ///
+    /// Two passes: the first scans the text, lowering each word into scratch memory (back to back)
+    /// and hashing it, and writes number and `%` terms; the second looks the words up. The lookups
+    /// of one text do not depend on each other, so the processor overlaps their cache misses
+    /// (memory-level parallelism) instead of waiting for each in the middle of the scan.
     private func asciiTerms(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> (count: Int, context: UInt64)? {
         let n = b.count
         guard let p = b.baseAddress, n > 0 else { return nil }
@@ -187,21 +218,34 @@ final class KeyInterner {
             scratchCapacity = max(n + 32, scratchCapacity * 2)
             scratch = .allocate(capacity: scratchCapacity)
         }
+        if n > pendingCapacity {
+            pending.deallocate()
+            pendingCapacity = max(n, pendingCapacity * 2)
+            pending = .allocate(capacity: pendingCapacity)
+        }
         let low = scratch
+        let words = pending
+        var wordCount = 0
+        var cursor = 0
         let prime: UInt64 = 0x0000_0100_0000_01b3
         let basis: UInt64 = 0xcbf2_9ce4_8422_2325
         var context = basis
         var punct = basis
         var sawToken = false
         var count = 0
+        @inline(__always) func word(_ offset: Int, _ length: Int, _ hash: UInt64) {
+            words[wordCount] = PendingWord(position: UInt32(count), offset: UInt32(offset), length: UInt32(length), hash: hash)
+            wordCount += 1
+            count += 1
+        }
         // Classes: 0 space, 1 letter, 2 digit, 3 other ASCII, 4 not ASCII.
-        return Self.byteClass.withUnsafeBufferPointer { classes -> (count: Int, context: UInt64)? in
+        let scanned = Self.byteClass.withUnsafeBufferPointer { classes -> Bool in
             var i = 0
             while i < n {
                 let c = p[i]
                 let k = classes[Int(c)]
                 if k == 0 { i += 1; continue }
-                if k == 4 { return nil }
+                if k == 4 { return false }
                 if k == 3 {
                     if c == 0x25 {
                         sawToken = true
@@ -214,38 +258,55 @@ final class KeyInterner {
                     continue
                 }
                 let start = i
+                let t = low + cursor
                 var sawLetter = false, sawDigit = false, rpPrefix = false
                 var prev: UInt8 = 0
                 var h = basis
                 var j = i
                 while j < n {
-                    let x = p[j]
-                    let kx = classes[Int(x)]
-                    if kx == 1 {
+                    // A run of ASCII letters, lowered: the common case, in a loop of its own.
+                    var x = p[j]
+                    if (x | 0x20) &- 0x61 < 26 {
                         sawLetter = true
                         if sawDigit { rpPrefix = false }
-                        let y = x | ((x &- 0x41) < 26 ? 0x20 : 0)
-                        low[j - start] = y
-                        h ^= UInt64(y); h &*= prime
-                        j += 1; prev = 1
-                    } else if kx == 2 {
-                        if !sawDigit { rpPrefix = sawLetter && j - start == 2 && low[0] == 0x72 && low[1] == 0x70 }
+                        repeat {
+                            let y = x | 0x20
+                            t[j - start] = y
+                            h ^= UInt64(y); h &*= prime
+                            j += 1
+                            if j == n { break }
+                            x = p[j]
+                        } while (x | 0x20) &- 0x61 < 26
+                        prev = 1
+                        if j == n { break }
+                    }
+                    if x &- 0x30 < 10 {
+                        if !sawDigit { rpPrefix = sawLetter && j - start == 2 && t[0] == 0x72 && t[1] == 0x70 }
                         sawDigit = true
-                        low[j - start] = x
-                        h ^= UInt64(x); h &*= prime
-                        j += 1; prev = 2
-                    } else if kx == 3, j + 1 < n, j > start {
+                        repeat {
+                            t[j - start] = x
+                            h ^= UInt64(x); h &*= prime
+                            j += 1
+                            if j == n { break }
+                            x = p[j]
+                        } while x &- 0x30 < 10
+                        prev = 2
+                        if j == n { break }
+                        if (x | 0x20) &- 0x61 < 26 { continue }
+                    }
+                    let kx = classes[Int(x)]
+                    if kx == 3, j + 1 < n, j > start {
                         let next = classes[Int(p[j + 1])]
-                        if next == 4 { return nil }
+                        if next == 4 { return false }
                         let joinsWord = (x == 0x2D || x == 0x27) && next == 1 && prev == 1
                         let joinsNumber = (x == 0x2E || x == 0x2C || x == 0x2F || x == 0x3A) && next == 2 && prev == 2 && (!sawLetter || rpPrefix)
                         if joinsWord || joinsNumber {
-                            low[j - start] = x
+                            t[j - start] = x
                             h ^= UInt64(x); h &*= prime
                             j += 1; prev = 3
                         } else { break }
                     } else if kx == 4 {
-                        return nil
+                        return false
                     } else { break }
                 }
                 sawToken = true
@@ -255,25 +316,32 @@ final class KeyInterner {
                     context ^= h; context &*= prime
                 } else if sawDigit, rpPrefix, length > 2 {
                     let h1 = ((basis ^ 0x72) &* prime ^ 0x70) &* prime
-                    out[count] = lookup(low, 2, hash: h1); count += 1
+                    word(cursor, 2, h1)
                     context ^= h1; context &*= prime
                     var h2 = basis
                     var numeric = true
                     for q in 2..<length {
-                        let y = low[q]
+                        let y = t[q]
                         h2 ^= UInt64(y); h2 &*= prime
                         if !((y >= 0x30 && y <= 0x39) || y == 0x2E || y == 0x2C) { numeric = false }
                     }
-                    out[count] = numeric ? numberTerm : lookup(low + 2, length - 2, hash: h2); count += 1
+                    if numeric { out[count] = numberTerm; count += 1 } else { word(cursor + 2, length - 2, h2) }
                     context ^= h2; context &*= prime
                 } else {
-                    out[count] = lookup(low, length, hash: h); count += 1
+                    word(cursor, length, h)
                     context ^= h; context &*= prime
                 }
+                cursor += length
                 i = j
             }
-            return (count, sawToken ? context : punct ^ 0x5555_5555_5555_5555)
+            return true
         }
+        guard scanned else { return nil }
+        for k in 0..<wordCount {
+            let w = words[k]
+            out[Int(w.position)] = lookup(low + Int(w.offset), Int(w.length), hash: w.hash)
+        }
+        return (count, sawToken ? context : punct ^ 0x5555_5555_5555_5555)
     }
 
     /// Byte classes for the ASCII path: 0 space, 1 letter, 2 digit, 3 other ASCII, 4 not ASCII.

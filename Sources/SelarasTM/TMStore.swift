@@ -440,7 +440,8 @@ public final class TMStore: @unchecked Sendable {
         }
 
         let incoming = load.reduce(0) { $0 + $1.3 }
-        builder.reserve(units: rowids.count + incoming / 400 + added.count, tokens: builder.tokenCount + incoming / 16 + added.count * 40)
+        // Generous (a token per 10 bytes of TMX): memory not filled is never touched.
+        builder.reserve(units: rowids.count + incoming / 400 + added.count, tokens: builder.tokenCount + incoming / 10 + added.count * 40)
         rowids.reserveCapacity(rowids.count + incoming / 400 + added.count)
         let inserter = try UnitInserter(db)
         let now = TMXWriter.tmxDate(Date())
@@ -471,7 +472,6 @@ public final class TMStore: @unchecked Sendable {
                 lastContext = context
                 count += 1
             }
-            builder.setForeignInterner(readerInterner)
             let pipe = UnitPipe.start(reader, url, interner: readerInterner)
             let issues: [TMXIssue]
             do {
@@ -545,10 +545,17 @@ public final class TMStore: @unchecked Sendable {
 
         report.phases.append(("read and store units", clock.lap()))
         try progress?("indexing \(rowids.count) units")
-        let index = builder.build()
-        report.phases.append(("build index", clock.lap()))
-        try storeIndex(db, index: index, rowids: rowids)
-        report.phases.append(("store index", clock.lap()))
+        let (keys, tokenStart, tokens) = builder.resolved()
+        // The inverted lists are built on other threads while this one stores the forward index.
+        let lists = Background { FuzzyIndexBuilder.lists(keyCount: keys.count, tokenStart: tokenStart, tokens: tokens) }
+        let parts = try IndexParts(db)
+        try parts.storeForward(keys: keys, tokenStart: tokenStart, tokens: tokens, rowids: rowids)
+        report.phases.append(("store forward index", clock.lap()))
+        let (postingStart, postings) = lists.value
+        report.phases.append(("build lists", clock.lap()))
+        try parts.storeLists(postingStart: postingStart, postings: postings)
+        try Self.markIndexed(db, units: rowids.count)
+        report.phases.append(("store lists", clock.lap()))
         report.reindexed = true
     }
 
@@ -582,48 +589,11 @@ public final class TMStore: @unchecked Sendable {
         return parts > 0 && m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity
     }
 
-    private func storeIndex(_ db: Database, index: FuzzyIndex, rowids: [Int64]) throws {
-        try db.execute(sql: "DELETE FROM index_part")
-        let statement = try db.makeStatement(sql: "INSERT INTO index_part(name, part, data) VALUES (?, ?, ?)")
-        let s = statement.sqliteStatement
-        // Bound straight from the arrays' memory (SQLITE_STATIC: SQLite copies the bytes into pages).
-        func put(_ name: String, _ bytes: UnsafeRawBufferPointer) throws {
-            var part = 0
-            var offset = 0
-            repeat {
-                let end = min(bytes.count, offset + Self.indexChunk)
-                sqlite3_reset(s)
-                var n = name
-                n.withUTF8 { p in _ = sqlite3_bind_text(s, 1, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), UnitInserter.transient) }
-                sqlite3_bind_int64(s, 2, Int64(part))
-                sqlite3_bind_blob(s, 3, bytes.baseAddress.map { $0 + offset } ?? UnsafeRawPointer(bitPattern: 1), Int32(end - offset), nil)
-                let rc = sqlite3_step(s)
-                guard rc == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                part += 1
-                offset = end
-            } while offset < bytes.count
-            sqlite3_clear_bindings(s)
-        }
-        var keyBytes: [UInt8] = []
-        for k in index.keys { keyBytes.append(contentsOf: k.utf8); keyBytes.append(0) }
-        try keyBytes.withUnsafeBytes { try put("keys", $0) }
-        try index.tokenStart.withUnsafeBytes { try put("tokenStart", $0) }
-        if index.keys.count <= Int(UInt16.max) {
-            // A vocabulary under 65,536 keys: two bytes per token on disk.
-            let narrow = index.tokens.map { UInt16(truncatingIfNeeded: $0) }
-            try narrow.withUnsafeBytes { try put("tokens16", $0) }
-        } else {
-            try index.tokens.withUnsafeBytes { try put("tokens", $0) }
-        }
-        try index.postingStart.withUnsafeBytes { try put("postingStart", $0) }
-        try index.postings.withUnsafeBytes { try put("postings", $0) }
-        try rowids.withUnsafeBytes { try put("rowids", $0) }
-        sqlite3_reset(s)
+    /// Records that the stored index matches the units (a new generation, this analyzer).
+    private static func markIndexed(_ db: Database, units: Int) throws {
         let generation = (Int(try Self.meta(db)["generation"] ?? "0") ?? 0) + 1
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?), ('index_generation', ?), ('index_analyzer', ?), ('units', ?)",
-                       arguments: [String(generation), String(generation), MatchAnalyzer.identity, String(rowids.count)])
+                       arguments: [String(generation), String(generation), MatchAnalyzer.identity, String(units)])
     }
 
     private func loadStoredIndex(_ db: Database) throws -> (index: FuzzyIndex, rowids: [Int64])? {

@@ -222,7 +222,8 @@ final class TMXInputStream {
 
     /// Removes and returns the removals recorded inside unit `ordinal` (0: before the first unit).
     func takeRemovals(unit ordinal: Int) -> [Removal] {
-        out.removals.removeValue(forKey: ordinal) ?? []
+        if out.removals.isEmpty { return [] }
+        return out.removals.removeValue(forKey: ordinal) ?? []
     }
 
     /// Removals not yet taken, in unit order (for a final report).

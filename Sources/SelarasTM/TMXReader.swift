@@ -322,7 +322,7 @@ final class TMXReadSession {
     /// A unit read to its end: checked, reported when it needed a fix, and handed to `body`.
     private func finish(_ u: UnitBuilder, _ body: (borrowing ReadUnit) throws -> Void) throws {
         let removed = stream.takeRemovals(unit: u.ordinal)
-        let loc = SourceLocation(file: file, line: u.line)
+        var loc: SourceLocation { SourceLocation(file: file, line: u.line) }
         let src = u.variants.firstIndex { self.role($0.language).source }
         let tgt = u.variants.firstIndex { self.role($0.language).target }
         guard let src, let tgt else {

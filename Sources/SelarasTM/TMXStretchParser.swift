@@ -117,25 +117,25 @@ final class TMXStretchParser {
         // subset and its entity declarations); the element, text and error events are Selaras's.
         xmlSAXVersion(&handler, 2)
         handler.startElementNs = { ctx, localname, prefix, _, nbNamespaces, namespaces, nbAttributes, _, attributes in
-            TMXStretchParser.from(ctx)?.startElement(localname, prefix, Int(nbNamespaces), namespaces, Int(nbAttributes), attributes)
+            TMXStretchParser.with(ctx) { $0.startElement(localname, prefix, Int(nbNamespaces), namespaces, Int(nbAttributes), attributes) }
         }
         handler.endElementNs = { ctx, localname, prefix, _ in
-            TMXStretchParser.from(ctx)?.endElement(localname, prefix)
+            TMXStretchParser.with(ctx) { $0.endElement(localname, prefix) }
         }
         handler.characters = { ctx, ch, len in
             guard let ch, len > 0 else { return }
-            TMXStretchParser.from(ctx)?.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            TMXStretchParser.with(ctx) { $0.characters(UnsafeBufferPointer(start: ch, count: Int(len))) }
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
         handler.reference = { ctx, name in
-            TMXStretchParser.from(ctx)?.reference(name)
+            TMXStretchParser.with(ctx) { $0.reference(name) }
         }
         handler.comment = { ctx, value in
-            TMXStretchParser.from(ctx)?.comment(value)
+            TMXStretchParser.with(ctx) { $0.comment(value) }
         }
         handler.processingInstruction = { ctx, target, data in
-            TMXStretchParser.from(ctx)?.processingInstruction(target, data)
+            TMXStretchParser.with(ctx) { $0.processingInstruction(target, data) }
         }
         handler.warning = nil
         handler.error = nil
@@ -195,11 +195,14 @@ final class TMXStretchParser {
     /// The parser context, for positions during callbacks.
     @exclusivity(unchecked) private var ctxt: xmlParserCtxtPtr?
 
-    private static func from(_ ctx: UnsafeMutableRawPointer?) -> TMXStretchParser? {
-        guard let ctx else { return nil }
+    /// Calls `body` with the parser of a libxml2 context (its `_private`), without retaining it:
+    /// the parser outlives every callback of its parse.
+    @inline(__always)
+    private static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (TMXStretchParser) -> Void) {
+        guard let ctx else { return }
         let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let priv = ctxt.pointee._private else { return nil }
-        return Unmanaged<TMXStretchParser>.fromOpaque(priv).takeUnretainedValue()
+        guard let priv = ctxt.pointee._private else { return }
+        Unmanaged<TMXStretchParser>.fromOpaque(priv)._withUnsafeGuaranteedRef(body)
     }
 
     private func intern(_ dict: OpaquePointer?) {

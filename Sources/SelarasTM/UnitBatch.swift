@@ -37,6 +37,9 @@ struct UnitBatch {
     var terms: [UInt32] = []
     var termEnds: [UInt32] = []
     var contexts: [UInt64] = []
+    /// The words that became terms of the interner while this batch's terms were computed, in term
+    /// order (so that the storing thread can stem what the reading thread found).
+    var newWords: [String] = []
     var termsComputed: Bool { termEnds.count == units.count && !units.isEmpty }
 
     var count: Int { units.count }
@@ -54,6 +57,7 @@ struct UnitBatch {
         terms.removeAll(keepingCapacity: true)
         termEnds.removeAll(keepingCapacity: true)
         contexts.removeAll(keepingCapacity: true)
+        newWords.removeAll()
     }
 
     private mutating func put<C: Collection>(_ b: C) -> Span where C.Element == UInt8 {
@@ -107,6 +111,8 @@ struct UnitBatch {
 
     /// Computes every unit's terms and context key with `interner` (see `KeyInterner.terms`).
     mutating func computeTerms(_ interner: KeyInterner) {
+        let before = interner.termCount
+        defer { newWords = interner.words(from: before) }
         terms.removeAll(keepingCapacity: true)
         termEnds.removeAll(keepingCapacity: true)
         contexts.removeAll(keepingCapacity: true)

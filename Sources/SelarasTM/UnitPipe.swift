@@ -39,8 +39,8 @@ final class UnitPipe: @unchecked Sendable {
     /// behind (`shareAt` batches or more waiting), the reading thread computes the terms of the batches
     /// it queues, with this interner; otherwise it leaves them to the storing thread (`shareAt` and
     /// `batchSize` are there for tests). Whichever
-    /// thread has time does the work, so both cores stay busy. At the end the reading thread also
-    /// stems its interner's words.
+    /// thread has time does the work, so both cores stay busy. (Stemming is left to the storing
+    /// thread: a batch brings the words new to the interner.)
     static func start(_ reader: TMXReader, _ url: URL, interner: KeyInterner? = nil, shareAt: Int = UnitPipe.shareAt,
                       batchSize: Int = UnitPipe.batchSize) -> UnitPipe {
         let pipe = UnitPipe(batchSize: batchSize)
@@ -59,7 +59,6 @@ final class UnitPipe: @unchecked Sendable {
                     }
                 }
                 if !batch.isEmpty { _ = try pipe.put(batch) }
-                handoff.interner?.stemAll()
                 outcome = .success((issues, header))
             } catch {
                 outcome = .failure(error)

@@ -71,7 +71,7 @@ final class FreshStoreTests: XCTestCase {
         let fresh = try TMStore(url: freshURL)
         let r1 = try fresh.sync(tmx: [a])
         XCTAssertEqual(r1.loaded.map(\.units), [152])
-        XCTAssertEqual(r1.phases.map(\.name), ["read and store units", "build index", "store index", "commit", "publish"])
+        XCTAssertEqual(r1.phases.map(\.name), ["read and store units", "store forward index", "build lists", "store lists", "commit", "publish"])
         XCTAssertTrue(r1.phases.allSatisfy { $0.seconds >= 0 })
         // Refresh: the store exists (built from another file), so the same file goes through the
         // transactional path, replacing the other file's units.
@@ -83,7 +83,7 @@ final class FreshStoreTests: XCTestCase {
         let r2 = try refreshed.sync(tmx: [a], prune: true)
         XCTAssertEqual(r2.loaded.map(\.units), [152])
         XCTAssertEqual(r2.removed, ["other.tmx"])
-        XCTAssertEqual(r2.phases.map(\.name), ["read and store units", "build index", "store index"])
+        XCTAssertEqual(r2.phases.map(\.name), ["read and store units", "store forward index", "build lists", "store lists"])
 
         let x = lookups(try TranslationMemory(store: TMStore(url: freshURL, create: false)))
         let y = lookups(try TranslationMemory(store: TMStore(url: refreshURL, create: false)))

@@ -33,7 +33,6 @@ final class UnitPipeTests: XCTestCase {
     func indexThroughPipe(_ url: URL, shareAt: Int) throws -> (FuzzyIndex, shared: Int, batches: Int) {
         var builder = FuzzyIndexBuilder()
         let readerInterner = KeyInterner()
-        builder.setForeignInterner(readerInterner)
         let pipe = UnitPipe.start(TMXReader(), url, interner: readerInterner, shareAt: shareAt, batchSize: 16)
         var shared = 0, batches = 0
         while var batch = pipe.next() {
