@@ -294,20 +294,22 @@ struct FuzzyIndexBuilder {
     /// The key (as a string) of each term of the reading thread's interner, in term order: stemmed
     /// here, as batches bring their new words.
     private var foreignKeys: [String] = []
+    /// New words of the reading thread's interner not stemmed yet.
+    private var foreignWords: [String] = []
 
     /// Appends every unit of a batch: with the terms the reading thread computed (with its own
-    /// interner, see `UnitPipe.start`; the batch brings the words new to that interner, which are
-    /// stemmed here), or computed here with this builder's interner (and its new words stemmed).
-    /// Either way the stemming is done while units are read, not when the index is built.
+    /// interner, see `UnitPipe.start`; the batch brings the words new to that interner), or
+    /// computed here with this builder's interner. New words are stemmed as batches come, once the
+    /// stemmer has loaded (`TMStemmer.prepareInBackground`; never waiting for it), so that little
+    /// is left to stem when the index is built.
     mutating func add(_ batch: inout UnitBatch) {
         let foreign = batch.termsComputed
         if foreign {
-            if foreignKeys.isEmpty { foreignKeys = KeyInterner.initialKeys(interner.stem) }
-            for w in batch.newWords { foreignKeys.append(interner.stem(w)) }
+            foreignWords.append(contentsOf: batch.newWords)
         } else {
             batch.computeTerms(interner)
-            interner.stemAll()
         }
+        if TMStemmer.isLoaded { stemNewWords() }
         let start = tokens.count
         tokens.append(contentsOf: batch.terms)
         if foreign {
@@ -316,6 +318,15 @@ struct FuzzyIndexBuilder {
             }
         }
         for end in batch.termEnds { tokenStart.append(UInt32(start) + end) }
+    }
+
+    /// Stems the words not stemmed yet, of both interners.
+    private mutating func stemNewWords() {
+        interner.stemAll()
+        if foreignWords.isEmpty { return }
+        if foreignKeys.isEmpty { foreignKeys = KeyInterner.initialKeys(interner.stem) }
+        for w in foreignWords { foreignKeys.append(interner.stem(w)) }
+        foreignWords.removeAll(keepingCapacity: true)
     }
 
     /// Removes the last `k` units.
@@ -340,6 +351,7 @@ struct FuzzyIndexBuilder {
     /// The keys, and the units as key ids (the forward index), without the inverted lists (call
     /// once: the builder's terms become key ids).
     mutating func resolved() -> (keys: [String], tokenStart: [UInt32], tokens: [UInt32]) {
+        stemNewWords()
         let keyOfTerm = interner.resolve().keyOfTerm
         let keyOfForeign = interner.keyIDs(of: foreignKeys)
         let keys = interner.resolve().keys

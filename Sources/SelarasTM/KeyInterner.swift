@@ -7,7 +7,7 @@
 /// time), and so that terms can be collected on one thread and resolved on another.
 ///
 /// The term table is open addressing with linear probing (Knuth, TAOCP vol. 3, §6.4, algorithm L),
-/// kept at most half full. A slot is 32 bytes, aligned so that it never straddles a cache line: the
+/// kept at most three quarters full. A slot is 32 bytes, aligned so that it never straddles a cache line: the
 /// folded word's first 24 bytes as three little-endian words, zero-padded (a folded word never holds
 /// a zero byte, so the padding also encodes its length), and a tag word holding 32 bits of the word's
 /// hash and its term id. A word of up to 24 bytes — nearly every word — is found by comparing four
@@ -400,7 +400,7 @@ final class KeyInterner {
         let term = newTerm(folded, isKey: false)
         slots[slot] = Slot(w0: w0, w1: w1, w2: w2, tag: UInt64(hash) << 32 | 0x8000_0000 | UInt64(term))
         occupied += 1
-        if occupied * 2 > capacity { grow() }
+        if occupied * 4 > capacity * 3 { grow() }
         return term
     }
 
@@ -412,7 +412,7 @@ final class KeyInterner {
         return t
     }
 
-    /// Doubles the table (kept at most half full).
+    /// Doubles the table (kept at most three quarters full).
     private func grow() {
         let old = slots, oldCapacity = capacity
         capacity *= 2

@@ -48,14 +48,13 @@ final class UnitPipe: @unchecked Sendable {
         let thread = Thread {
             var header: TMXHeader?
             var batch = UnitBatch(capacity: batchSize)
-            var waiting = 0
             let outcome: Result<([TMXIssue], TMXHeader?), Error>
             do {
                 let issues = try reader.readUnits(url, header: { header = $0 }, contentHash: { pipe.contentHash = ($0, $1) }) { u in
                     batch.append(u)
                     if batch.count >= batchSize {
-                        if waiting >= shareAt, let interner = handoff.interner { batch.computeTerms(interner) }
-                        (batch, waiting) = try pipe.put(batch)
+                        if let interner = handoff.interner, pipe.waiting >= shareAt { batch.computeTerms(interner) }
+                        batch = try pipe.put(batch)
                     }
                 }
                 if !batch.isEmpty { _ = try pipe.put(batch) }
@@ -73,21 +72,26 @@ final class UnitPipe: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
-    /// Queues `batch` (waiting while the queue is full); returns an empty batch to fill next and how
-    /// many batches are waiting.
-    private func put(_ batch: UnitBatch) throws -> (UnitBatch, Int) {
+    /// How many batches are waiting for the consumer.
+    var waiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return batches.count
+    }
+
+    /// Queues `batch` (waiting while the queue is full); returns an empty batch to fill next.
+    private func put(_ batch: UnitBatch) throws -> UnitBatch {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= limit && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         batches.append(batch)
-        let waiting = batches.count
         condition.broadcast()
         if var b = spare.popLast() {
             b.removeAll()
-            return (b, waiting)
+            return b
         }
-        return (UnitBatch(capacity: batchSize), waiting)
+        return UnitBatch(capacity: batchSize)
     }
 
     private func finish(_ r: Result<([TMXIssue], TMXHeader?), Error>) {
