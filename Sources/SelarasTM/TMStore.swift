@@ -19,12 +19,20 @@ import SelarasCore
 /// - A store written by another analyzer version is re-indexed on the next write (and indexed in
 ///   memory until then).
 public final class TMStore: @unchecked Sendable {
-    // @unchecked: `writer` and the pool are GRDB queues (serialised); the pool's array is locked.
+    // @unchecked: `connections` is set once, under `lock`; the writer and the pool are GRDB queues
+    // (serialised), and the pool's array is locked.
     public let url: URL
-    private let writer: DatabaseQueue?
-    private let readers: ReaderPool
     public let sourceLanguage: String
     public let targetLanguage: String
+    private let lock = NSLock()
+    /// nil while the store file does not exist yet (it is created by the first write or read).
+    private var connections: Connections?
+
+    private struct Connections {
+        /// nil when the file cannot be written.
+        let writer: DatabaseQueue?
+        let readers: ReaderPool
+    }
 
     public enum StoreError: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -46,16 +54,30 @@ public final class TMStore: @unchecked Sendable {
     static let schemaVersion = 1
     static let indexChunk = 8 << 20
 
-    /// Opens (creating when `create` and missing) the store at `url` for the language pair.
+    /// Opens the store at `url` for the language pair. A missing store is created on first use
+    /// when `create` is true (a first `sync` builds it in one go, see `FreshStore`); otherwise a
+    /// missing store is an error.
     public init(url: URL, sourceLanguage: String = "id", targetLanguage: String = "en", create: Bool = true) throws {
         self.url = url
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        if !exists && !create { throw StoreError.cannotOpen(url.path, "no such file") }
-        if !exists {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: url.path) {
+            connections = try Self.open(url, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        } else {
+            if !create { throw StoreError.cannotOpen(url.path, "no such file") }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotOpen(url.path, "cannot create its folder: \(error.localizedDescription)")
+            }
+            guard access(url.deletingLastPathComponent().path, W_OK) == 0 else {
+                throw StoreError.cannotOpen(url.path, "its folder is not writable")
+            }
         }
+    }
+
+    /// Opens an existing store file, checking that it is a store for this language pair.
+    private static func open(_ url: URL, sourceLanguage: String, targetLanguage: String) throws -> Connections {
         var config = Configuration()
         config.busyMode = .timeout(120)
         config.prepareDatabase { db in
@@ -66,7 +88,6 @@ public final class TMStore: @unchecked Sendable {
         do {
             w = try DatabaseQueue(path: url.path, configuration: config)
         } catch {
-            if !exists { throw StoreError.cannotOpen(url.path, "\(error)") }
             w = nil
         }
         if let w {
@@ -80,14 +101,35 @@ public final class TMStore: @unchecked Sendable {
                 throw StoreError.notAStore(url.path)
             }
         }
-        writer = w.flatMap { Self.isWritable($0) ? $0 : nil }
-        readers = ReaderPool(path: url.path)
+        let readers = ReaderPool(path: url.path)
         let meta = try readers.read { db in try Self.meta(db) }
         guard meta["schema"] != nil else { throw StoreError.notAStore(url.path) }
         let stored = "\(meta["source_language"] ?? "?")→\(meta["target_language"] ?? "?")"
         if !TMXReader.language(meta["source_language"] ?? "", matches: sourceLanguage) || !TMXReader.language(meta["target_language"] ?? "", matches: targetLanguage) {
             throw StoreError.languages(url.path, stored: stored, wanted: "\(sourceLanguage)→\(targetLanguage)")
         }
+        return Connections(writer: w.flatMap { Self.isWritable($0) ? $0 : nil }, readers: readers)
+    }
+
+    /// The store's connections, creating an empty store first when there is no file yet.
+    private func connected() throws -> Connections {
+        lock.lock()
+        defer { lock.unlock() }
+        if let connections { return connections }
+        if !FileManager.default.fileExists(atPath: url.path) {
+            let fresh = try FreshStore(destination: url)
+            try fresh.queue!.inDatabase { db in
+                try Self.createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            }
+            _ = try fresh.publish()  // false: another process created it meanwhile, which is as good
+        }
+        let c = try Self.open(url, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        connections = c
+        return c
+    }
+
+    private var readers: ReaderPool {
+        get throws { try connected().readers }
     }
 
     private static func isWritable(_ q: DatabaseQueue) -> Bool {
@@ -103,29 +145,34 @@ public final class TMStore: @unchecked Sendable {
                 return
             }
             guard tables.isEmpty else { throw StoreError.notAStore(path) }
-            try db.inTransaction(.immediate) {
-                try db.execute(sql: """
-                    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                    CREATE TABLE file(
-                        id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
-                        hash TEXT NOT NULL, size INTEGER NOT NULL, first_unit INTEGER, last_unit INTEGER,
-                        units INTEGER NOT NULL DEFAULT 0, repaired INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
-                        header BLOB, imported TEXT NOT NULL);
-                    CREATE TABLE unit(
-                        id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, tuid TEXT, line INTEGER,
-                        source TEXT NOT NULL, target TEXT NOT NULL, source_lang TEXT NOT NULL, target_lang TEXT NOT NULL,
-                        context INTEGER NOT NULL, prev INTEGER, next INTEGER, has_context INTEGER NOT NULL,
-                        created TEXT, changed TEXT, extra BLOB);
-                    CREATE TABLE index_part(name TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(name, part)) WITHOUT ROWID;
-                    """)
-                let now = TMXWriter.tmxDate(Date())
-                for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
-                               ("generation", "0"), ("index_generation", "0"), ("index_analyzer", MatchAnalyzer.identity),
-                               ("byte_order", "little"), ("created", now)] {
-                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
-                }
-                return .commit
+            try createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        }
+    }
+
+    /// The tables and metadata of an empty store.
+    static func createSchema(_ db: Database, sourceLanguage: String, targetLanguage: String) throws {
+        try db.inTransaction(.immediate) {
+            try db.execute(sql: """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE file(
+                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
+                    hash TEXT NOT NULL, size INTEGER NOT NULL, first_unit INTEGER, last_unit INTEGER,
+                    units INTEGER NOT NULL DEFAULT 0, repaired INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+                    header BLOB, imported TEXT NOT NULL);
+                CREATE TABLE unit(
+                    id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, tuid TEXT, line INTEGER,
+                    source TEXT NOT NULL, target TEXT NOT NULL, source_lang TEXT NOT NULL, target_lang TEXT NOT NULL,
+                    context INTEGER NOT NULL, prev INTEGER, next INTEGER, has_context INTEGER NOT NULL,
+                    created TEXT, changed TEXT, extra BLOB);
+                CREATE TABLE index_part(name TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(name, part)) WITHOUT ROWID;
+                """)
+            let now = TMXWriter.tmxDate(Date())
+            for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
+                           ("generation", "0"), ("index_generation", "0"), ("index_analyzer", ""),
+                           ("byte_order", "little"), ("created", now)] {
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
             }
+            return .commit
         }
     }
 
@@ -135,7 +182,14 @@ public final class TMStore: @unchecked Sendable {
         return out
     }
 
-    public var isWritable: Bool { writer != nil }
+    /// Whether the store can be updated (a store not created yet: whether its folder is writable).
+    public var isWritable: Bool {
+        lock.lock()
+        let c = connections
+        lock.unlock()
+        if let c { return c.writer != nil }
+        return access(url.deletingLastPathComponent().path, W_OK) == 0
+    }
 
     // MARK: files
 
@@ -205,17 +259,41 @@ public final class TMStore: @unchecked Sendable {
         public var issues: [TMXIssue] = []
         /// Whether the index was rebuilt.
         public var reindexed = false
+        /// How long each step of the change took, in order (for `selaras tm import --timings` and
+        /// benchmarks): reading and storing units, building the index, storing it, committing, and
+        /// for a new store publishing it.
+        public var phases: [(name: String, seconds: Double)] = []
     }
 
-    /// Brings the store in line with `urls` (see the type's contract). `progress` gets a line per file.
+    /// Measures consecutive phases (`ChangeReport.phases`).
+    struct PhaseClock {
+        private var last = PhaseClock.now()
+
+        private static func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+
+        /// Seconds since the clock started or the last lap.
+        mutating func lap() -> Double {
+            let t = Self.now()
+            defer { last = t }
+            return t - last
+        }
+    }
+
+    /// Brings the store in line with `urls` (see the type's contract). `progress` gets a line per file
+    /// and one before indexing; an error it throws stops the sync, which then changes nothing.
     @discardableResult
-    public func sync(tmx urls: [URL], prune: Bool = false, progress: ((String) -> Void)? = nil) throws -> ChangeReport {
+    public func sync(tmx urls: [URL], prune: Bool = false, progress: ((String) throws -> Void)? = nil) throws -> ChangeReport {
+        if let report = try buildFresh(urls, progress: progress) { return report }
         var hashes: [String: String] = [:]
         // A first look without the write lock: most runs find nothing to do.
         let first = try readers.read { db in try plan(db, urls, prune: prune, hashes: &hashes) }
         let current = try indexIsCurrent()
         if first.toLoad.isEmpty && first.toDelete.isEmpty && current { return first.report }
-        guard let writer else { throw StoreError.readOnly(url.path) }
+        guard let writer = try connected().writer else { throw StoreError.readOnly(url.path) }
         var report = ChangeReport()
         try writer.inDatabase { db in
             try db.inTransaction(.immediate) {
@@ -228,6 +306,42 @@ public final class TMStore: @unchecked Sendable {
                 return .commit
             }
         }
+        return report
+    }
+
+    /// The first sync of a store that does not exist yet: every file is loaded into a `FreshStore`
+    /// (no journal, no syncs until the end), which is published when complete, so an interrupted
+    /// import leaves no store at all. nil when the store exists, or appeared meanwhile (another
+    /// process or thread created it): then the transactional path takes over.
+    private func buildFresh(_ urls: [URL], progress: ((String) throws -> Void)?) throws -> ChangeReport? {
+        lock.lock()
+        let absent = connections == nil && !FileManager.default.fileExists(atPath: url.path)
+        lock.unlock()
+        guard absent else { return nil }
+        // The stemmer's root list loads while the file is read (it is needed only for indexing).
+        TMStemmer.prepareInBackground()
+        let fresh = try FreshStore(destination: url)
+        var report = ChangeReport()
+        var clock = PhaseClock()
+        do {
+            try fresh.queue!.inDatabase { db in
+                try Self.createSchema(db, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+                try db.inTransaction(.exclusive) {
+                    var hashes: [String: String] = [:]
+                    let p = try plan(db, urls, prune: false, hashes: &hashes)
+                    report = p.report
+                    try self.apply(db, load: p.toLoad, delete: [], added: [], report: &report, progress: progress)
+                    clock = PhaseClock()
+                    return .commit
+                }
+            }
+        } catch let e as DatabaseError {
+            throw StoreError.cannotOpen(url.path, "\(e)")
+        }
+        report.phases.append(("commit", clock.lap()))
+        guard try fresh.publish() else { return nil }
+        report.phases.append(("publish", clock.lap()))
+        _ = try connected()
         return report
     }
 
@@ -273,7 +387,7 @@ public final class TMStore: @unchecked Sendable {
     /// Adds `units` under `origin` (a file name, for matches' origin), skipping pairs already present.
     @discardableResult
     public func add(units: [TMUnit], origin: String) throws -> ChangeReport {
-        guard let writer else { throw StoreError.readOnly(url.path) }
+        guard let writer = try connected().writer else { throw StoreError.readOnly(url.path) }
         var report = ChangeReport()
         try writer.inDatabase { db in
             try db.inTransaction(.immediate) {
@@ -285,7 +399,8 @@ public final class TMStore: @unchecked Sendable {
     }
 
     private func apply(_ db: Database, load: [(URL, String, String, Int)], delete: [Row], added: [TMUnit],
-                       report: inout ChangeReport, progress: ((String) -> Void)?) throws {
+                       report: inout ChangeReport, progress: ((String) throws -> Void)?) throws {
+        var clock = PhaseClock()
         let old = try loadStoredIndex(db)
         // Units of deleted files, as rowid ranges.
         var deletedRanges: [ClosedRange<Int64>] = []
@@ -310,10 +425,10 @@ public final class TMStore: @unchecked Sendable {
                 ids.removeAll(keepingCapacity: true)
                 for t in old.index.tokenStart[o]..<old.index.tokenStart[o + 1] {
                     let k = Int(old.index.tokens[Int(t)])
-                    if remap[k] == UInt32.max { remap[k] = builder.interner.id(ofKey: old.index.keys[k]) }
+                    if remap[k] == UInt32.max { remap[k] = builder.interner.term(forKey: old.index.keys[k]) }
                     ids.append(remap[k])
                 }
-                builder.add(ids: ids)
+                builder.add(terms: ids)
                 rowids.append(rowid)
             }
         } else {
@@ -325,46 +440,54 @@ public final class TMStore: @unchecked Sendable {
         }
 
         let incoming = load.reduce(0) { $0 + $1.3 }
-        builder.reserve(units: rowids.count + incoming / 400 + added.count, tokens: builder.tokenCount + incoming / 16 + added.count * 40)
+        // Generous (a token per 10 bytes of TMX): memory not filled is never touched.
+        builder.reserve(units: rowids.count + incoming / 400 + added.count, tokens: builder.tokenCount + incoming / 10 + added.count * 40)
         rowids.reserveCapacity(rowids.count + incoming / 400 + added.count)
         let inserter = try UnitInserter(db)
         let now = TMXWriter.tmxDate(Date())
         let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        // The reading threads' interner (one file after another), see `UnitPipe.start`.
+        let readerInterner = KeyInterner()
         for (url, path, hash, size) in load {
-            progress?("reading \(url.lastPathComponent)")
+            try progress?("reading \(url.lastPathComponent)")
             try db.execute(sql: "INSERT INTO file(path, name, kind, hash, size, imported) VALUES (?, ?, 'tmx', ?, ?, ?)",
                            arguments: [path, url.lastPathComponent, hash, size, now])
             let fileID = db.lastInsertedRowID
-            var pending: (TMUnit, Int, UInt64)?
             var first: Int64?
             var last: Int64?
             var count = 0
             var header: TMXHeader?
+            var analysed = 0
             var lastContext: UInt64?
-            func flush(next: UInt64?) throws {
-                guard let (u, _, context) = pending else { return }
-                let ctx = TMUnitContext.fromProps(u)
-                let prev = ctx != nil ? ctx!.previous : lastContext
-                let nxt = ctx != nil ? ctx!.next : next
-                let rowid = try inserter.insert(u, fileID: fileID, context: context, previous: prev, next: nxt, hasContext: true)
+            /// Inserts unit `i` of `batch`; `next` is the context of the unit after it in the file.
+            func insert(_ batch: borrowing UnitBatch, _ i: Int, next: UInt64?) throws {
+                let context = batch.contexts[i]
+                let props = batch.units[i].propsContext
+                let rowid = try inserter.insert(batch, i, fileID: fileID, context: context,
+                                                previous: props != nil ? props!.previous : lastContext,
+                                                next: props != nil ? props!.next : next, hasContext: true)
                 if first == nil { first = rowid }
                 last = rowid
                 rowids.append(rowid)
                 lastContext = context
                 count += 1
-                pending = nil
             }
-            let pipe = UnitPipe.start(reader, url)
+            let pipe = UnitPipe.start(reader, url, interner: readerInterner)
             let issues: [TMXIssue]
             do {
-                while let batch = pipe.next() {
-                    for u in batch {
-                        let (n, context) = builder.add(text: u.source)
-                        try flush(next: context)
-                        pending = (u, n, context)
+                // A batch's last unit waits for the next batch: its `next` context is that batch's first unit.
+                var held: UnitBatch?
+                while var batch = pipe.next() {
+                    builder.add(&batch)
+                    analysed += batch.count
+                    if let h = held {
+                        try insert(h, h.count - 1, next: batch.contexts[0])
+                        pipe.recycle(h)
                     }
+                    for i in 0..<(batch.count - 1) { try insert(batch, i, next: batch.contexts[i + 1]) }
+                    held = batch
                 }
-                try flush(next: nil)
+                if let h = held { try insert(h, h.count - 1, next: nil) }
                 (issues, header) = try pipe.outcome()
             } catch let failure as TMXIssue {
                 // The file could not be read at all: nothing of it is stored (and it is read again next time).
@@ -372,7 +495,7 @@ public final class TMStore: @unchecked Sendable {
                 try db.execute(sql: "DELETE FROM unit WHERE file_id = ?", arguments: [fileID])
                 try db.execute(sql: "DELETE FROM file WHERE id = ?", arguments: [fileID])
                 rowids.removeLast(count)
-                builder.removeLast(count)
+                builder.removeLast(analysed)
                 continue
             } catch {
                 pipe.cancel()
@@ -402,11 +525,13 @@ public final class TMStore: @unchecked Sendable {
                 if !seen.insert(pair).inserted { report.duplicates += 1; continue }
                 if let old, try Self.hasPair(db, u, index: old, analyzer: analyzer) { report.duplicates += 1; continue }
                 let (_, context) = builder.add(text: u.source)
-                let ctx = TMUnitContext.fromProps(u)
                 var stamped = u
                 if stamped.creationDate == nil { stamped.creationDate = now }
                 if stamped.changeDate == nil { stamped.changeDate = now }
-                let rowid = try inserter.insert(stamped, fileID: fileID, context: context, previous: ctx?.previous, next: ctx?.next,
+                var one = UnitBatch(capacity: 1)
+                one.append(stamped)
+                let ctx = one.units[0].propsContext
+                let rowid = try inserter.insert(one, 0, fileID: fileID, context: context, previous: ctx?.previous, next: ctx?.next,
                                                 hasContext: ctx != nil)
                 rowids.append(rowid)
                 if first == nil { first = rowid }
@@ -418,9 +543,19 @@ public final class TMStore: @unchecked Sendable {
         }
         inserter.finish()
 
-        progress?("indexing \(rowids.count) units")
-        let index = builder.build()
-        try storeIndex(db, index: index, rowids: rowids)
+        report.phases.append(("read and store units", clock.lap()))
+        try progress?("indexing \(rowids.count) units")
+        let (keys, tokenStart, tokens) = builder.resolved()
+        // The inverted lists are built on other threads while this one stores the forward index.
+        let lists = Background { FuzzyIndexBuilder.lists(keyCount: keys.count, tokenStart: tokenStart, tokens: tokens) }
+        let parts = try IndexParts(db)
+        try parts.storeForward(keys: keys, tokenStart: tokenStart, tokens: tokens, rowids: rowids)
+        report.phases.append(("store forward index", clock.lap()))
+        let (postingStart, postings) = lists.value
+        report.phases.append(("build lists", clock.lap()))
+        try parts.storeLists(postingStart: postingStart, postings: postings)
+        try Self.markIndexed(db, units: rowids.count)
+        report.phases.append(("store lists", clock.lap()))
         report.reindexed = true
     }
 
@@ -450,56 +585,21 @@ public final class TMStore: @unchecked Sendable {
     private func indexIsCurrent(_ db: Database) throws -> Bool {
         let m = try Self.meta(db)
         let parts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_part WHERE name = 'tokenStart'") ?? 0
-        return m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity && parts > 0
+        // (The analyzer is compared last: knowing it loads the stemmer's root list.)
+        return parts > 0 && m["index_generation"] == m["generation"] && m["index_analyzer"] == MatchAnalyzer.identity
     }
 
-    private func storeIndex(_ db: Database, index: FuzzyIndex, rowids: [Int64]) throws {
-        try db.execute(sql: "DELETE FROM index_part")
-        let statement = try db.makeStatement(sql: "INSERT INTO index_part(name, part, data) VALUES (?, ?, ?)")
-        let s = statement.sqliteStatement
-        // Bound straight from the arrays' memory (SQLITE_STATIC: SQLite copies the bytes into pages).
-        func put(_ name: String, _ bytes: UnsafeRawBufferPointer) throws {
-            var part = 0
-            var offset = 0
-            repeat {
-                let end = min(bytes.count, offset + Self.indexChunk)
-                sqlite3_reset(s)
-                var n = name
-                n.withUTF8 { p in _ = sqlite3_bind_text(s, 1, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(p.count), UnitInserter.transient) }
-                sqlite3_bind_int64(s, 2, Int64(part))
-                sqlite3_bind_blob(s, 3, bytes.baseAddress.map { $0 + offset } ?? UnsafeRawPointer(bitPattern: 1), Int32(end - offset), nil)
-                let rc = sqlite3_step(s)
-                guard rc == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                part += 1
-                offset = end
-            } while offset < bytes.count
-            sqlite3_clear_bindings(s)
-        }
-        var keyBytes: [UInt8] = []
-        for k in index.keys { keyBytes.append(contentsOf: k.utf8); keyBytes.append(0) }
-        try keyBytes.withUnsafeBytes { try put("keys", $0) }
-        try index.tokenStart.withUnsafeBytes { try put("tokenStart", $0) }
-        if index.keys.count <= Int(UInt16.max) {
-            // A vocabulary under 65,536 keys: two bytes per token on disk.
-            let narrow = index.tokens.map { UInt16(truncatingIfNeeded: $0) }
-            try narrow.withUnsafeBytes { try put("tokens16", $0) }
-        } else {
-            try index.tokens.withUnsafeBytes { try put("tokens", $0) }
-        }
-        try index.postingStart.withUnsafeBytes { try put("postingStart", $0) }
-        try index.postings.withUnsafeBytes { try put("postings", $0) }
-        try rowids.withUnsafeBytes { try put("rowids", $0) }
-        sqlite3_reset(s)
+    /// Records that the stored index matches the units (a new generation, this analyzer).
+    private static func markIndexed(_ db: Database, units: Int) throws {
         let generation = (Int(try Self.meta(db)["generation"] ?? "0") ?? 0) + 1
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?), ('index_generation', ?), ('index_analyzer', ?), ('units', ?)",
-                       arguments: [String(generation), String(generation), MatchAnalyzer.identity, String(rowids.count)])
+                       arguments: [String(generation), String(generation), MatchAnalyzer.identity, String(units)])
     }
 
     private func loadStoredIndex(_ db: Database) throws -> (index: FuzzyIndex, rowids: [Int64])? {
         let m = try Self.meta(db)
-        guard m["index_generation"] == m["generation"], m["index_analyzer"] == MatchAnalyzer.identity else { return nil }
+        // (The analyzer is compared last: knowing it loads the stemmer's root list.)
+        guard m["index_analyzer"] != "", m["index_generation"] == m["generation"], m["index_analyzer"] == MatchAnalyzer.identity else { return nil }
         /// A part's chunks copied straight into an array (no intermediate concatenation).
         func array<T>(_ name: String, _: T.Type) throws -> [T]? {
             let total = try Int.fetchOne(db, sql: "SELECT SUM(length(data)) FROM index_part WHERE name = ?", arguments: [name]) ?? 0
@@ -548,7 +648,7 @@ public final class TMStore: @unchecked Sendable {
         if let loaded = try readers.read({ db in try self.loadStoredIndex(db) }) {
             return (loaded.index, loaded.rowids, try keyless(loaded.index, loaded.rowids))
         }
-        if let writer {
+        if let writer = try connected().writer {
             try writer.inDatabase { db in
                 try db.inTransaction(.immediate) {
                     var report = ChangeReport()
@@ -626,59 +726,6 @@ public final class TMStore: @unchecked Sendable {
 
     /// Runs `body` with a read-only connection.
     func read<T>(_ body: (Database) throws -> T) throws -> T { try readers.read(body) }
-}
-
-/// Inserts units with one prepared statement and raw binds (the import's hot path).
-final class UnitInserter {
-    private let statement: Statement
-    private let db: Database
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    init(_ db: Database) throws {
-        self.db = db
-        statement = try db.makeStatement(sql: """
-            INSERT INTO unit(file_id, tuid, line, source, target, source_lang, target_lang, context, prev, next, has_context, created, changed, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-    }
-
-    func insert(_ u: TMUnit, fileID: Int64, context: UInt64, previous: UInt64?, next: UInt64?, hasContext: Bool) throws -> Int64 {
-        let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, fileID)
-        text(s, 2, u.tuid)
-        if let l = u.line { sqlite3_bind_int64(s, 3, Int64(l)) } else { sqlite3_bind_null(s, 3) }
-        text(s, 4, u.source)
-        text(s, 5, u.target)
-        text(s, 6, u.sourceLanguage)
-        text(s, 7, u.targetLanguage)
-        sqlite3_bind_int64(s, 8, Int64(bitPattern: context))
-        if let p = previous { sqlite3_bind_int64(s, 9, Int64(bitPattern: p)) } else { sqlite3_bind_null(s, 9) }
-        if let n = next { sqlite3_bind_int64(s, 10, Int64(bitPattern: n)) } else { sqlite3_bind_null(s, 10) }
-        sqlite3_bind_int64(s, 11, hasContext ? 1 : 0)
-        text(s, 12, u.creationDate)
-        text(s, 13, u.changeDate)
-        if let extra = UnitExtras.encode(u) {
-            _ = extra.withUnsafeBytes { sqlite3_bind_blob(s, 14, $0.baseAddress, Int32($0.count), Self.transient) }
-        } else {
-            sqlite3_bind_null(s, 14)
-        }
-        let rc = sqlite3_step(s)
-        guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        return sqlite3_last_insert_rowid(db.sqliteConnection)
-    }
-
-    private func text(_ s: OpaquePointer?, _ i: Int32, _ v: String?) {
-        guard var v else { sqlite3_bind_null(s, i); return }
-        v.withUTF8 { p in _ = sqlite3_bind_text(s, i, p.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(p.count), Self.transient) }
-    }
-
-    func finish() {
-        sqlite3_reset(statement.sqliteStatement)
-        sqlite3_clear_bindings(statement.sqliteStatement)
-    }
 }
 
 /// Read-only connections handed out one per reading thread at a time.

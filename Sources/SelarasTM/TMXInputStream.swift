@@ -222,7 +222,8 @@ final class TMXInputStream {
 
     /// Removes and returns the removals recorded inside unit `ordinal` (0: before the first unit).
     func takeRemovals(unit ordinal: Int) -> [Removal] {
-        out.removals.removeValue(forKey: ordinal) ?? []
+        if out.removals.isEmpty { return [] }
+        return out.removals.removeValue(forKey: ordinal) ?? []
     }
 
     /// Removals not yet taken, in unit order (for a final report).
@@ -397,6 +398,22 @@ final class TMXInputStream {
                         continue
                     }
                     o.emitASCII(b); i += 1; continue
+                }
+                if b == 0x3C, case .text = o.scan, i + 2 < n {
+                    // A tag whose name cannot start `tu`: the scanner would go back to text at once,
+                    // so the bytes are copied without stepping it.
+                    @inline(__always) func letter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+                    let c1 = r[i + 1]
+                    if letter(c1) && c1 != 0x74 {
+                        o.window.append(b); o.window.append(c1)
+                        i += 2
+                        continue
+                    }
+                    if c1 == 0x2F, letter(r[i + 2]), r[i + 2] != 0x74 {
+                        o.window.append(b); o.window.append(c1); o.window.append(r[i + 2])
+                        i += 3
+                        continue
+                    }
                 }
                 if b < 0x80 {
                     if b == 0x26 {  // '&': a character reference to a forbidden character is dropped

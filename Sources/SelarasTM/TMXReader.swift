@@ -38,6 +38,13 @@ public struct TMXReader: Sendable {
 
     /// `read`, also reporting the file's content hash (`ContentHasher`) and size, computed while reading.
     func read(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+        try readUnits(url, header: header, contentHash: contentHash) { try body($0.unit(origin: url.lastPathComponent)) }
+    }
+
+    /// `read` delivering the reader's own form of each unit (its texts as bytes): what the import
+    /// stores without building a `TMUnit`. The `ReadUnit` is valid during the call only.
+    func readUnits(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?,
+                   _ body: (borrowing ReadUnit) throws -> Void) throws -> [TMXIssue] {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
@@ -59,7 +66,7 @@ public struct TMXReader: Sendable {
     /// Reads TMX from memory; `name` is the file name issues and units carry.
     @discardableResult
     public func read(data: Data, name: String, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
-        try run(TMXInputStream(data: data), name: name, header: header, body)
+        try run(TMXInputStream(data: data), name: name, header: header) { try body($0.unit(origin: name)) }
     }
 
     /// Whether a TMX language code denotes `wanted` (`id` matches id, id-ID, in, IND; case-insensitive).
@@ -78,7 +85,7 @@ public struct TMXReader: Sendable {
             | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     private func run(_ stream: TMXInputStream, name: String, header: ((TMXHeader) -> Void)?,
-                     _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+                     _ body: (borrowing ReadUnit) throws -> Void) throws -> [TMXIssue] {
         Self.initializeLibXML
         let session = TMXReadSession(stream: stream, file: name, reader: self, headerCallback: header)
         try session.run(body)
@@ -130,7 +137,7 @@ final class TMXReadSession {
         case notTMX
     }
 
-    func run(_ body: (TMUnit) throws -> Void) throws {
+    func run(_ body: (borrowing ReadUnit) throws -> Void) throws {
         var stack: [Stretch] = [Stretch(start: 0, stop: nil)]
         while let stretch = stack.popLast() {
             let outcome: Outcome
@@ -179,13 +186,15 @@ final class TMXReadSession {
         }
     }
 
-    private var roles: [String: (source: Bool, target: Bool)] = [:]
+    /// Language codes seen in this file and their roles (a file uses a handful; compared in order,
+    /// without hashing).
+    private var roles: [(code: String, source: Bool, target: Bool)] = []
 
     /// Whether a language code is the source and/or the target language (memoised per file).
     func role(_ code: String) -> (source: Bool, target: Bool) {
-        if let r = roles[code] { return r }
+        for r in roles where r.code == code { return (r.source, r.target) }
         let r = (TMXReader.language(code, matches: reader.sourceLanguage), TMXReader.language(code, matches: reader.targetLanguage))
-        roles[code] = r
+        if roles.count < 64 { roles.append((code, r.0, r.1)) }
         return r
     }
 
@@ -220,27 +229,9 @@ final class TMXReadSession {
 
     // MARK: one attempt
 
-    private struct VariantBuilder {
-        var language: String
-        var text = ""
-        var hasSeg = false
-        var variant = TMUnit.Variant()
-    }
+    typealias UnitBuilder = TMXStretchParser.UnitBuilder
 
-    private struct UnitBuilder {
-        var ordinal: Int
-        var line: Int
-        var tuid: String?
-        var creationDate: String?
-        var changeDate: String?
-        var attributes: [TMAttribute] = []
-        var props: [TMUnit.Prop] = []
-        var notes: [String] = []
-        var variants: [VariantBuilder] = []
-        var fixes: [String] = []
-    }
-
-    private func attempt(_ stretch: Stretch, _ body: (TMUnit) throws -> Void) throws -> Outcome {
+    private func attempt(_ stretch: Stretch, _ body: (borrowing ReadUnit) throws -> Void) throws -> Outcome {
         var lineBase = 1
         var firstLineColumnShift = 0
         var ordinalBase = 0
@@ -257,293 +248,22 @@ final class TMXReadSession {
             (lineBase + line - 1, line == 1 ? column + firstLineColumnShift : column)
         }
 
-        let sink = TMXErrorSink()
-        let streamRef = Unmanaged.passUnretained(stream).toOpaque()
-        guard let xr = xmlReaderForIO({ ctx, buffer, len in
-            guard let ctx, let buffer else { return -1 }
-            let s = Unmanaged<TMXInputStream>.fromOpaque(ctx).takeUnretainedValue()
-            return Int32(s.read(into: UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(len)))
-        }, nil, streamRef, file, "UTF-8", TMXReader.parseOptions) else {
-            throw TMXIssue(location: SourceLocation(file: file), message: "libxml2 could not create a reader", action: .failed)
-        }
-        defer { xmlFreeTextReader(xr) }
-        let sinkRef = Unmanaged.passUnretained(sink).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(xr, { ctx, error in
-            guard let ctx, let error else { return }
-            let sink = Unmanaged<TMXErrorSink>.fromOpaque(ctx).takeUnretainedValue()
-            let e = error.pointee
-            var message = e.message.map { String(cString: $0) } ?? "XML error"
-            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            let entry = (message, Int(e.line), Int(e.int2))
-            if e.level == XML_ERR_FATAL || e.level == XML_ERR_ERROR {
-                if sink.fatal == nil && e.level == XML_ERR_FATAL { sink.fatal = entry }
-                sink.lastError = entry
-            }
-        }, sinkRef)
-
-        func interned(_ s: String) -> UnsafePointer<xmlChar>? { xmlTextReaderConstString(xr, s) }
-        let nTMX = interned("tmx"), nHeader = interned("header"), nBody = interned("body"), nTU = interned("tu")
-        let nTUV = interned("tuv"), nSeg = interned("seg"), nProp = interned("prop"), nNote = interned("note")
-        let nBPT = interned("bpt"), nEPT = interned("ept"), nPH = interned("ph"), nIT = interned("it")
-        let nUT = interned("ut"), nHI = interned("hi"), nSub = interned("sub")
-
-        func string(_ p: UnsafePointer<xmlChar>?) -> String { p.map { String(cString: $0) } ?? "" }
-        func attributes() -> [TMAttribute] {
-            var out: [TMAttribute] = []
-            if xmlTextReaderMoveToFirstAttribute(xr) == 1 {
-                repeat {
-                    out.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(xmlTextReaderConstValue(xr))))
-                } while xmlTextReaderMoveToNextAttribute(xr) == 1
-                xmlTextReaderMoveToElement(xr)
-            }
-            return out
-        }
-        let aTuid = interned("tuid"), aCreation = interned("creationdate"), aChange = interned("changedate"), aLang = interned("lang")
-        /// Each attribute of the current element: its local name (interned, for pointer comparison),
-        /// whether it has a prefix, and its value; `other` gets attributes the caller does not know.
-        let pXML = interned("xml")
-        func forEachAttribute(_ body: (UnsafePointer<xmlChar>?, Bool, UnsafePointer<xmlChar>?) -> Bool) -> [TMAttribute] {
-            var others: [TMAttribute] = []
-            if xmlTextReaderMoveToFirstAttribute(xr) == 1 {
-                repeat {
-                    let local = xmlTextReaderConstLocalName(xr)
-                    let prefix = xmlTextReaderConstPrefix(xr)
-                    if prefix != nil && prefix != pXML {
-                        others.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(xmlTextReaderConstValue(xr))))
-                        continue
-                    }
-                    let prefixed = prefix != nil
-                    let value = xmlTextReaderConstValue(xr)
-                    if !body(local, prefixed, value) {
-                        others.append(TMAttribute(name: string(xmlTextReaderConstName(xr)), value: string(value)))
-                    }
-                } while xmlTextReaderMoveToNextAttribute(xr) == 1
-                xmlTextReaderMoveToElement(xr)
-            }
-            return others
-        }
-        func nodeLine() -> Int {
-            if let node = xmlTextReaderCurrentNode(xr) {
-                let l = Int(xmlGetLineNo(node))
-                if l > 0 { return absolute(l, 1).0 }
-            }
-            return absolute(Int(xmlTextReaderGetParserLineNumber(xr)), 1).0
-        }
-        func attribute(_ name: String) -> String? {
-            guard let p = xmlTextReaderGetAttribute(xr, name) else { return nil }
-            defer { selaras_xml_free(p) }
-            return String(cString: p)
-        }
-
-        var unit: UnitBuilder?
-        var variant: VariantBuilder?
-        var propType: String?
-        var inNote = false
-        var textBuffer = ""
-        var textDepth = 0
-        func addProp(_ p: TMUnit.Prop) {
-            if variant != nil { variant!.variant.props.append(p) } else if unit != nil { unit!.props.append(p) } else if inHeader { header.props.append(p) }
-        }
-        func addNote(_ n: String) {
-            if variant != nil { variant!.variant.notes.append(n) } else if unit != nil { unit!.notes.append(n) } else if inHeader { header.notes.append(n) }
-        }
-        var inSeg = false
-        var segDepth = 0
-        var inHeader = false
-        var tuCount = 0
         var lastFinished = ordinalBase  // ordinal of the last unit finished in this attempt
-        var structural: String?
-
-        func finish(_ u: UnitBuilder) throws {
-            lastFinished = u.ordinal
-            let removed = stream.takeRemovals(unit: u.ordinal)
-            let loc = SourceLocation(file: file, line: u.line)
-            let src = u.variants.first { self.role($0.language).source }
-            let tgt = u.variants.first { self.role($0.language).target }
-            guard let src, let tgt else {
-                let langs = u.variants.map(\.language)
-                let missing = src == nil ? reader.sourceLanguage : reader.targetLanguage
-                let have = langs.isEmpty ? "no variants" : "variants: \(langs.joined(separator: ", "))"
-                issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "no '\(missing)' variant (\(have))", action: .skipped))
-                return
+        let sink = TMXErrorSink()
+        // The parser holds `body` only while it runs.
+        let (unit, tuCount, stop, result) = try withoutActuallyEscaping(body) { body in
+            let parser = TMXStretchParser(session: self, stretch: stretch, ordinalBase: ordinalBase, lineBase: lineBase) { u in
+                lastFinished = u.ordinal
+                try self.finish(u, body)
             }
-            let (s, sm) = Self.trimmed(src.text, src.variant.markup)
-            let (t, tm) = Self.trimmed(tgt.text, tgt.variant.markup)
-            if s.isEmpty || t.isEmpty {
-                let which = s.isEmpty ? src.language : tgt.language
-                issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "empty segment in the '\(which)' variant", action: .skipped))
-                return
-            }
-            var fixes = u.fixes
-            if !removed.isEmpty { fixes.insert(Self.describe(removed), at: 0) }
-            if !fixes.isEmpty {
-                issues.append(TMXIssue(location: loc, tuid: u.tuid, message: fixes.joined(separator: "; "), action: .repaired))
-            }
-            var sv = src.variant, tv = tgt.variant
-            sv.markup = sm; tv.markup = tm
-            let tmUnit = TMUnit(tuid: u.tuid, source: s, target: t, sourceLanguage: src.language, targetLanguage: tgt.language,
-                                props: u.props, notes: u.notes, origin: file, line: u.line, creationDate: u.creationDate,
-                                changeDate: u.changeDate, attributes: u.attributes, sourceVariant: sv, targetVariant: tv)
-            unitsDelivered += 1
-            try body(tmUnit)
-            if u.ordinal % 256 == 0 { stream.release(before: u.ordinal + 1) }
+            let result = try parser.run(sink: sink)
+            return (parser.unit, parser.tuCount, parser.stop, result)
         }
-
-        func segOffset() -> Int { variant?.text.unicodeScalars.count ?? 0 }
-
-        var ret = xmlTextReaderRead(xr)
-        while ret == 1 {
-            var skipSubtree = false
-            let type = xmlTextReaderNodeType(xr)
-            switch type {
-            case 1:  // element
-                let name = xmlTextReaderConstLocalName(xr)
-                let empty = xmlTextReaderIsEmptyElement(xr) == 1
-                if propType != nil || inNote {
-                    // Markup inside a prop or note (not TMX): its text is kept.
-                    if !empty { textDepth += 1 }
-                } else if inSeg {
-                    if name == nBPT || name == nEPT || name == nPH || name == nIT || name == nUT {
-                        let kind: TMInline.Kind = name == nBPT ? .bpt : name == nEPT ? .ept : name == nPH ? .ph : name == nIT ? .it : .ut
-                        let attrs = attributes()
-                        var content = ""
-                        if !empty, let p = xmlTextReaderReadInnerXml(xr) {
-                            content = String(cString: p)
-                            selaras_xml_free(p)
-                        }
-                        let offset = segOffset()
-                        variant?.variant.markup.append(TMInline(kind: kind, offset: offset, attributes: attrs, content: content))
-                        skipSubtree = true
-                    } else if name == nHI {
-                        let attrs = attributes()
-                        let offset = segOffset()
-                        variant?.variant.markup.append(TMInline(kind: .hiStart, offset: offset, attributes: attrs))
-                        if empty {
-                            variant?.variant.markup.append(TMInline(kind: .hiEnd, offset: offset))
-                        } else { segDepth += 1 }
-                    } else {
-                        let n = string(xmlTextReaderConstName(xr))
-                        unit?.fixes.append(name == nSub ? "<sub> outside an inline code dropped" : "unknown element <\(n)> inside <seg>: tags dropped, text kept")
-                        if !empty { segDepth += 1 }
-                    }
-                } else if name == nTU {
-                    tuCount += 1
-                    let ordinal = ordinalBase + tuCount
-                    if unit != nil {
-                        structural = "<tu> not closed before the next <tu>"
-                        break
-                    }
-                    var u = UnitBuilder(ordinal: ordinal, line: nodeLine())
-                    u.attributes = forEachAttribute { local, prefixed, value in
-                        if prefixed { return false }
-                        if local == aTuid { u.tuid = string(value) } else if local == aCreation { u.creationDate = string(value) }
-                        else if local == aChange { u.changeDate = string(value) } else { return false }
-                        return true
-                    }
-                    if empty { try finish(u) } else { unit = u }
-                } else if name == nTUV {
-                    if unit == nil {
-                        issues.append(TMXIssue(location: SourceLocation(file: file, line: nodeLine()), message: "<tuv> outside a <tu> ignored", action: .repaired))
-                        skipSubtree = true
-                    } else if variant != nil {
-                        structural = "<tuv> inside another <tuv>"
-                    } else {
-                        var lang = ""
-                        var legacyLang = ""
-                        let attrs = forEachAttribute { local, prefixed, value in
-                            guard local == aLang else { return false }
-                            if prefixed { lang = string(value) } else { legacyLang = string(value) }
-                            return true
-                        }
-                        if lang.isEmpty { lang = legacyLang }
-                        if lang.isEmpty { unit?.fixes.append("a <tuv> without xml:lang was ignored") }
-                        var v = VariantBuilder(language: lang)
-                        v.variant.attributes = attrs
-                        if empty { if !lang.isEmpty { unit?.variants.append(v) } } else { variant = v }
-                    }
-                } else if name == nSeg {
-                    if variant == nil {
-                        unit?.fixes.append("<seg> outside a <tuv> ignored")
-                        skipSubtree = true
-                    } else if variant!.hasSeg {
-                        unit?.fixes.append("second <seg> in a <tuv> ignored")
-                        skipSubtree = true
-                    } else {
-                        variant!.hasSeg = true
-                        if !empty { inSeg = true; segDepth = 0 }
-                    }
-                } else if name == nProp {
-                    let type = attribute("type") ?? ""
-                    if empty { addProp(TMUnit.Prop(type: type, value: "")) } else { propType = type; textBuffer = ""; textDepth = 0 }
-                } else if name == nNote {
-                    if empty { addNote("") } else { inNote = true; textBuffer = ""; textDepth = 0 }
-                } else if name == nHeader {
-                    if stretch.start == 0 && !sawHeader {
-                        sawHeader = true
-                        for a in attributes() { header.set(a.name, a.value) }
-                        if empty { headerCallback?(header) } else { inHeader = true }
-                    } else { skipSubtree = true }
-                } else if name == nTMX {
-                    if stretch.start == 0 {
-                        sawRoot = true
-                        if let v = attributes().first(where: { $0.name == "version" })?.value { header.version = v }
-                    }
-                } else if name == nBody {
-                    if inHeader { inHeader = false; headerCallback?(header) }
-                } else if stretch.start == 0 && !sawRoot {
-                    return .notTMX
-                } else if unit != nil {
-                    unit?.fixes.append("unknown element <\(string(xmlTextReaderConstName(xr)))> ignored")
-                    skipSubtree = true
-                } else {
-                    skipSubtree = true
-                }
-            case 3, 4, 13, 14:  // text, CDATA, whitespace
-                if inSeg, let v = xmlTextReaderConstValue(xr) {
-                    variant?.text += String(cString: v)
-                } else if propType != nil || inNote, let v = xmlTextReaderConstValue(xr) {
-                    textBuffer += String(cString: v)
-                }
-            case 5:  // entity reference (entities are never substituted)
-                if inSeg || unit != nil {
-                    unit?.fixes.append("entity reference &\(string(xmlTextReaderConstName(xr)));: not expanded, dropped")
-                }
-            case 15:  // end element
-                let name = xmlTextReaderConstLocalName(xr)
-                if propType != nil || inNote {
-                    if textDepth > 0 {
-                        textDepth -= 1
-                    } else if name == nProp, let t = propType {
-                        addProp(TMUnit.Prop(type: t, value: textBuffer)); propType = nil
-                    } else if name == nNote {
-                        addNote(textBuffer); inNote = false
-                    }
-                } else if inSeg {
-                    if name == nSeg && segDepth == 0 {
-                        inSeg = false
-                    } else if segDepth > 0 {
-                        if name == nHI {
-                            let offset = segOffset()
-                            variant?.variant.markup.append(TMInline(kind: .hiEnd, offset: offset))
-                        }
-                        segDepth -= 1
-                    }
-                } else if name == nTUV {
-                    if let v = variant, !v.language.isEmpty { unit?.variants.append(v) }
-                    variant = nil
-                } else if name == nTU {
-                    if let u = unit {
-                        unit = nil
-                        try finish(u)
-                    }
-                } else if name == nHeader {
-                    if inHeader { inHeader = false; headerCallback?(header) }
-                }
-            default:
-                break
-            }
-            if structural != nil { break }
-            ret = skipSubtree ? xmlTextReaderNext(xr) : xmlTextReaderRead(xr)
+        var structural: String?
+        switch stop {
+        case let .structural(message)?: structural = message
+        case .notTMX?: return .notTMX
+        default: break
         }
 
         if let message = structural, let u = unit {
@@ -553,7 +273,7 @@ final class TMXReadSession {
             _ = stream.takeRemovals(unit: u.ordinal)
             return .broken(u.ordinal, firstUnfinished: lastFinished + 1)
         }
-        if ret == 0 {
+        if result.wellFormed {
             if let u = unit {
                 // The document ended inside a unit (a truncated stretch).
                 issues.append(TMXIssue(location: SourceLocation(file: file, line: u.line), tuid: u.tuid,
@@ -563,8 +283,8 @@ final class TMXReadSession {
         }
         // A well-formedness error (or an I/O failure).
         if let failure = stream.failure { throw failure }
-        let error = sink.fatal ?? sink.lastError ?? ("XML error", Int(xmlTextReaderGetParserLineNumber(xr)), Int(xmlTextReaderGetParserColumnNumber(xr)))
-        var (line, column) = absolute(error.line > 0 ? error.line : Int(xmlTextReaderGetParserLineNumber(xr)), max(error.column, 1))
+        let error = sink.fatal ?? sink.lastError ?? ("XML error", result.line, result.column)
+        var (line, column) = absolute(error.line > 0 ? error.line : result.line, max(error.column, 1))
         if error.line <= 0 { column = 1 }
         let message = "invalid XML: \(error.message)"
         if stretch.start == 0 && tuCount == 0, try stream.unitStart(1) == nil {
@@ -599,16 +319,64 @@ final class TMXReadSession {
         return .resume(try stream.unitStart(next) != nil ? next : nil)
     }
 
-    /// Trims whitespace at both ends and shifts the markup offsets with the text.
-    static func trimmed(_ text: String, _ markup: [TMInline]) -> (String, [TMInline]) {
-        if let f = text.utf8.first, let l = text.utf8.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return (text, markup) }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return ("", []) }
+    /// A unit read to its end: checked, reported when it needed a fix, and handed to `body`.
+    private func finish(_ u: UnitBuilder, _ body: (borrowing ReadUnit) throws -> Void) throws {
+        let removed = stream.takeRemovals(unit: u.ordinal)
+        var loc: SourceLocation { SourceLocation(file: file, line: u.line) }
+        let src = u.variants.firstIndex { self.role($0.language).source }
+        let tgt = u.variants.firstIndex { self.role($0.language).target }
+        guard let src, let tgt else {
+            let langs = u.variants.map(\.language)
+            let missing = src == nil ? reader.sourceLanguage : reader.targetLanguage
+            let have = langs.isEmpty ? "no variants" : "variants: \(langs.joined(separator: ", "))"
+            issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "no '\(missing)' variant (\(have))", action: .skipped))
+            return
+        }
+        let source = u.variants[src], target = u.variants[tgt]
+        let (s, sLead) = Self.trimmedRange(source.text)
+        let (t, tLead) = Self.trimmedRange(target.text)
+        if s.isEmpty || t.isEmpty {
+            let which = s.isEmpty ? source.language : target.language
+            issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "empty segment in the '\(which)' variant", action: .skipped))
+            return
+        }
+        var fixes = u.fixes
+        if !removed.isEmpty { fixes.insert(Self.describe(removed), at: 0) }
+        if !fixes.isEmpty {
+            issues.append(TMXIssue(location: loc, tuid: u.tuid, message: fixes.joined(separator: "; "), action: .repaired))
+        }
+        var sv = source.variant, tv = target.variant
+        if !sv.markup.isEmpty { sv.markup = Self.shifted(sv.markup, by: sLead, length: source.text, s) }
+        if !tv.markup.isEmpty { tv.markup = Self.shifted(tv.markup, by: tLead, length: target.text, t) }
+        let unit = ReadUnit(tuid: u.tuid, line: u.line, creationDate: u.creationDate, changeDate: u.changeDate, attributes: u.attributes,
+                            props: u.props, notes: u.notes, sourceLanguage: source.language, targetLanguage: target.language,
+                            sourceText: source.text, sourceRange: s, targetText: target.text, targetRange: t,
+                            sourceVariant: sv, targetVariant: tv)
+        unitsDelivered += 1
+        try body(unit)
+        if u.ordinal % 256 == 0 { stream.release(before: u.ordinal + 1) }
+    }
+
+    /// The range of `text` (UTF-8) without whitespace at either end, and how many code points were
+    /// cut at the start.
+    static func trimmedRange(_ text: [UInt8]) -> (Range<Int>, Int) {
+        if let f = text.first, let l = text.last, f > 0x20, l > 0x20, f < 0x80, l < 0x80 { return (0..<text.count, 0) }
+        let string = String(decoding: text, as: UTF8.self)
+        let scalars = string.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return (0..<0, 0) }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         let lead = scalars.distance(from: scalars.startIndex, to: first)
-        let out = String(scalars[first...last])
-        if markup.isEmpty { return (out, []) }
-        let length = out.unicodeScalars.count
-        return (out, markup.map { m in var m = m; m.offset = min(max(0, m.offset - lead), length); return m })
+        let utf8 = string.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: first)
+        let end = utf8.distance(from: utf8.startIndex, to: scalars.index(after: last))
+        // Invalid UTF-8 never reaches here (the input stream repairs it), so offsets match the bytes.
+        return (start..<end, lead)
+    }
+
+    /// Markup offsets moved with a trim: `lead` code points cut at the start, the text now `range` of `text`.
+    static func shifted(_ markup: [TMInline], by lead: Int, length text: [UInt8], _ range: Range<Int>) -> [TMInline] {
+        var length = 0
+        for b in text[range] where b & 0xC0 != 0x80 { length += 1 }
+        return markup.map { m in var m = m; m.offset = min(max(0, m.offset - lead), length); return m }
     }
 }

@@ -224,12 +224,19 @@ struct TMUnitContext: Sendable, Hashable {
     var next: UInt64?
     var known: Bool
 
-    static let previousProps: Set<String> = ["x-context-pre", "prev", "x-prev", "x-context-prev"]
-    static let nextProps: Set<String> = ["x-context-post", "next", "x-next", "x-context-next"]
+    static func fromProps(_ u: TMUnit) -> TMUnitContext? { fromProps(u.props) }
 
-    static func fromProps(_ u: TMUnit) -> TMUnitContext? {
-        let p = u.props.first { previousProps.contains($0.type) }
-        let n = u.props.first { nextProps.contains($0.type) }
+    static func fromProps(_ props: [TMUnit.Prop]) -> TMUnitContext? {
+        if props.isEmpty { return nil }
+        // A switch over the few names, not a set: no string hashing for every imported unit.
+        func isPrevious(_ t: String) -> Bool {
+            switch t { case "x-context-pre", "prev", "x-prev", "x-context-prev": return true; default: return false }
+        }
+        func isNext(_ t: String) -> Bool {
+            switch t { case "x-context-post", "next", "x-next", "x-context-next": return true; default: return false }
+        }
+        let p = props.first { isPrevious($0.type) }
+        let n = props.first { isNext($0.type) }
         if p == nil && n == nil { return nil }
         return TMUnitContext(previous: p.flatMap { $0.value.isEmpty ? nil : MatchAnalyzer.contextKey($0.value) },
                              next: n.flatMap { $0.value.isEmpty ? nil : MatchAnalyzer.contextKey($0.value) }, known: true)

@@ -10,32 +10,52 @@ enum UnitExtras {
 
     /// nil when the unit carries nothing beyond its texts, languages, tuid and dates.
     static func encode(_ u: TMUnit) -> Data? {
-        if u.props.isEmpty && u.notes.isEmpty && u.attributes.isEmpty && u.sourceVariant.isEmpty && u.targetVariant.isEmpty { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        func put(_ tag: String, _ fields: [String]) {
-            if !out.isEmpty { out.append(record) }
-            out.append(contentsOf: tag.utf8)
+        var out: [UInt8] = []
+        let any = append(props: u.props, notes: u.notes, attributes: u.attributes, source: u.sourceVariant, target: u.targetVariant, to: &out)
+        return any ? Data(out) : nil
+    }
+
+    /// Appends the record of these parts of a unit to `out`; false, appending nothing, when there
+    /// are none.
+    static func append(props: [TMUnit.Prop], notes: [String], attributes: [TMAttribute], source: TMUnit.Variant,
+                       target: TMUnit.Variant, to out: inout [UInt8]) -> Bool {
+        if props.isEmpty && notes.isEmpty && attributes.isEmpty && source.isEmpty && target.isEmpty { return false }
+        let start = out.count
+        func put(_ tag: StaticString, _ fields: String...) {
+            if out.count > start { out.append(record) }
+            tag.withUTF8Buffer { out.append(contentsOf: $0) }
             for f in fields {
                 out.append(field)
-                out.append(contentsOf: clean(f).utf8)
+                appendClean(f, to: &out)
             }
         }
-        func variant(_ p: String, _ v: TMUnit.Variant) {
-            for x in v.props { put(p + "p", [x.type, x.value]) }
-            for x in v.notes { put(p + "n", [x]) }
-            for x in v.attributes { put(p + "a", [x.name, x.value]) }
+        func variant(_ p: Bool, _ v: TMUnit.Variant) {
+            for x in v.props { put(p ? "sp" : "tp", x.type, x.value) }
+            for x in v.notes { put(p ? "sn" : "tn", x) }
+            for x in v.attributes { put(p ? "sa" : "ta", x.name, x.value) }
             for m in v.markup {
-                let attrs = m.attributes.map { clean($0.name) + "\u{1D}" + clean($0.value) }.joined(separator: "\u{1D}")
-                put(p + "m", [m.kind.rawValue, String(m.offset), attrs, m.content])
+                put(p ? "sm" : "tm", m.kind.rawValue, String(m.offset))
+                // The code's attributes as one field: name and value pairs, each part ended by SUB.
+                out.append(field)
+                for a in m.attributes {
+                    appendClean(a.name, to: &out); out.append(sub)
+                    appendClean(a.value, to: &out); out.append(sub)
+                }
+                out.append(field)
+                appendClean(m.content, to: &out)
             }
         }
-        for x in u.props { put("p", [x.type, x.value]) }
-        for x in u.notes { put("n", [x]) }
-        for x in u.attributes { put("a", [x.name, x.value]) }
-        variant("s", u.sourceVariant)
-        variant("t", u.targetVariant)
-        return Data(out)
+        for x in props { put("p", x.type, x.value) }
+        for x in notes { put("n", x) }
+        for x in attributes { put("a", x.name, x.value) }
+        variant(true, source)
+        variant(false, target)
+        return true
+    }
+
+    /// Appends `s` without the separator characters (which XML forbids anyway).
+    private static func appendClean(_ s: String, to out: inout [UInt8]) {
+        for b in s.utf8 where b != record && b != field && b != sub { out.append(b) }
     }
 
     static func decode(_ data: Data, into u: inout TMUnit) {
@@ -58,7 +78,8 @@ enum UnitExtras {
                 case "a": v.attributes.append(TMAttribute(name: at(0), value: at(1)))
                 case "m":
                     guard let kind = TMInline.Kind(rawValue: at(0)), let offset = Int(at(1)) else { break }
-                    let a = at(2).split(separator: "\u{1D}", omittingEmptySubsequences: false).map(String.init)
+                    var a = at(2).split(separator: "\u{1D}", omittingEmptySubsequences: false).map(String.init)
+                    if a.last == "" { a.removeLast() }
                     var attrs: [TMAttribute] = []
                     var i = 0
                     while i + 1 < a.count { attrs.append(TMAttribute(name: a[i], value: a[i + 1])); i += 2 }
@@ -68,11 +89,5 @@ enum UnitExtras {
                 if tag.hasPrefix("s") { u.sourceVariant = v } else { u.targetVariant = v }
             }
         }
-    }
-
-    /// Strings without the separator characters (which XML forbids anyway).
-    private static func clean(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 == record || $0 == field || $0 == sub }) { return s }
-        return String(s.unicodeScalars.filter { $0.value != 0x1E && $0.value != 0x1F && $0.value != 0x1D }.map(Character.init))
     }
 }

@@ -21,6 +21,9 @@ struct TMImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Also remove from the store the TMX files not named here.")
     var prune = false
 
+    @Flag(name: .long, help: "Also print how long each step took (reading and storing units, indexing, storing the index, committing).")
+    var timings = false
+
     @OptionGroup var languages: TMLanguageOptions
 
     func validate() throws {
@@ -46,6 +49,9 @@ struct TMImportCommand: ParsableCommand {
         for f in report.removed { parts.append("\(f): removed") }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         Console.error("\(parts.joined(separator: "; ")) — \(report.unitsAdded) added, \(report.unitsRemoved) removed in \(seconds) s; store \(s.url.path)")
+        if timings, !report.phases.isEmpty {
+            Console.error("timings: " + report.phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "; "))
+        }
         if problems { throw ExitCode(ExitStatus.someFailed) }
     }
 }

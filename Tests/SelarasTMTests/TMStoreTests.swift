@@ -153,6 +153,23 @@ final class TMStoreTests: XCTestCase {
         XCTAssertEqual(units.map(\.tuid), ["1", "2", "3", "4"])
     }
 
+    /// Everything a unit carries comes back out of the store: inline codes with their attributes and
+    /// content, props and notes of the unit and of each variant, other attributes.
+    func testStoreKeepsEverythingAUnitCarries() throws {
+        var read: [TMUnit] = []
+        for (name, text) in [("plain.tmx", TMXFixtures.plain), ("inline.tmx", TMXFixtures.inline)] {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            XCTAssertEqual(try TMXReader().read(url) { read.append($0) }, [])
+        }
+        XCTAssertTrue(read.contains { $0.sourceVariant.markup.contains { !$0.attributes.isEmpty } })
+        let store = try TMStore(url: dir.appendingPathComponent("tm.sqlite"))
+        try store.sync(tmx: [dir.appendingPathComponent("plain.tmx"), dir.appendingPathComponent("inline.tmx")])
+        var stored: [TMUnit] = []
+        try store.forEachUnit { stored.append($0) }
+        XCTAssertEqual(stored, read)
+    }
+
     func testBrokenAndMissingFilesAreReportedAndTheRestLoads() throws {
         let a = try tmx("a.tmx", Self.pairs)
         let broken = dir.appendingPathComponent("broken.tmx")
@@ -168,7 +185,11 @@ final class TMStoreTests: XCTestCase {
 
     func testLanguagePairIsChecked() throws {
         let url = dir.appendingPathComponent("tm.sqlite")
-        _ = try TMStore(url: url)
+        // A store is created on first use (here an empty sync), not by opening it.
+        let created = try TMStore(url: url)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+        try created.sync(tmx: [])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: url.path))
         XCTAssertThrowsError(try TMStore(url: url, sourceLanguage: "ms", targetLanguage: "en")) { e in
             XCTAssertTrue("\(e)".contains("id→en"), "\(e)")
         }

@@ -168,4 +168,58 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(issues.first?.tuid, "2")
         XCTAssertEqual(issues.first?.action, .skipped)
     }
+
+    /// A broken first unit costs neither the header nor the units after it; a unit whose start tag is
+    /// cut off is blamed, not the whole unit after it.
+    func testBrokenFirstUnitKeepsHeaderAndNeighbours() throws {
+        let text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4">
+        <header creationtool="maker" creationtoolversion="2" segtype="sentence" o-tmf="tsv" adminlang="en" srclang="id" datatype="plaintext"/>
+        <body>
+        <tu tuid="1">tuv xml:lang="id"><seg>Rusak.</seg></tuv><tuv xml:lang="en"><seg>Broken.</seg></tuv></tu>
+        <tu tuid="2"><tuv xml:lang="id"><seg>Dua.</seg></tuv><tuv xml:lang="en"><seg>Two.</seg></tuv></tu>
+        <tu tuid="3"><tuv xml:lan
+        <tu tuid="4"><tuv xml:lang="id"><seg>Empat.</seg></tuv><tuv xml:lang="en"><seg>Four.</seg></tuv></tu>
+        </body>
+        </tmx>
+        """
+        let (units, issues, header) = try read(text)
+        XCTAssertEqual(header?.creationTool, "maker")
+        XCTAssertEqual(header?.originalFormat, "tsv")
+        XCTAssertEqual(units.map(\.tuid), ["2", "4"])
+        XCTAssertEqual(issues.filter { $0.action == .skipped }.map(\.tuid), ["1", "3"])
+    }
+
+    /// An inline code's content comes back as XML: escaped text, nested `sub` elements (empty ones
+    /// written `<sub/>`), entity references, comments.
+    func testInlineCodeContentIsKeptAsXML() throws {
+        let text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="html"/>
+        <body><tu tuid="i"><tuv xml:lang="id"><seg>A <ph x="2">&lt;img alt="a&amp;b"/&gt;<sub type="alt">teks <sub/>x</sub></ph>B<ut><!-- c -->&amp;</ut>.</seg></tuv><tuv xml:lang="en"><seg>A B.</seg></tuv></tu></body></tmx>
+        """
+        let (units, issues, _) = try read(text)
+        XCTAssertEqual(issues, [])
+        let markup = try XCTUnwrap(units.first?.sourceVariant.markup)
+        XCTAssertEqual(markup.map(\.kind), [.ph, .ut])
+        XCTAssertEqual(markup.map(\.offset), [2, 3])
+        XCTAssertEqual(markup[0].attributes, [TMAttribute(name: "x", value: "2")])
+        XCTAssertEqual(markup[0].content, "&lt;img alt=\"a&amp;b\"/&gt;<sub type=\"alt\">teks <sub/>x</sub>")
+        XCTAssertEqual(markup[1].content, "<!-- c -->&amp;")
+        XCTAssertEqual(units.first?.source, "A B.")
+    }
+
+    /// Attribute values come back decoded (`&amp;`, `&#38;`, `&lt;`), however they were written.
+    func testAttributeValuesAreDecoded() throws {
+        let text = """
+        <tmx version="1.4"><header creationtool="a&amp;b" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
+        <body><tu tuid="q&amp;&#38;&lt;1&gt;&quot;" creationid="&#x41;&#66;"><tuv xml:lang="id"><seg>Satu.</seg></tuv><tuv xml:lang="en"><seg>One.</seg></tuv></tu></body></tmx>
+        """
+        let (units, issues, header) = try read(text)
+        XCTAssertEqual(issues, [])
+        XCTAssertEqual(header?.creationTool, "a&b")
+        XCTAssertEqual(units.first?.tuid, "q&&<1>\"")
+        XCTAssertEqual(units.first?.attributes, [TMAttribute(name: "creationid", value: "AB")])
+    }
 }
