@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Score glossary-term matching on the held-out cases.
 
-    score.py --selaras /work/main/.build/release/selaras \
-             --glossary /work/main/Glossaries/politik.tsv --cases cases.jsonl [--errors]
+    score.py --selaras .build/release/selaras \
+             --glossary Glossaries/politik.tsv --cases cases.jsonl [--errors]
     score.py --baseline substring --glossary ... --cases ... [--errors]
     /tmp/peers/bin/python score.py --baseline sastrawi --glossary ... --cases ... [--errors]
 
