@@ -47,7 +47,9 @@ final class TMXDocumentWriterTests: XCTestCase {
     func testEveryFixtureIsValidTMX14() throws {
         for (name, doc) in Fixtures.all {
             let data = try TMXDocumentWriter().render(doc, context: Fixtures.context)
-            XCTAssertNil(try Schemas.problems(data, schema: "tmx14.dtd", dtd: true), "fixture \(name)")
+            // `try` outside the assertion: without the schemas the test is skipped, not failed.
+            let problems = try Schemas.problems(data, schema: "tmx14.dtd", dtd: true)
+            XCTAssertNil(problems, "fixture \(name)")
         }
     }
 
@@ -85,7 +87,9 @@ final class TMXDocumentWriterTests: XCTestCase {
         try collector.write(to: run)
         let data = try Data(contentsOf: run)
         XCTAssertEqual(data, collector.render())
-        XCTAssertNil(try Schemas.problems(data, schema: "tmx14.dtd", dtd: true))
+        if Schemas.available {
+            XCTAssertNil(try Schemas.problems(data, schema: "tmx14.dtd", dtd: true))
+        }
         var units: [TMUnit] = []
         _ = try TMXReader().read(run) { units.append($0) }
         // a's three pairs, then b's only new pair (its s1 and s6 equal a's).
