@@ -215,20 +215,20 @@ enum TBXGlossaryFormat {
         let entryName = v3 ? "conceptEntry" : "termEntry"
         let langName = v3 ? "langSec" : "langSet"
         let termName = v3 ? "termSec" : "tig"
-        var x = "\(indent)<\(entryName) id=\"\(XMLEscape.attribute(id))\">\n"
-        if let d = e.domain { x += "\(i1)<descrip type=\"subjectField\">\(XMLEscape.text(d))</descrip>\n" }
-        if let s = e.source { x += "\(i1)<admin type=\"source\">\(XMLEscape.text(s))</admin>\n" }
-        if let n = e.note { x += "\(i1)<note>\(XMLEscape.text(n))</note>\n" }
+        var x = "\(indent)<\(entryName) id=\"\(Markup.escapeAttribute(id))\">\n"
+        if let d = e.domain { x += "\(i1)<descrip type=\"subjectField\">\(Markup.escapeText(d))</descrip>\n" }
+        if let s = e.source { x += "\(i1)<admin type=\"source\">\(Markup.escapeText(s))</admin>\n" }
+        if let n = e.note { x += "\(i1)<note>\(Markup.escapeText(n))</note>\n" }
         if let d = e.date {
             x += "\(i1)<transacGrp>\n\(i2)<transac type=\"transactionType\">modification</transac>\n"
-            x += "\(i2)<date>\(XMLEscape.text(d))</date>\n\(i1)</transacGrp>\n"
+            x += "\(i2)<date>\(Markup.escapeText(d))</date>\n\(i1)</transacGrp>\n"
         }
         func term(_ text: String, status: String, pos: String?, type: String?) -> String {
             let useNtig = ntig && !v3
             let (open, inner) = useNtig ? ("\(i2)<ntig>\n\(i3)<termGrp>\n", i3 + "  ") : ("\(i2)<\(termName)>\n", i3)
-            var t = open + "\(inner)<term>\(XMLEscape.text(text))</term>\n"
+            var t = open + "\(inner)<term>\(Markup.escapeText(text))</term>\n"
             if let type { t += "\(inner)<termNote type=\"termType\">\(type)</termNote>\n" }
-            if let pos { t += "\(inner)<termNote type=\"partOfSpeech\">\(XMLEscape.text(pos))</termNote>\n" }
+            if let pos { t += "\(inner)<termNote type=\"partOfSpeech\">\(Markup.escapeText(pos))</termNote>\n" }
             t += "\(inner)<termNote type=\"administrativeStatus\">\(status)</termNote>\n"
             t += useNtig ? "\(i3)</termGrp>\n\(i2)</ntig>\n" : "\(i2)</\(termName)>\n"
             return t
@@ -262,7 +262,7 @@ enum TBXGlossaryFormat {
             x += "<martif type=\"TBX-Basic\" xml:lang=\"id\">\n"
             header = "martifHeader"
         }
-        x += "  <\(header)>\n    <fileDesc>\n      <titleStmt>\n        <title>\(XMLEscape.text(title))</title>\n"
+        x += "  <\(header)>\n    <fileDesc>\n      <titleStmt>\n        <title>\(Markup.escapeText(title))</title>\n"
         x += "      </titleStmt>\n      <sourceDesc>\n        <p>Written by Selaras</p>\n      </sourceDesc>\n    </fileDesc>\n"
         if !v3 { x += "    <encodingDesc>\n      <p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n" }
         x += "  </\(header)>\n  <text>\n    <body>\n"

@@ -103,35 +103,3 @@ enum XMLNode {
 
     static func line(_ n: xmlNodePtr) -> Int { Int(xmlGetLineNo(n)) }
 }
-
-/// Escaping for XML we write ourselves.
-enum XMLEscape {
-    /// Whether a scalar may appear in an XML 1.0 document.
-    static func allowed(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
-    }
-
-    /// Text content: `&`, `<`, `>` escaped, characters XML forbids dropped.
-    static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars where allowed(u) {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
-    /// An attribute value (in double quotes).
-    static func attribute(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\t", with: "&#9;")
-    }
-}

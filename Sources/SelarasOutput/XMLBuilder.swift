@@ -1,4 +1,5 @@
 import Foundation
+import SelarasCore
 
 /// A small streaming XML writer for the formats Selaras emits.
 ///

@@ -41,27 +41,12 @@ struct GlossaryMatchCommand: ParsableCommand {
         return s + "]}"
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (`JSONText`'s encoding, as the other `--jsonl` commands write).
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if u.value < 0x20 {
-                    out += String(format: "\\u%04x", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var text = s
+        var bytes: [UInt8] = []
+        text.withUTF8 { JSONText.appendString($0, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func run() throws {

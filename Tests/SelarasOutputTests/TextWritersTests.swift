@@ -23,12 +23,6 @@ final class TSVWriterTests: XCTestCase {
         XCTAssertEqual(lines[2].split(separator: "\t", omittingEmptySubsequences: false)[3], "")
         XCTAssertEqual(lines[7].split(separator: "\t", omittingEmptySubsequences: false)[3], "70")
     }
-
-    func testEscapingRoundTrips() {
-        let s = "a\\b\tc\nd\re"
-        XCTAssertEqual(Markup.escapeTSV(s), "a\\\\b\\tc\\nd\\re")
-        XCTAssertEqual(Markup.unescapeTSV(Substring(Markup.escapeTSV(s))), s)
-    }
 }
 
 final class MarkdownBriefWriterTests: XCTestCase {
@@ -75,15 +69,6 @@ final class AllFormatsTests: XCTestCase {
         XCTAssertEqual(OutputFormat.xliff.fileName(forArticle: "a"), "a.xlf")
         XCTAssertEqual(OutputFormat.xliff2.fileName(forArticle: "a"), "a.xlf2.xlf")
         XCTAssertEqual(Set(OutputFormat.allCases.map { $0.fileName(forArticle: "a") }).count, OutputFormat.allCases.count)
-    }
-
-    func testMarkupEscaping() {
-        XCTAssertEqual(Markup.escapeText("a<b>&c\r\u{1}\u{FFFE}d"), "a&lt;b&gt;&amp;c&#13;d")
-        XCTAssertEqual(Markup.escapeAttribute("\"x'\t\n"), "&quot;x&#39;&#9;&#10;")
-        XCTAssertEqual(Markup.nmtoken("seg 1/é"), "seg_1__")
-        XCTAssertEqual(Markup.escapeMarkdown("a|b*c\r\nd"), "a\\|b\\*c<br>d")
-        XCTAssertEqual(Markup.score(87.0), "87")
-        XCTAssertEqual(Markup.score(87.25), "87.3")
     }
 }
 

@@ -27,42 +27,34 @@ public enum Markup {
     /// Text content for XML or HTML: forbidden characters removed, `& < >` escaped, and CR written
     /// as `&#13;` so that a parser's end-of-line normalisation does not turn it into LF.
     public static func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
+        escaped(text) { s in
             switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default:
-                if isXMLChar(s) { out.unicodeScalars.append(s) }
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\r": "&#13;"
+            default: nil
             }
         }
-        return out
     }
 
     /// An attribute value for XML or HTML, to be written between double quotes: forbidden characters
     /// removed, `& < > " '` escaped, and tab/LF/CR written as character references so that attribute
     /// value normalisation (XML 1.0 §3.3.3) keeps them.
     public static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
+        escaped(text) { s in
             switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default:
-                if isXMLChar(s) { out.unicodeScalars.append(s) }
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            case "\t": "&#9;"
+            case "\n": "&#10;"
+            case "\r": "&#13;"
+            default: nil
             }
         }
-        return out
     }
 
     /// An XML `NMTOKEN` made from `text`: characters outside `[A-Za-z0-9._:-]` and non-ASCII letters
@@ -105,16 +97,27 @@ public enum Markup {
     /// A field for Selaras's TSV: backslash escapes `\\`, `\t`, `\n`, `\r` (as in PostgreSQL's
     /// text COPY format), so every record is one line with exactly one tab between fields.
     public static func escapeTSV(_ text: String) -> String {
+        escaped(text) { s in
+            switch s {
+            case "\\": "\\\\"
+            case "\t": "\\t"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            default: nil
+            }
+        }
+    }
+
+    /// `text` with each scalar that `replacement` maps replaced by its string, the characters XML
+    /// forbids removed, and the rest kept.
+    private static func escaped(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
-            switch s {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default:
-                if isXMLChar(s) { out.unicodeScalars.append(s) }
+            if let r = replacement(s) {
+                out += r
+            } else if isXMLChar(s) {
+                out.unicodeScalars.append(s)
             }
         }
         return out
