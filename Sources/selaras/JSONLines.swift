@@ -3,12 +3,15 @@ import Foundation
 /// The JSON-lines contract of ARCHITECTURE.md: one `{"id": "...", "text": "..."}` object per line in,
 /// one object per line out with the same `id`, in the same order.
 enum JSONLines {
-    /// One input record.
+    /// One input record. `id` may also be a number (kept as its decimal text). `previous` and `next`
+    /// are optional context, the sentences around this one (used by `tm lookup` for context matches).
     struct Record: Decodable {
         var id: String
         var text: String
+        var previous: String?
+        var next: String?
 
-        enum CodingKeys: String, CodingKey { case id, text }
+        enum CodingKeys: String, CodingKey { case id, text, previous, next }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -20,11 +23,15 @@ enum JSONLines {
                 throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "\"id\" must be a string or a number")
             }
             text = try c.decode(String.self, forKey: .text)
+            previous = try c.decodeIfPresent(String.self, forKey: .previous)
+            next = try c.decodeIfPresent(String.self, forKey: .next)
         }
     }
 
     /// Reads records from a file handle (stdin by default), calling `body` for each good line and
     /// `bad` with the 1-based line number and a message for each line that is not a valid record.
+    /// Blank lines are skipped, and so is a byte-order mark at the start of a line (as `segment` and
+    /// `summarize` do).
     static func read(from handle: FileHandle = .standardInput, source: String = "<stdin>",
                      _ body: (Record) throws -> Void, bad: (Int, String) -> Void) rethrows {
         let data = handle.readDataToEndOfFile()
@@ -36,6 +43,7 @@ enum JSONLines {
             lineNumber += 1
             var line = data[start..<end]
             if line.last == 0x0D { line = line.dropLast() }
+            if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             start = end < data.endIndex ? data.index(after: end) : end
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let record: Record

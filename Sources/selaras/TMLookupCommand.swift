@@ -82,29 +82,6 @@ struct TMLookupCommand: ParsableCommand {
         return tm
     }
 
-    struct Record: Decodable {
-        var id: String
-        var text: String
-        var previous: String?
-        var next: String?
-
-        enum CodingKeys: String, CodingKey { case id, text, previous, next }
-
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            if let s = try? c.decode(String.self, forKey: .id) {
-                id = s
-            } else if let n = try? c.decode(Int.self, forKey: .id) {
-                id = String(n)
-            } else {
-                throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "\"id\" must be a string or a number")
-            }
-            text = try c.decode(String.self, forKey: .text)
-            previous = try c.decodeIfPresent(String.self, forKey: .previous)
-            next = try c.decodeIfPresent(String.self, forKey: .next)
-        }
-    }
-
     struct Output: Encodable {
         var id: String
         var matches: [Match]
@@ -142,24 +119,12 @@ struct TMLookupCommand: ParsableCommand {
     }
 
     private func lookupLines(_ tm: TranslationMemory) throws {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        var parsed: [(line: Int, record: Record)] = []
+        var parsed: [JSONLines.Record] = []
         var bad = false
-        let decoder = JSONDecoder()
-        var lineNumber = 0
-        for raw in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = raw
-            if line.last == 0x0D { line = line.dropLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            do {
-                parsed.append((lineNumber, try decoder.decode(Record.self, from: Data(line))))
-            } catch {
-                let reason = (error as? DecodingError).map(JSONLines.describe) ?? "\(error)"
-                Console.error("<stdin>:\(lineNumber): not a {\"id\", \"text\"} record: \(reason)")
-                bad = true
-            }
-        }
+        JSONLines.read({ parsed.append($0) }, bad: { _, message in
+            Console.error(message)
+            bad = true
+        })
         // Look up in parallel, write in input order.
         let records = parsed
         let results = ResultSlots(count: records.count)
@@ -170,7 +135,7 @@ struct TMLookupCommand: ParsableCommand {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var local: [(Int, String)] = []
             for i in (c * chunk)..<Swift.min(records.count, (c + 1) * chunk) {
-                let r = records[i].record
+                let r = records[i]
                 let matches = tm.lookup(TMQuery(text: r.text, previous: r.previous, next: r.next), threshold: threshold, max: max,
                                         exhaustive: exhaustive)
                 local.append((i, JSONLines.encode(Output(id: r.id, matches: matches.map(Match.init)))))
