@@ -7,7 +7,7 @@ DEMO_OUTPUT  ?= out/news-brief
 RELEASE_BIN  := .build/release/selaras
 SHARED       ?= ../shared
 # Debian packages: libxml2 (XML), SQLite (TM store), xmllint (conformance checks), hunspell-id (stemmer lexicon).
-APT_PACKAGES := pkg-config libxml2-dev libxml2-utils libsqlite3-dev hunspell-id
+APT_PACKAGES := pkg-config libxml2-dev libxml2-utils libsqlite3-dev hunspell-id curl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The measuring peers (Python, never a dependency of Selaras) live in their own virtual environment.
 PEERS        ?= .build/peers

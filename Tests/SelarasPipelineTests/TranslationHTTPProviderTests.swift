@@ -209,6 +209,25 @@ server.serve_forever()
         XCTAssertEqual(g.message, "the response is not a JSON object")
     }
 
+    func testWithoutCurlEveryBatchFailsSayingSo() {
+        var o = TranslationOptions()
+        o.provider = .http
+        o.url = "http://127.0.0.1:9"
+        let out = HTTPProvider(options: o, curl: nil).translate(requests(2))
+        for r in out {
+            guard case let .failure(f) = r else { return XCTFail("expected a failure") }
+            XCTAssertEqual(f.message, "the 'http' translation provider runs curl, which is not installed (Debian: apt-get install curl)")
+        }
+    }
+
+    func testCurlExitStatusesBecomeMessages() {
+        XCTAssertEqual(HTTPProvider.describe(curlExit: 28, message: nil, timeout: 1.5), "timed out after 1.5 s")
+        XCTAssertEqual(HTTPProvider.describe(curlExit: 6, message: "curl: (6) Could not resolve host: x", timeout: 1), "unknown host")
+        XCTAssertEqual(HTTPProvider.describe(curlExit: 60, message: "curl: (60) SSL certificate problem: self-signed certificate", timeout: 1),
+                       "TLS error: SSL certificate problem: self-signed certificate")
+        XCTAssertEqual(HTTPProvider.describe(curlExit: 56, message: nil, timeout: 1), "network error (curl exit status 56)")
+    }
+
     func testNoServer() throws {
         guard Self.port != nil else { throw XCTSkip("python3 is needed for the local test server") }
         var o = TranslationOptions()

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The `http` provider: a LibreTranslate-compatible server (LibreTranslate, or anything that speaks
 /// its API).
@@ -12,24 +9,31 @@ import FoundationNetworking
 /// timeout (`timeout` seconds), 429 or a 5xx status is retried up to `retries` times, waiting
 /// `retry_delay` × 2^(attempt−1) seconds (or the server's `Retry-After`, at most 30 s) — exponential
 /// backoff. Other statuses (400, 403, ...) fail the batch at once with the server's `error` message.
-public final class HTTPProvider: BatchingTranslationProvider, @unchecked Sendable {
-    // @unchecked: `session` is a URLSession, which is thread-safe; everything else is immutable.
+///
+/// Decision: requests are sent by curl(1), run with `ProcessRunner` (the body, API key included,
+/// goes on its stdin, never on its command line; `~/.curlrc` is not read; proxies from the
+/// environment are honoured as curl does). Linking Foundation's URLSession instead
+/// (FoundationNetworking, libcurl and its TLS and LDAP libraries) cost every `selaras` command about
+/// 11 ms of dynamic loading at start-up — most of a short command's time — for a provider few runs
+/// use. A missing curl is a configuration error (`TranslationOptions.validate`), reported before any
+/// article is read.
+public struct HTTPProvider: BatchingTranslationProvider {
     public let options: TranslationOptions
     public let endpoint: URL?
-    private let session: URLSession
+    /// The curl executable (nil when none is installed).
+    let curl: String?
 
-    public init(options: TranslationOptions) {
+    public init(options: TranslationOptions, curl: String? = HTTPProvider.curlPath) {
         self.options = options
         self.endpoint = options.url.flatMap(Self.endpoint(for:))
-        let config = URLSessionConfiguration.ephemeral
-        config.timeoutIntervalForRequest = options.timeout
-        config.timeoutIntervalForResource = options.timeout
-        config.httpMaximumConnectionsPerHost = 4
-        config.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: config)
+        self.curl = curl
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    /// curl on `PATH` (or in /usr/bin), looked up once.
+    public static let curlPath: String? = {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/bin"]
+        return dirs.lazy.map { $0 + "/curl" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
 
     /// `<url>/translate`, unless the URL already ends in `/translate`.
     static func endpoint(for url: String) -> URL? {
@@ -48,34 +52,29 @@ public final class HTTPProvider: BatchingTranslationProvider, @unchecked Sendabl
 
     func translateBatch(_ batch: [TranslationRequest]) -> [TranslationOutcome] {
         guard let endpoint else { return fail(batch, "invalid url '\(options.url ?? "")'") }
+        guard let curl else { return fail(batch, TranslationConfigError.missingProgram("curl", provider: "http").description) }
         var body: [String: Any] = [
             "q": batch.map(\.text), "source": options.sourceLanguage, "target": options.targetLanguage, "format": "text",
         ]
         if let key = options.apiKey { body["api_key"] = key }
         guard let json = try? JSONSerialization.data(withJSONObject: body) else { return fail(batch, "cannot encode the request") }
-        var request = URLRequest(url: endpoint, timeoutInterval: options.timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.httpBody = json
 
         var attempt = 0
         var lastProblem = ""
         while true {
             attempt += 1
-            let (data, response, error) = send(request)
+            let response = send(json, to: endpoint, curl: curl)
             var retryAfter: Double? = nil
-            if let error {
-                lastProblem = Self.describe(error, timeout: options.timeout)
-            } else if let http = response as? HTTPURLResponse {
-                let status = http.statusCode
+            if let problem = response.problem {
+                lastProblem = problem
+            } else if let status = response.status {
                 if (200..<300).contains(status) {
-                    return decode(data ?? Data(), batch)
+                    return decode(response.body, batch)
                 }
-                lastProblem = "HTTP \(status)" + (Self.serverError(data).map { ": \($0)" } ?? "")
+                lastProblem = "HTTP \(status)" + (Self.serverError(response.body).map { ": \($0)" } ?? "")
                 let retryable = status == 429 || (500...599).contains(status)
                 if !retryable { return fail(batch, lastProblem) }
-                retryAfter = (http.value(forHTTPHeaderField: "Retry-After")).flatMap(Double.init)
+                retryAfter = response.retryAfter
             } else {
                 lastProblem = "no HTTP response"
             }
@@ -88,24 +87,48 @@ public final class HTTPProvider: BatchingTranslationProvider, @unchecked Sendabl
         }
     }
 
-    /// Sends one request and waits for it (the session's timeout bounds the wait).
-    private func send(_ request: URLRequest) -> (Data?, URLResponse?, Error?) {
-        final class Box: @unchecked Sendable {
-            var value: (Data?, URLResponse?, Error?) = (nil, nil, nil)
+    /// What one request came back with: a status and body, or the problem that prevented one.
+    struct Response {
+        var status: Int?
+        var body = Data()
+        var retryAfter: Double?
+        var problem: String?
+    }
+
+    /// The line curl writes to stderr after the transfer (`--write-out`), before the status code.
+    static let statusMarker = "selaras-http-status:"
+
+    /// Sends one request with curl and waits for it (`timeout` bounds the whole transfer).
+    func send(_ json: Data, to endpoint: URL, curl: String) -> Response {
+        let seconds = CommandProvider.seconds(options.timeout)
+        let arguments = [
+            "--disable", "--silent", "--show-error", "--max-time", seconds, "--connect-timeout", seconds,
+            "--proto", "=http,https", "--request", "POST",
+            "--header", "Content-Type: application/json", "--header", "Accept: application/json",
+            "--data-binary", "@-",
+            "--write-out", "%{stderr}\n\(Self.statusMarker)%{http_code} %header{retry-after}\n",
+            "--", endpoint.absoluteString,
+        ]
+        let run = ProcessRunner.run(curl, arguments, input: json, timeout: options.timeout + 5)
+        if let e = run.launchError { return Response(problem: e) }
+        if run.timedOut { return Response(problem: "timed out after \(seconds) s") }
+        let stderr = String(decoding: run.stderr, as: UTF8.self)
+        var response = Response(body: run.stdout)
+        var messages: [String] = []
+        for line in stderr.split(separator: "\n") {
+            if line.hasPrefix(Self.statusMarker) {
+                let fields = line.dropFirst(Self.statusMarker.count).split(separator: " ")
+                if let code = fields.first.flatMap({ Int($0) }), code > 0 { response.status = code }
+                if fields.count > 1 { response.retryAfter = Double(fields[1].trimmingCharacters(in: .whitespaces)) }
+            } else if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                messages.append(String(line))
+            }
         }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            box.value = (data, response, error)
-            done.signal()
+        if let status = run.status, status != 0 {
+            response.status = nil
+            response.problem = Self.describe(curlExit: status, message: messages.last, timeout: options.timeout)
         }
-        task.resume()
-        if done.wait(timeout: .now() + options.timeout + 5) == .timedOut {
-            task.cancel()
-            _ = done.wait(timeout: .now() + 5)
-            return (nil, nil, URLError(.timedOut))
-        }
-        return box.value
+        return response
     }
 
     private func decode(_ data: Data, _ batch: [TranslationRequest]) -> [TranslationOutcome] {
@@ -139,15 +162,21 @@ public final class HTTPProvider: BatchingTranslationProvider, @unchecked Sendabl
         return String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func describe(_ error: Error, timeout: Double) -> String {
-        if let u = error as? URLError {
-            switch u.code {
-            case .timedOut: return "timed out after \(CommandProvider.seconds(timeout)) s"
-            case .cannotConnectToHost: return "cannot connect to the server"
-            case .cannotFindHost: return "unknown host"
-            default: return "network error: \(u.localizedDescription)"
-            }
+    /// A curl exit status as a message (curl(1), "EXIT CODES").
+    static func describe(curlExit status: Int32, message: String?, timeout: Double) -> String {
+        switch status {
+        case 28: return "timed out after \(CommandProvider.seconds(timeout)) s"
+        case 7: return "cannot connect to the server"
+        case 6: return "unknown host"
+        case 5: return "unknown proxy host"
+        case 35, 51, 58, 59, 60, 77, 83, 90, 91: return "TLS error" + (message.map { ": \(Self.plain($0))" } ?? "")
+        default: return "network error" + (message.map { ": \(Self.plain($0))" } ?? " (curl exit status \(status))")
         }
-        return "network error: \(error.localizedDescription)"
+    }
+
+    /// A curl error line without its `curl: (N) ` prefix.
+    static func plain(_ message: String) -> String {
+        guard message.hasPrefix("curl: ("), let close = message.firstIndex(of: ")") else { return message }
+        return message[message.index(after: close)...].trimmingCharacters(in: .whitespaces)
     }
 }

@@ -96,6 +96,7 @@ public struct TranslationOptions: Sendable, Hashable {
                   scheme == "http" || scheme == "https", parsed.host != nil else {
                 throw .invalidValue("url", u, expected: "an http:// or https:// URL")
             }
+            guard HTTPProvider.curlPath != nil else { throw .missingProgram("curl", provider: "http") }
         }
     }
 
@@ -154,11 +155,14 @@ public enum TranslationConfigError: Error, Sendable, Hashable, CustomStringConve
     case unknownKey(String, suggestion: String?)
     case invalidValue(String, String, expected: String)
     case missing(String, provider: String)
+    /// A program the provider runs is not installed.
+    case missingProgram(String, provider: String)
 
     /// The option the error is about, for the config layer to attach a line number.
     public var key: String {
         switch self {
         case let .unknownKey(k, _), let .invalidValue(k, _, _), let .missing(k, _): return k
+        case .missingProgram: return "provider"
         }
     }
 
@@ -170,6 +174,8 @@ public enum TranslationConfigError: Error, Sendable, Hashable, CustomStringConve
             return "translation option '\(k)': '\(v)' is not valid; expected \(expected)"
         case let .missing(k, provider):
             return "the '\(provider)' translation provider needs the '\(k)' option"
+        case let .missingProgram(program, provider):
+            return "the '\(provider)' translation provider runs \(program), which is not installed (Debian: apt-get install \(program))"
         }
     }
 }
