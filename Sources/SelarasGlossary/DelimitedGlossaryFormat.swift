@@ -80,7 +80,8 @@ enum DelimitedGlossaryFormat {
                     translations: RawGlossaryEntry.splitList(field("translations")),
                     forbidden: RawGlossaryEntry.splitList(field("forbidden")), pos: field("pos"),
                     status: field("status"), domain: field("domain"), note: field("note"), source: field("source"),
-                    date: field("date"), fieldCount: fields.count, expectedFieldCount: header.count))
+                    date: field("date"), exceptions: RawGlossaryEntry.splitList(field("exceptions")),
+                    fieldCount: fields.count, expectedFieldCount: header.count))
             } else {
                 let target = fields.count > 1 ? fields[1] : ""
                 result.raw.append(RawGlossaryEntry(
@@ -100,7 +101,7 @@ enum DelimitedGlossaryFormat {
     static func fields(_ e: GlossaryEntry) -> [String] {
         [e.term, e.variants.joined(separator: "|"), e.translations.joined(separator: "|"),
          e.forbidden.joined(separator: "|"), e.partOfSpeech ?? "", e.status.rawValue, e.domain ?? "", e.note ?? "",
-         e.source ?? "", e.date ?? ""]
+         e.source ?? "", e.date ?? "", e.exceptions.joined(separator: "|")]
     }
 
     /// The rows OmegaT's format gives one entry: one per translation (the note on the first), then

@@ -47,12 +47,15 @@ public struct Glossary: Sendable, Hashable {
 
     /// What `format` cannot carry of these entries, as short phrases (`"forbidden translations (3 entries)"`).
     public func losses(in format: GlossaryFormat) -> [String] {
-        guard format == .omegaT else { return [] }
         var out: [String] = []
         func count(_ name: String, _ pred: (GlossaryEntry) -> Bool) {
             let n = entries.filter(pred).count
             if n > 0 { out.append("\(name) (\(n) entr\(n == 1 ? "y" : "ies"))") }
         }
+        // TBX has no standard data category for them (see docs/glossary.md).
+        if format == .tbx2 || format == .tbx3 { count("exceptions") { !$0.exceptions.isEmpty } }
+        guard format == .omegaT else { return out }
+        count("exceptions") { !$0.exceptions.isEmpty }
         count("forbidden translations") { !$0.forbidden.isEmpty }
         count("parts of speech") { $0.partOfSpeech != nil }
         count("statuses other than preferred") { $0.status != .preferred }

@@ -51,12 +51,16 @@ public struct GlossaryEntry: Sendable, Hashable, Codable {
     public var source: String?
     /// Date of the entry (ISO 8601, `YYYY-MM-DD`).
     public var date: String?
+    /// Phrases in which a form of the term means something else, so that the term is not reported
+    /// there: `menahan diri` (restrain oneself) for `menahan` (detain), `sah-sah saja` (perfectly
+    /// acceptable) for `sah` (valid). They match inflected like the term (`menahan dirinya`).
+    public var exceptions: [String]
     /// The line of the entry in its file, for messages.
     public var line: Int?
 
     public init(term: String, variants: [String] = [], translations: [String], forbidden: [String] = [],
                 partOfSpeech: String? = nil, status: Status = .preferred, domain: String? = nil, note: String? = nil,
-                source: String? = nil, date: String? = nil, line: Int? = nil) {
+                source: String? = nil, date: String? = nil, exceptions: [String] = [], line: Int? = nil) {
         self.term = term
         self.variants = variants
         self.translations = translations
@@ -67,6 +71,7 @@ public struct GlossaryEntry: Sendable, Hashable, Codable {
         self.note = note
         self.source = source
         self.date = date
+        self.exceptions = exceptions
         self.line = line
     }
 

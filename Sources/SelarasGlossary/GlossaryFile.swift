@@ -16,6 +16,8 @@ public struct RawGlossaryEntry: Sendable, Hashable {
     public var note: String
     public var source: String
     public var date: String
+    /// Phrases in which the term is not the term (extended TSV and CSV only).
+    public var exceptions: [String]
     /// Statuses of the translations as the file gives them (TBX only; empty otherwise).
     public var translationStatuses: [String]
     /// How many fields the line had, and how many the header promised (delimited formats only).
@@ -24,7 +26,7 @@ public struct RawGlossaryEntry: Sendable, Hashable {
 
     public init(line: Int, term: String, variants: [String] = [], translations: [String] = [], forbidden: [String] = [],
                 pos: String = "", status: String = "", domain: String = "", note: String = "", source: String = "",
-                date: String = "", translationStatuses: [String] = [], fieldCount: Int? = nil,
+                date: String = "", exceptions: [String] = [], translationStatuses: [String] = [], fieldCount: Int? = nil,
                 expectedFieldCount: Int? = nil) {
         self.line = line
         self.term = term
@@ -37,6 +39,7 @@ public struct RawGlossaryEntry: Sendable, Hashable {
         self.note = note
         self.source = source
         self.date = date
+        self.exceptions = exceptions
         self.translationStatuses = translationStatuses
         self.fieldCount = fieldCount
         self.expectedFieldCount = expectedFieldCount
@@ -61,7 +64,7 @@ extension GlossaryEntry {
                   forbidden: list(raw.forbidden), partOfSpeech: clean(raw.pos).nilIfEmpty,
                   status: Status(parsing: raw.status) ?? .preferred, domain: clean(raw.domain).nilIfEmpty,
                   note: clean(raw.note).nilIfEmpty, source: clean(raw.source).nilIfEmpty,
-                  date: clean(raw.date).nilIfEmpty, line: raw.line)
+                  date: clean(raw.date).nilIfEmpty, exceptions: list(raw.exceptions), line: raw.line)
     }
 }
 

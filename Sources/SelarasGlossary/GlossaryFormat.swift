@@ -27,7 +27,7 @@ public enum GlossaryFormat: String, Sendable, Hashable, CaseIterable, CustomStri
 
     /// The columns of the extended formats, in order.
     public static let extendedColumns = ["term", "variants", "translations", "forbidden", "pos", "status", "domain",
-                                         "note", "source", "date"]
+                                         "note", "source", "date", "exceptions"]
 
     /// The format to write for a file name: `.tsv` extended TSV, `.txt`/`.utf8`/`.tab` OmegaT,
     /// `.csv` CSV, `.tbx` TBX v2, `.tbx3` TBX v3. Nil for other extensions.

@@ -16,7 +16,8 @@ import SelarasText
 /// entry listing it, no note), a translation
 /// equal to a capitalised source, several translations without a note on when to use which, a
 /// deprecated term without a note, repeated translations or variants, an unknown part of speech or
-/// domain, a date that is not ISO 8601, more fields than the header has, unbalanced brackets.
+/// domain, a date that is not ISO 8601, more fields than the header has, unbalanced brackets, an
+/// exception that does not contain its term.
 public struct GlossaryLinter: Sendable {
     public init() {}
 
@@ -83,6 +84,7 @@ public struct GlossaryLinter: Sendable {
             checkList("variants", r.variants)
             checkList("translations", r.translations)
             checkList("forbiddens", r.forbidden)
+            checkList("exceptions", r.exceptions)
             for (n, v) in [("pos", r.pos), ("status", r.status), ("domain", r.domain), ("note", r.note),
                            ("source", r.source), ("date", r.date)] {
                 checkField(n, v)
@@ -141,7 +143,7 @@ public struct GlossaryLinter: Sendable {
             if TermMatcher.isAcronym(e.term), !expandedAcronyms.contains(e.term), !variantRows.contains(i), e.note == nil {
                 report(line, .warning, "acronym '\(e.term)' has no expansion (add the full form as a variant, an entry with '\(e.term)' as its variant, or a note that spells it out)")
             }
-            for (field, value) in [("term", e.term)] + e.translations.map { ("translation", $0) } where !Self.balanced(value) {
+            for (field, value) in [("term", e.term)] + e.translations.map({ ("translation", $0) }) where !Self.balanced(value) {
                 report(line, .warning, "\(field) '\(value)' has unbalanced brackets or quotes")
             }
 
@@ -166,6 +168,16 @@ public struct GlossaryLinter: Sendable {
                 duplicateRows.insert(i)
             } else {
                 firstByKey[key] = i
+            }
+        }
+
+        // Exceptions must contain a form of their term, or they never apply.
+        for (i, e) in entries.enumerated() where !e.exceptions.isEmpty && !e.term.isEmpty {
+            var plain = e
+            plain.exceptions = []
+            let own = TermMatcher(glossaries: [Glossary(entries: [plain], origin: display)])
+            for x in e.exceptions where own.match(x).isEmpty {
+                report(file.raw[i].line, .warning, "exception '\(x)' of '\(e.term)' does not contain the term, so it never applies")
             }
         }
 

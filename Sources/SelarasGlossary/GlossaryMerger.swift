@@ -10,7 +10,7 @@ import SelarasText
 /// 3. For single-valued fields (the preferred translation, part of speech, status, domain, note,
 ///    source, date) the entry with the later `date` wins; with equal or missing dates, A wins.
 ///    An empty field is filled from the other side without a conflict.
-/// 4. Lists are united: variants and forbidden translations; translations in the winner's order
+/// 4. Lists are united: variants, forbidden translations and exceptions; translations in the winner's order
 ///    followed by the other side's extras. A translation that either side forbids is dropped.
 /// Conflicts are reported for a different preferred translation, part of speech, status, domain
 /// or note, for a term joined through a variant, and for a translation dropped because the other
@@ -133,6 +133,7 @@ public struct GlossaryMerger: Sendable {
         }
         m.variants = union(w.variants, l.variants).filter { Self.key($0) != Self.key(m.term) }
         m.forbidden = union(w.forbidden, l.forbidden)
+        m.exceptions = union(w.exceptions, l.exceptions)
         let forbiddenA = Set(a.forbidden.map { $0.lowercased() }), forbiddenB = Set(b.forbidden.map { $0.lowercased() })
         var translations: [String] = []
         for t in union(w.translations, l.translations) {

@@ -14,6 +14,9 @@ import SelarasCore
 /// apostrophes. Inside a hyphenated word that no form covers, a capitalised part (`anti-NATO`,
 /// `Rusia-Ukraina`) or the part after a bound prefix (`pasca-pemilu`) is matched on its own.
 ///
+/// An entry's `exceptions` are compiled like its forms; where one matches, that entry is not reported
+/// inside it (`menahan diri` hides `menahan`, other entries there are still found).
+///
 /// Among overlapping candidates the longest span wins (then the most tokens, an uninflected match,
 /// the entry's own term over a variant, the earlier entry — glossaries in the order given — and
 /// the leftmost); hits never overlap. `TermHit.term` is the entry's term as written in its file,
@@ -34,6 +37,8 @@ public struct TermMatcher: Sendable {
         var entry: Int
         var isTerm: Bool
         var acronym: Bool
+        /// One of the entry's exceptions: where it matches, the entry is not reported.
+        var isException = false
     }
 
     struct Analysis {
@@ -68,8 +73,10 @@ public struct TermMatcher: Sendable {
             for e in g.entries {
                 let idx = entries.count
                 entries.append((e, g.origin))
-                for (k, text) in e.forms.enumerated() {
-                    for f in Self.compile(text, entry: e, index: idx, isTerm: k == 0) {
+                let texts = e.forms.enumerated().map { ($1, $0 == 0, false) } + e.exceptions.map { ($0, false, true) }
+                for (text, isTerm, isException) in texts {
+                    for var f in Self.compile(text, entry: e, index: idx, isTerm: isTerm) {
+                        f.isException = isException
                         let fi = forms.count
                         forms.append(f)
                         for key in f.slots[0].keys.keys { index[key, default: []].append(fi) }
@@ -258,11 +265,21 @@ public struct TermMatcher: Sendable {
                                             tokens: form.slots.count, inflected: inflected))
             }
         }
+        // An entry's exception hides the entry's own candidates inside it (and nothing else).
+        let exceptions = candidates.filter { forms[$0.form].isException }
+        if !exceptions.isEmpty {
+            candidates.removeAll { c in
+                forms[c.form].isException || exceptions.contains { x in
+                    forms[x.form].entry == forms[c.form].entry && x.start <= c.start && c.end <= x.end
+                }
+            }
+        }
         var chosen = overlapping ? allOf(candidates) : select(candidates)
         // Parts of hyphenated words that no form covers.
         var extra: [Candidate] = []
         for t in tokens where t.isWord && t.text.utf8.contains(UInt8(ascii: "-")) {
             if chosen.contains(where: { $0.start < t.range.upperBound && t.range.lowerBound < $0.end }) { continue }
+            if exceptions.contains(where: { $0.start < t.range.upperBound && t.range.lowerBound < $0.end }) { continue }
             var offset = t.range.lowerBound
             let parts = t.text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             let prefixed = IndonesianMorphology.boundPrefixes.contains(parts[0].lowercased())

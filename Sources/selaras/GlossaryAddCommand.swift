@@ -7,7 +7,7 @@ struct GlossaryAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add an entry to a glossary file (its format, comments and order are kept; the write is atomic).",
-        discussion: "Lists (--variant, --translation, --forbidden) are repeatable; the first translation is the preferred one."
+        discussion: "Lists (--variant, --translation, --forbidden, --exception) are repeatable; the first translation is the preferred one."
     )
 
     @Argument(help: "The glossary file (created when missing, in the format its extension implies).")
@@ -43,6 +43,9 @@ struct GlossaryAddCommand: ParsableCommand {
     @Option(name: .long, help: "Date (YYYY-MM-DD); default today.")
     var date: String?
 
+    @Option(name: .long, help: "A phrase in which the term means something else and is not reported (repeatable; extended TSV and CSV only).")
+    var exception: [String] = []
+
     @Flag(name: .long, help: "Replace the entry if the term is already there.")
     var replace = false
 
@@ -60,7 +63,7 @@ struct GlossaryAddCommand: ParsableCommand {
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         let raw = RawGlossaryEntry(line: 0, term: term, variants: variant, translations: translation, forbidden: forbidden,
                                    pos: pos ?? "", status: status, domain: domain ?? "", note: note ?? "",
-                                   source: source ?? "", date: date ?? today)
+                                   source: source ?? "", date: date ?? today, exceptions: exception)
         var entry = GlossaryEntry(cleaning: raw)
         entry.line = nil
         do {
