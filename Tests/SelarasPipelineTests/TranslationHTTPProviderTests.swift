@@ -116,6 +116,7 @@ server.serve_forever()
     func provider(_ mode: String, batchSize: Int = 25, retries: Int = 2, timeout: Double = 10,
                   apiKey: String? = nil) throws -> HTTPProvider {
         guard let port = Self.port else { throw XCTSkip("python3 is needed for the local test server") }
+        guard HTTPProvider.curlPath != nil else { throw XCTSkip("curl is needed (make deps installs it)") }
         var o = TranslationOptions()
         o.provider = .http
         o.url = "http://127.0.0.1:\(port)/\(mode)"
@@ -127,9 +128,12 @@ server.serve_forever()
         return HTTPProvider(options: o)
     }
 
+    /// The server's request counts, fetched with curl as the provider does (Selaras links no HTTP
+    /// library).
     func stats() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(string: "http://127.0.0.1:\(Self.port!)/stats")!)
-        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let curl = try XCTUnwrap(HTTPProvider.curlPath, "curl is needed")
+        let run = ProcessRunner.run(curl, ["--disable", "--silent", "http://127.0.0.1:\(Self.port!)/stats"], input: Data(), timeout: 10)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
     }
 
     func count(_ mode: String) throws -> Int {
