@@ -71,6 +71,10 @@ public final class BatchRunner: @unchecked Sendable {
         } catch {
             throw RunSetupError("\(output.path): cannot create the output folder: \((error as NSError).localizedDescription)")
         }
+        // Checked before any article is read, rather than reported once per output file.
+        guard access(output.path, W_OK | X_OK) == 0 else {
+            throw RunSetupError("\(output.path): cannot write to the output folder: \(String(cString: strerror(errno)))")
+        }
         AtomicFile.removeStaleTemporaries(in: output)
         AtomicFile.removeStaleTemporaries(in: output.appendingPathComponent(".selaras"))
 
