@@ -99,9 +99,11 @@ print(f'median ratio {statistics.median(r):.1f}x over {len(r)} rounds; best of e
 echo "== Speed: MB/s of text, whole run (seg_eval.py, same run), inputs of ${mb} MB =="
 # Input 1 (the bar): the dev texts repeated. Input 2 (a check): IndoSum news articles repeated,
 # with their paragraphs and line breaks.
-"$python" - "$work/speed.jsonl" "$mb" "$data/id_csui-train.jsonl" "$data/id_gsd-dev.jsonl" <<'PY'
+# repeat_texts OUT LABEL GOLD.jsonl...: the texts of the gold files, repeated to $mb MB, as seg_eval input.
+repeat_texts() {
+  "$python" - "$@" "$mb" <<'PY'
 import json, sys
-out, mb, paths = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+out, label, paths, mb = sys.argv[1], sys.argv[2], sys.argv[3:-1], float(sys.argv[-1])
 texts = [json.loads(l)["text"] for p in paths for l in open(p, encoding="utf-8") if l.strip()]
 size, i = 0, 0
 with open(out, "w", encoding="utf-8") as f:
@@ -109,21 +111,12 @@ with open(out, "w", encoding="utf-8") as f:
         for t in texts:
             f.write(json.dumps({"id": str(i), "text": t, "sentences": [t]}, ensure_ascii=False) + "\n")
             size += len(t.encode()); i += 1
-print(f"input 1: {i} records, {size/1e6:.1f} MB of text (the dev texts, repeated)")
+print(f"{label}: {i} records, {size/1e6:.1f} MB of text")
 PY
+}
+repeat_texts "$work/speed.jsonl" "input 1 (the dev texts, repeated)" "$data/id_csui-train.jsonl" "$data/id_gsd-dev.jsonl"
 speed "$work/speed.jsonl" "input 1: dev texts" "$rounds"
 if [[ -n "${data_of_indosum:-}" ]]; then
-  "$python" - "$work/speed-news.jsonl" "$mb" "$data_of_indosum" <<'PY'
-import json, sys
-out, mb, path = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-texts = [json.loads(l)["text"] for l in open(path, encoding="utf-8") if l.strip()]
-size, i = 0, 0
-with open(out, "w", encoding="utf-8") as f:
-    while size < mb * 1e6:
-        for t in texts:
-            f.write(json.dumps({"id": str(i), "text": t, "sentences": [t]}, ensure_ascii=False) + "\n")
-            size += len(t.encode()); i += 1
-print(f"input 2: {i} records, {size/1e6:.1f} MB of text (IndoSum news articles, repeated)")
-PY
+  repeat_texts "$work/speed-news.jsonl" "input 2 (IndoSum news articles, repeated)" "$data_of_indosum"
   speed "$work/speed-news.jsonl" "input 2: news articles (check)" 3
 fi
