@@ -5,7 +5,7 @@ import PackageDescription
 /// One concern per target; see README.md and ARCHITECTURE.md for the data flow.
 let package = Package(
     name: "Selaras",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "selaras", targets: ["selaras"]),
         .library(name: "SelarasPipeline", targets: ["SelarasPipeline"]),
@@ -22,6 +22,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "SelarasCore"),
+        .target(name: "SelarasJSONLines", dependencies: ["SelarasCore"]),
         .target(name: "SelarasText", dependencies: ["SelarasCore"], resources: [.process("Resources")]),
         .target(
             name: "SelarasSegmentation",
@@ -38,18 +39,19 @@ let package = Package(
         .target(
             name: "SelarasPipeline",
             dependencies: [
-                "SelarasCore", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary",
+                "SelarasCore", "SelarasJSONLines", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary",
                 "SelarasSummary", "SelarasOutput", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "selaras",
             dependencies: [
-                "SelarasCore", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary", "SelarasSummary",
-                "SelarasOutput", "SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SelarasCore", "SelarasJSONLines", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary",
+                "SelarasSummary", "SelarasOutput", "SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SelarasCoreTests", dependencies: ["SelarasCore"]),
+        .testTarget(name: "SelarasJSONLinesTests", dependencies: ["SelarasJSONLines"]),
         .testTarget(name: "SelarasTextTests", dependencies: ["SelarasText"]),
         .testTarget(name: "SelarasSegmentationTests", dependencies: ["SelarasSegmentation"], exclude: ["Fixtures"]),
         .testTarget(name: "SelarasTMTests", dependencies: ["SelarasTM"]),

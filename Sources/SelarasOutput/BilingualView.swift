@@ -70,6 +70,10 @@ extension TermHit {
 
 /// A document seen as rows, whatever layers it has.
 public struct BilingualView: Sendable {
+    /// The lowest TM score whose target fills a segment when nothing else is said (the `translate`
+    /// stage's `fill_threshold` default).
+    public static let defaultFillThreshold: Double = 95
+
     public var document: Document
     public var rows: [BilingualRow]
     /// Whether the segments came from the segments layer (false: one row per paragraph).

@@ -14,7 +14,7 @@ public struct WriterContext: Sendable {
     public var fillThreshold: Double
 
     public init(sourceLanguage: String = "id", targetLanguage: String = "en", toolName: String = "Selaras",
-                toolVersion: String = "0.1.0", date: Date = Date(), fillThreshold: Double = 95) {
+                toolVersion: String = "0.1.0", date: Date = Date(), fillThreshold: Double = BilingualView.defaultFillThreshold) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.toolName = toolName

@@ -12,6 +12,10 @@ public struct IndonesianSegmenter: SentenceSegmenter {
         Self.builtIn.segment(text)
     }
 
+    public func utf8Sentences(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        Self.builtIn.utf8Sentences(utf8)
+    }
+
     /// The sentences of `text` as strings.
     public func sentences(_ text: String) -> [String] {
         Self.builtIn.sentences(text)

@@ -61,13 +61,17 @@ public struct SRXSegmenter: SentenceSegmenter {
         engine.sentences(utf8)
     }
 
+    public func utf8Sentences(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        engine.sentences(utf8)
+    }
+
     /// Byte offsets of the break positions in `utf8` (valid UTF-8), before trimming.
     public func breakOffsets(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
         engine.breaks(utf8)
     }
 
     /// Converts sorted, non-overlapping byte ranges to code-point ranges.
-    static func codePointRanges(_ ranges: [Range<Int>], in buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    public static func codePointRanges(_ ranges: [Range<Int>], in buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         out.reserveCapacity(ranges.count)
         var bytePos = 0

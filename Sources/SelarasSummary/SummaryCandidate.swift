@@ -1,3 +1,4 @@
+import SelarasCore
 /// A sentence offered to a summariser, with what the caller knows about it.
 ///
 /// Only `text` and `rankable` are required; the other fields default to "unknown" and improve the
@@ -22,5 +23,16 @@ public struct SummaryCandidate: Sendable, Hashable {
         self.paragraph = paragraph
         self.isHeadline = isHeadline
         self.glossaryTerms = glossaryTerms
+    }
+}
+
+extension SummaryCandidate {
+    /// The candidates of an article's segments, in order: body sentences are rankable; headlines,
+    /// subheadings and news furniture are not. `terms` (per segment) counts glossary terms.
+    public static func candidates(_ segments: [Segment], terms: [[TermHit]]? = nil) -> [SummaryCandidate] {
+        segments.enumerated().map { i, s in
+            SummaryCandidate(text: s.text, rankable: s.role == .body, paragraph: s.paragraph, isHeadline: s.role == .headline,
+                             glossaryTerms: terms.map { i < $0.count ? $0[i].count : 0 } ?? 0)
+        }
     }
 }

@@ -9,6 +9,10 @@ public enum SummaryLength: Sendable, Hashable {
     /// sentences that would overrun the budget are skipped in favour of shorter ones further down.
     case words(Int)
 
+    /// The summary length when nothing else is asked for: three sentences (LEAD-3's length).
+    public static let defaultSentences = 3
+    public static let `default` = SummaryLength.sentences(defaultSentences)
+
     /// How many of `count` rankable sentences to pick (`.words` gives `count`: its limit is on words).
     public func sentenceCount(of count: Int) -> Int {
         switch self {

@@ -6,9 +6,37 @@ import Foundation
 /// variants, non-breaking and zero-width spaces, runs of whitespace and case, so that two strings a
 /// reader would call the same compare equal.
 public enum TextNormalizer {
-    /// Canonical composition (NFC). Text that is shown or written goes through this only.
+    /// Canonical composition (NFC). Text that is shown or written goes through this only. Text that
+    /// is certainly NFC already (`isCertainlyNFC`) is returned as it is, without Foundation's pass.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        var text = text
+        if text.withUTF8(isCertainlyNFC) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether UTF-8 is in NFC for sure, found in one pass: every scalar is below U+0300 (Latin,
+    /// whose characters are all NFC-stable: no decomposition and no combining class), or in
+    /// U+2002–U+206F or U+20A0–U+20CF (punctuation such as curly quotes and dashes, and currency
+    /// signs, which have no canonical decomposition and do not combine). False means "may not be".
+    public static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Eight bytes at a time while they are ASCII.
+            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = bytes[i]
+            i += 1
+            if b < 0xCC { continue }  // ASCII, a continuation byte, or a lead byte of a scalar below U+0300
+            if b == 0xE2, i + 1 < n {
+                let v = 0x2000 | UInt32(bytes[i] & 0x3F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                if (0x2002...0x206F).contains(v) || (0x20A0...0x20CF).contains(v) { i += 2; continue }
+            }
+            return false
+        }
+        return true
     }
 
     /// The folding key used for matching: NFC, lowercased, typographic variants folded, whitespace

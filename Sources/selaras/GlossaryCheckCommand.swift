@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasGlossary
+import SelarasJSONLines
 
 /// `selaras glossary check`: terminology in bilingual files.
 struct GlossaryCheckCommand: ParsableCommand {
@@ -27,26 +28,9 @@ struct GlossaryCheckCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one bilingual file") }
     }
 
-    struct JSONProblem: Encodable {
-        var kind: String
-        var term: String
-        var text: String
-        var translations: [String]
-        var found: String?
-    }
-
-    struct JSONSegment: Encodable {
-        var file: String
-        var id: String
-        var line: Int
-        var terms: [String]
-        var problems: [JSONProblem]
-        var untranslated: Bool
-    }
-
     func run() throws {
         let checker = TerminologyChecker(matcher: TermMatcher(glossaries: try GlossaryLoading.load(glossary)))
-        let out = StandardOutput()
+        let out = FileOutput()
         var segments = 0, withProblems = 0, untranslated = 0, hitsTotal = 0, missing = 0, forbidden = 0
         var unreadable = false
         for path in files {
@@ -69,21 +53,37 @@ struct GlossaryCheckCommand: ParsableCommand {
                 forbidden += report.findings.filter { $0.kind == .forbidden }.count
                 if jsonl {
                     if problemsOnly && report.findings.isEmpty { continue }
-                    out.writeLine(JSONLines.encode(JSONSegment(
-                        file: path, id: seg.id, line: seg.line, terms: report.hits.map(\.term),
-                        problems: report.findings.map {
-                            JSONProblem(kind: $0.kind.rawValue, term: $0.term, text: $0.sourceText,
-                                        translations: $0.translations, found: $0.found)
-                        }, untranslated: report.untranslated)))
+                    // Keys sorted: file, id, line, problems, terms, untranslated.
+                    var json = JSONWriter()
+                    json.beginObject()
+                    json.key("file"); json.string(path)
+                    json.key("id"); json.string(seg.id)
+                    json.key("line"); json.int(seg.line)
+                    json.key("problems")
+                    json.beginArray()
+                    for f in report.findings {
+                        json.beginObject()
+                        if let found = f.found { json.key("found"); json.string(found) }
+                        json.key("kind"); json.string(f.kind.rawValue)
+                        json.key("term"); json.string(f.term)
+                        json.key("text"); json.string(f.sourceText)
+                        json.key("translations"); json.strings(f.translations)
+                        json.endObject()
+                    }
+                    json.endArray()
+                    json.key("terms"); json.strings(report.hits.map(\.term))
+                    json.key("untranslated"); json.bool(report.untranslated)
+                    json.endRecord()
+                    out.bytes(json.bytes)
                     continue
                 }
                 let terms = "\(report.hits.count) term\(report.hits.count == 1 ? "" : "s")"
                 let place = "\(path):\(seg.line): segment \(seg.id)"
                 if !report.findings.isEmpty {
-                    out.writeLine("\(place): \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s") (\(terms))")
-                    for f in report.findings { out.writeLine("    \(f)") }
+                    out.line("\(place): \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s") (\(terms))")
+                    for f in report.findings { out.line("    \(f)") }
                 } else if !problemsOnly {
-                    out.writeLine("\(place): \(report.untranslated ? "no target" : "ok") (\(terms))")
+                    out.line("\(place): \(report.untranslated ? "no target" : "ok") (\(terms))")
                 }
             }
         }

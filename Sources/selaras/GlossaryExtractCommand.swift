@@ -4,6 +4,7 @@ import SelarasCore
 import SelarasGlossary
 import SelarasSegmentation
 import SelarasTM
+import SelarasJSONLines
 
 /// `selaras glossary extract`: candidate terms that a glossary lacks.
 struct GlossaryExtractCommand: ParsableCommand {
@@ -115,8 +116,8 @@ struct GlossaryExtractCommand: ParsableCommand {
         if let output {
             try AtomicFile.write(out, to: URL(fileURLWithPath: output))
         } else {
-            let so = StandardOutput()
-            so.write(out)
+            let so = FileOutput()
+            so.string(out)
             so.flush()
         }
         Console.error("\(candidates.count) candidate\(candidates.count == 1 ? "" : "s") from \(documents.count) article\(documents.count == 1 ? "" : "s")\(pairs.isEmpty ? "" : ", \(candidates.filter { $0.translation != nil }.count) with English from \(pairs.count) TM pairs")")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasGlossary
+import SelarasJSONLines
 
 /// `selaras glossary lint`: mistakes in glossary files.
 struct GlossaryLintCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct GlossaryLintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let out = StandardOutput()
+        let out = FileOutput()
         var errors = 0, warnings = 0, unreadable = 0
         for path in files {
             let file: GlossaryFile
@@ -38,7 +39,7 @@ struct GlossaryLintCommand: ParsableCommand {
             for finding in GlossaryLinter().lint(file, name: path) {
                 if finding.severity == .error { errors += 1 } else { warnings += 1 }
                 if errorsOnly && finding.severity != .error { continue }
-                out.writeLine(finding.lintDescription)
+                out.line(finding.lintDescription)
             }
         }
         out.flush()

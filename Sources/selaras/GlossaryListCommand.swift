@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasGlossary
+import SelarasJSONLines
 
 /// `selaras glossary list`: the entries of glossaries, filtered.
 struct GlossaryListCommand: ParsableCommand {
@@ -49,9 +50,9 @@ struct GlossaryListCommand: ParsableCommand {
                     && (parts.isEmpty || PartOfSpeech(parsing: e.partOfSpeech).map(parts.contains) == true)
             }
         }
-        let out = StandardOutput()
+        let out = FileOutput()
         if tsv {
-            out.write(Glossary(entries: selected, origin: "").serialized(as: .tsv))
+            out.string(Glossary(entries: selected, origin: "").serialized(as: .tsv))
         } else {
             for e in selected {
                 var line = e.term
@@ -60,7 +61,7 @@ struct GlossaryListCommand: ParsableCommand {
                 let tags = [e.partOfSpeech, e.domain, e.status == .preferred ? nil : e.status.rawValue].compactMap { $0 }
                 if !tags.isEmpty { line += "  [\(tags.joined(separator: ", "))]" }
                 if !e.forbidden.isEmpty { line += "  not: \(e.forbidden.joined(separator: "; "))" }
-                out.writeLine(line)
+                out.line(line)
             }
         }
         out.flush()

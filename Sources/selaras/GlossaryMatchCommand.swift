@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasCore
+import SelarasJSONLines
 import SelarasGlossary
 
 /// `selaras glossary match`: the glossary terms in text.
@@ -29,38 +30,29 @@ struct GlossaryMatchCommand: ParsableCommand {
         if jsonl && !files.isEmpty { throw ValidationError("--jsonl reads stdin; do not give files") }
     }
 
-    /// One output line, as `JSONLines.encode` would write it (sorted keys, no escaped slashes or
-    /// non-ASCII), built directly: Foundation's encoder would cost more than the matching.
-    static func encode(id: String, hits: [TermHit]) -> String {
-        var s = "{\"id\":" + quote(id) + ",\"terms\":["
-        for (k, h) in hits.enumerated() {
-            if k > 0 { s += "," }
-            s += "{\"end\":\(h.end),\"kind\":\"\(h.kind.rawValue)\",\"start\":\(h.start),\"term\":" + quote(h.term)
-            s += ",\"text\":" + quote(h.text) + ",\"translations\":[" + h.translations.map(quote).joined(separator: ",") + "]}"
-        }
-        return s + "]}"
-    }
-
-    /// A JSON string literal (`JSONText`'s encoding, as the other `--jsonl` commands write).
-    static func quote(_ s: String) -> String {
-        var text = s
-        var bytes: [UInt8] = []
-        text.withUTF8 { JSONText.appendString($0, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     func run() throws {
         let matcher = TermMatcher(glossaries: try GlossaryLoading.load(glossary))
-        let out = StandardOutput()
+        let out = FileOutput()
         var failed = false
         if jsonl {
-            JSONLines.read({ record in
-                let hits = matcher.match(record.text)
-                out.writeLine(Self.encode(id: record.id, hits: hits))
-            }, bad: { _, message in
-                Console.error(message)
-                failed = true
-            })
+            let outcome = JSONLinesJob(schema: .text).run(fd: STDIN_FILENO, source: "<stdin>", output: out, report: Console.report) { record, json in
+                json.beginRecord(id: record.id)
+                json.key("terms")
+                json.beginArray()
+                for h in matcher.match(record.string(0) ?? "") {
+                    json.beginObject()
+                    json.key("end"); json.int(h.end)
+                    json.key("kind"); json.string(h.kind.rawValue)
+                    json.key("start"); json.int(h.start)
+                    json.key("term"); json.string(h.term)
+                    json.key("text"); json.string(h.text)
+                    json.key("translations"); json.strings(h.translations)
+                    json.endObject()
+                }
+                json.endArray()
+                json.endRecord()
+            }
+            failed = outcome.failed
         } else {
             let inputs: [(String, Data?)] = files.isEmpty
                 ? [("<stdin>", FileHandle.standardInput.readDataToEndOfFile())]
@@ -74,7 +66,7 @@ struct GlossaryMatchCommand: ParsableCommand {
                 let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
                 for (n, line) in lines.enumerated() {
                     for h in matcher.match(String(line)) {
-                        out.writeLine("\(name):\(n + 1):\(h.start + 1): \(h.text)\t\(h.term)\t\(h.translations.joined(separator: " | "))\t\(h.kind.rawValue)")
+                        out.line("\(name):\(n + 1):\(h.start + 1): \(h.text)\t\(h.term)\t\(h.translations.joined(separator: " | "))\t\(h.kind.rawValue)")
                     }
                 }
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasGlossary
+import SelarasJSONLines
 
 /// `selaras glossary merge`: two glossaries into one, with a conflict report.
 struct GlossaryMergeCommand: ParsableCommand {
@@ -37,8 +38,8 @@ struct GlossaryMergeCommand: ParsableCommand {
         let ga = try GlossaryLoading.load([a])[0]
         let gb = try GlossaryLoading.load([b])[0]
         let result = GlossaryMerger().merge(ga.entries, gb.entries)
-        let out = StandardOutput()
-        for c in result.conflicts { out.writeLine(c.description) }
+        let out = FileOutput()
+        for c in result.conflicts { out.line(c.description) }
         out.flush()
         let merged = Glossary(entries: result.entries, origin: URL(fileURLWithPath: output).lastPathComponent)
         let url = URL(fileURLWithPath: output)

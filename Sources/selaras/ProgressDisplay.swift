@@ -1,29 +1,38 @@
 import Foundation
+import SelarasCore
 import SelarasPipeline
 
 /// Renders run events on stderr: failures and warnings always; a progress line (count, rate, ETA)
 /// only when stderr is a terminal.
-final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: Sendable {
+    private struct State {
+        var start = Date()
+        var lastDraw = Date.distantPast
+        var drawn = false
+        var jobs = 1
+    }
     private let enabled: Bool
-    private let lock = NSLock()
-    private var start = Date()
-    private var lastDraw = Date.distantPast
-    private var drawn = false
-    private var jobs = 1
+    private let state = Locked(State())
 
     init(enabled: Bool) {
         self.enabled = enabled
     }
 
     func handle(_ event: RunEvent) {
-        lock.lock(); defer { lock.unlock() }
+        let enabled = self.enabled
+        state.withLock { s in Self.handle(event, &s, enabled: enabled) }
+    }
+
+    private static func handle(_ event: RunEvent, _ s: inout State, enabled: Bool) {
+        func clearLocked() { Self.clear(&s) }
+        func draw(done: Int, total: Int, force: Bool) { Self.draw(&s, done: done, total: total, force: force) }
         switch event {
         case let .warning(message):
             clearLocked()
             Console.error("warning: \(message)")
         case let .started(total, jobs):
-            start = Date()
-            self.jobs = jobs
+            s.start = Date()
+            s.jobs = jobs
             if enabled { draw(done: 0, total: total, force: true) }
         case let .finished(article, done, total):
             if article.status == .failed {
@@ -40,26 +49,26 @@ final class ProgressDisplay: @unchecked Sendable {
 
     /// Erases the progress line.
     func clear() {
-        lock.lock(); defer { lock.unlock() }
-        clearLocked()
+        state.withLock { Self.clear(&$0) }
     }
 
-    private func clearLocked() {
-        if drawn { Console.errorRaw("\r\u{1B}[K"); drawn = false }
+    private static func clear(_ s: inout State) {
+        if s.drawn { Console.errorRaw("\r\u{1B}[K"); s.drawn = false }
     }
 
-    private func draw(done: Int, total: Int, force: Bool) {
+    private static func draw(_ s: inout State, done: Int, total: Int, force: Bool) {
         let now = Date()
-        guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let elapsed = now.timeIntervalSince(start)
+        guard force || now.timeIntervalSince(s.lastDraw) >= 0.1 else { return }
+        s.lastDraw = now
+        let elapsed = now.timeIntervalSince(s.start)
+        let jobs = s.jobs
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         var line = "\r\u{1B}[K[\(done)/\(total)] \(String(format: "%.1f", rate)) articles/s, \(jobs) jobs"
         if rate > 0, done < total {
             line += ", ETA \(Self.duration(Double(total - done) / rate))"
         }
         Console.errorRaw(line)
-        drawn = true
+        s.drawn = true
     }
 
     static func duration(_ s: Double) -> String {

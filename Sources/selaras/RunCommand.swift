@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasPipeline
 
 /// `selaras run PIPELINE.yaml [--input PATH_OR_GLOB ...] [--output DIR] [--jobs N] [--force]`
@@ -38,8 +39,8 @@ struct RunCommand: ParsableCommand {
         let config: PipelineConfig
         do {
             config = try ConfigLoader(checkInputs: input.isEmpty).load(URL(fileURLWithPath: pipeline))
-        } catch let errors as ConfigErrors {
-            for e in errors.errors { Console.error(e.description) }
+        } catch {
+            for d in error.list { Console.report(d) }
             throw ExitCode(ExitStatus.usage)
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -54,9 +55,9 @@ struct RunCommand: ParsableCommand {
         // files are renamed into place only when complete, so none is left half-written either way.
         signal(SIGINT, SIG_IGN)
         let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let count = InterruptCounter()
+        let count = Locked(0)
         interrupts.setEventHandler {
-            if count.increment() > 1 { Foundation.exit(ExitStatus.interrupted) }
+            if count.add(1) > 1 { Foundation.exit(ExitStatus.interrupted) }
             progress.clear()
             Console.error("interrupted: finishing the articles in progress (Ctrl-C again to quit now)")
             runner.cancel()
@@ -75,16 +76,5 @@ struct RunCommand: ParsableCommand {
         Console.error(report.summaryLine)
         if report.interrupted { throw ExitCode(ExitStatus.interrupted) }
         if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed) }
-    }
-}
-
-/// Counts Ctrl-C presses.
-final class InterruptCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var n = 0
-    func increment() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        n += 1
-        return n
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
+import SelarasJSONLines
 import SelarasSegmentation
 
 /// `selaras segment`: splits Indonesian text into sentences with the built-in SRX rules or a
@@ -13,7 +15,7 @@ struct SegmentCommand: ParsableCommand {
 
         Plain text (default): one sentence per line. A line break inside a sentence (a hard-wrapped line) becomes a space. An empty line is written between paragraphs (where the input has an empty line) and between files.
 
-        --jsonl: each input line is a JSON object {"id": "...", "text": "..."}; each output line is {"id": "...", "sentences": ["...", ...]} with the same id, in the same order. Sentences are exact substrings of the text. A line that is not such a record is reported on standard error with its line number and skipped; the other lines are still written.
+        --jsonl: each input line is a JSON object {"id": ..., "text": "..."}; each output line is {"id": ..., "sentences": ["...", ...]} with the same id (a number stays a number), in the same order. Sentences are exact substrings of the text. A line that is not such a record is reported on standard error with its line number and skipped; the other lines are still written.
 
         Invalid UTF-8 is replaced by U+FFFD and reported with its byte offset.
 
@@ -41,36 +43,56 @@ struct SegmentCommand: ParsableCommand {
             do {
                 segmenter = try SRXSegmenter(contentsOf: URL(fileURLWithPath: rules), language: language)
             } catch {
-                Console.error("error: \(error)")
+                Console.report(error)
                 throw ExitCode(ExitStatus.usage)
             }
         } else {
             if let problem = IndonesianSegmenter.loadProblem { Console.error("warning: \(problem)") }
             segmenter = IndonesianSegmenter.rules
         }
-        SegmentIO.widenPipes()
-        var job = SegmentJob(segmenter: segmenter)
-        let inputs: [String?] = files.isEmpty ? [nil] : files.map { $0 }
-        for (k, path) in inputs.enumerated() {
-            let name = path ?? "<stdin>"
-            var fd = STDIN_FILENO
-            if let path {
-                fd = open(path, O_RDONLY)
-                if fd < 0 {
-                    Console.error("error: \(path): cannot open: \(String(cString: strerror(errno)))")
-                    job.failed = true
-                    continue
-                }
-            }
-            defer { if path != nil { close(fd) } }
+        FileOutput.widenPipes()
+        let output = FileOutput()
+        var failed = false
+        var wroteText = false
+        let job = JSONLinesJob(schema: .text)
+        for input in Inputs(files) {
+            guard let fd = input.open() else { failed = true; continue }
+            defer { input.close(fd) }
             if jsonl {
-                job.segmentJSONLines(fd: fd, name: name)
+                let outcome = job.run(fd: fd, source: input.name, output: output, report: Console.report) { record, out in
+                    out.beginRecord(id: record.id)
+                    out.key("sentences")
+                    out.beginArray()
+                    record.withString(0) { text in
+                        for r in segmenter.sentenceByteRanges(inUTF8: text) { out.string(UnsafeBufferPointer(rebasing: text[r])) }
+                    }
+                    out.endArray()
+                    out.endRecord()
+                }
+                if outcome.badLines > 0 {
+                    Console.error("\(input.name): \(outcome.badLines) line\(outcome.badLines == 1 ? " was" : "s were") skipped")
+                }
+                failed = failed || outcome.failed
+                if outcome.outputClosed { break }
             } else {
-                job.segmentText(fd: fd, name: name, first: k == 0)
+                guard var raw = input.readAll(fd) else { failed = true; continue }
+                if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }  // a byte-order mark is not text
+                if raw.withUnsafeBufferPointer({ UTF8Repair.firstInvalid($0) }) != nil {
+                    let (fixed, offsets) = raw.withUnsafeBufferPointer { UTF8Repair.repaired($0) }
+                    let list = offsets.prefix(5).map(String.init).joined(separator: ", ")
+                    Console.error("warning: \(input.name): invalid UTF-8 replaced by U+FFFD at byte offset \(list)\(offsets.count > 5 ? " and \(offsets.count - 5) more" : "")")
+                    raw = fixed
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(raw.count + raw.count / 8)
+                let count = raw.withUnsafeBufferPointer { SentenceLines.write($0, segmenter: segmenter, into: &out) }
+                if wroteText && count > 0 { output.endLine() }
+                output.bytes(out)
+                wroteText = wroteText || count > 0
+                if !output.isOpen { break }
             }
-            if job.outputClosed { break }
         }
-        job.output.flush()
-        if job.failed { throw ExitCode(ExitStatus.someFailed) }
+        output.flush()
+        if failed { throw ExitCode(ExitStatus.someFailed) }
     }
 }

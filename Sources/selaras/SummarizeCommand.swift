@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasCore
+import SelarasJSONLines
 import SelarasPipeline
 import SelarasSegmentation
 import SelarasSummary
@@ -101,53 +102,107 @@ struct SummarizeCommand: ParsableCommand {
     func run() throws {
         if jsonl { Self.warmUp() }
         let summarizer = try makeSummarizer()
-        let segmenter = IndonesianSegmenter()
+        let segmenter = ArticleSegmenter()
         if let evaluate {
-            let ok = try SummarizeEvaluation(summarizer: summarizer, segmenter: segmenter, length: length).run(path: evaluate)
-            if !ok { throw ExitCode(ExitStatus.someFailed) }
+            if !(try self.evaluate(path: evaluate, summarizer: summarizer, segmenter: segmenter)) { throw ExitCode(ExitStatus.someFailed) }
             return
         }
         var failed = false
+        let output = FileOutput()
         if jsonl {
-            let output = StandardOutput()
-            let job = SummarizeJSONLines(summarizer: summarizer, segmenter: segmenter, length: length, features: features ? .forStemming(stem) : nil)
-            for path in files.isEmpty ? [nil] : files.map({ Optional($0) }) {
-                var fd = STDIN_FILENO
-                if let path {
-                    fd = open(path, O_RDONLY)
-                    if fd < 0 {
-                        Console.error("\(path): cannot open: \(String(cString: strerror(errno)))")
-                        failed = true
-                        continue
+            let job = JSONLinesJob(schema: .text)
+            let length = self.length
+            let analyzer = features ? TermAnalyzer.forStemming(stem) : nil
+            for input in Inputs(files) {
+                guard let fd = input.open() else { failed = true; continue }
+                defer { input.close(fd) }
+                let name = input.name
+                let outcome = job.run(fd: fd, source: name, output: output, report: Console.report) { record, out in
+                    let segments = Self.segments(record.string(0) ?? "", path: name, segmenter: segmenter)
+                    let candidates = SummaryCandidate.candidates(segments)
+                    out.beginRecord(id: record.id)
+                    if let analyzer {
+                        let (indices, rows) = LearnedSummarizer.featureRows(candidates, analyzer: analyzer)
+                        out.key("features")
+                        out.beginArray()
+                        for row in rows { out.beginArray(); for x in row { out.number(x) }; out.endArray() }
+                        out.endArray()
+                        out.key("indices")
+                        out.beginArray(); for i in indices { out.int(i) }; out.endArray()
+                        out.key("names")
+                        out.strings(SentenceFeature.allCases.map(\.rawValue))
+                        out.key("roles")
+                        out.strings(segments.map(\.role.rawValue))
+                        out.key("sentences")
+                        out.strings(segments.map(\.text))
+                    } else {
+                        let chosen = summarizer.summarize(candidates, length: length)
+                        out.key("indices")
+                        out.beginArray(); for s in chosen { out.int(s.segment) }; out.endArray()
+                        out.key("summary")
+                        out.strings(chosen.map { SummaryText.display($0.segment, in: candidates) })
                     }
+                    out.endRecord()
                 }
-                if job.run(fd: fd, name: path ?? "<stdin>", output: output) > 0 { failed = true }
-                if path != nil { close(fd) }
+                failed = failed || outcome.failed
+                if outcome.outputClosed { break }
             }
             output.flush()
             if failed { throw ExitCode(ExitStatus.someFailed) }
             return
         }
-        let out = StandardOutput()
-        defer { out.flush() }
-        if files.isEmpty {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            failed = !summarizeArticle(data: data, label: "<stdin>", header: nil, summarizer: summarizer, segmenter: segmenter, out: out)
-        } else {
-            for (n, path) in files.enumerated() {
-                let header = files.count > 1 ? (n > 0 ? "\n" : "") + "==> \(path) <==" : nil
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    Console.error("\(path): cannot read")
-                    failed = true
-                    continue
-                }
-                if !summarizeArticle(data: data, label: path, header: header, summarizer: summarizer, segmenter: segmenter, out: out) {
-                    failed = true
-                }
+        for (n, input) in Inputs(files).enumerated() {
+            guard let fd = input.open() else { failed = true; continue }
+            defer { input.close(fd) }
+            guard let bytes = input.readAll(fd) else { failed = true; continue }
+            let candidates: [SummaryCandidate]
+            do {
+                let text = try ArticleReader.decode(Data(bytes), path: input.name)
+                let article = try ArticleReader.plainText(text, id: "article", path: input.name, detectTitle: true)
+                candidates = SummaryCandidate.candidates(segmenter.segments(of: article))
+            } catch {
+                Console.report(error)
+                failed = true
+                continue
             }
+            if files.count > 1 { output.line((n > 0 ? "\n" : "") + "==> \(input.name) <==") }
+            for s in summarizer.summarize(candidates, length: length) { output.line(SummaryText.display(s.segment, in: candidates)) }
         }
-        out.flush()
+        output.flush()
         if failed { throw ExitCode(ExitStatus.someFailed) }
+    }
+
+    /// The segments of a JSON line's text (no headline line); an empty text has none.
+    static func segments(_ text: String, path: String, segmenter: ArticleSegmenter) -> [Segment] {
+        guard let article = try? ArticleReader.article(text: text, id: "article", path: path, detectTitle: false) else { return [] }
+        return segmenter.segments(of: article)
+    }
+
+    /// `--evaluate`: the ROUGE table; false when some lines could not be used (reported).
+    func evaluate(path: String, summarizer: any Summarizer, segmenter: ArticleSegmenter) throws -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.error("error: \(path): cannot read")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let schema = JSONRecordSchema(strings: ["text"], stringLists: ["summary", "sentences"], required: ["text", "summary"],
+                                      requiresID: false)
+        var records: [SummaryEvaluation.Record] = []
+        var bad = 0
+        JSONLines.forEach(in: [UInt8](data), schema: schema, source: path) { record in
+            records.append(SummaryEvaluation.Record(text: record.string(0) ?? "", reference: (record.strings(0) ?? []).joined(separator: " "),
+                                                    sentences: record.strings(1)))
+        } bad: { diagnostic in
+            Console.report(diagnostic)
+            bad += 1
+        }
+        let evaluation = SummaryEvaluation(summarizer: summarizer, length: length) { text in
+            SummaryCandidate.candidates(Self.segments(text, path: path, segmenter: segmenter))
+        }
+        let output = FileOutput()
+        for line in evaluation.table(evaluation.evaluate(records), source: path) { output.line(line) }
+        output.flush()
+        if bad > 0 { Console.error("\(path): \(bad) line\(bad == 1 ? "" : "s") skipped") }
+        return bad == 0
     }
 
     /// Compiles the built-in segmentation rules on another thread, so that this one-time work
@@ -158,21 +213,5 @@ struct SummarizeCommand: ParsableCommand {
             _ = IndonesianSegmenter.rules
             _ = NewsFurniture.isFurniture("Baca juga: Foto: (ant)")
         }
-    }
-
-    /// Summarises one plain-text article and prints its sentences; false (with a message) on bad input.
-    func summarizeArticle(data: Data, label: String, header: String?, summarizer: any Summarizer,
-                          segmenter: any SentenceSegmenter, out: StandardOutput) -> Bool {
-        let input: SummarizeInput
-        do {
-            let text = try ArticleReader.decode(data, path: label)
-            input = try SummarizeInput.make(text: text, detectTitle: true, segmenter: segmenter, path: label)
-        } catch {
-            Console.error("\(error)")
-            return false
-        }
-        if let header { out.writeLine(header) }
-        for s in summarizer.summarize(input.candidates, length: length) { out.writeLine(input.displayText(s.segment)) }
-        return true
     }
 }

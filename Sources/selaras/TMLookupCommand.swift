@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasCore
+import SelarasJSONLines
 import SelarasTM
 
 /// `selaras tm lookup [TEXT] (--store PATH | --tmx FILE ...) [--threshold 75] [--max 5] [--exhaustive] [--jsonl]`
@@ -55,20 +56,34 @@ struct TMLookupCommand: ParsableCommand {
         let tm = try openMemory()
         if let text {
             let matches = tm.lookup(TMQuery(text: text, previous: previous, next: next), threshold: threshold, max: max, exhaustive: exhaustive)
-            let out = StandardOutput()
-            if matches.isEmpty { out.writeLine("no match at or above \(Int(threshold))") }
+            let out = FileOutput()
+            if matches.isEmpty { out.line("no match at or above \(Int(threshold))") }
             for m in matches {
-                out.writeLine("\(Int(m.score))  \(m.kind.rawValue)  \(m.origin)")
-                out.writeLine("  source: \(m.source)")
-                out.writeLine("  target: \(m.target)")
-                if let r = m.repairedTarget { out.writeLine("  repaired: \(r)") }
-                for r in m.repairs { out.writeLine("    repair: \(r)") }
-                for p in m.penalties { out.writeLine("    -\(Self.points(p.points)): \(p.reason)") }
+                out.line("\(Int(m.score))  \(m.kind.rawValue)  \(m.origin)")
+                out.line("  source: \(m.source)")
+                out.line("  target: \(m.target)")
+                if let r = m.repairedTarget { out.line("  repaired: \(r)") }
+                for r in m.repairs { out.line("    repair: \(r)") }
+                for p in m.penalties { out.line("    -\(Self.points(p.points)): \(p.reason)") }
             }
             out.flush()
             return
         }
-        try lookupLines(tm)
+        // {"id", "text", "previous"?, "next"?} in, {"id", "matches"} out, looked up on every core, in order.
+        let schema = JSONRecordSchema(strings: ["text", "previous", "next"], required: ["text"])
+        let threshold = self.threshold, max = self.max, exhaustive = self.exhaustive
+        let output = FileOutput()
+        let outcome = JSONLinesJob(schema: schema).run(fd: STDIN_FILENO, source: "<stdin>", output: output, report: Console.report) { record, out in
+            let query = TMQuery(text: record.string(0) ?? "", previous: record.string(1), next: record.string(2))
+            let matches = tm.lookup(query, threshold: threshold, max: max, exhaustive: exhaustive)
+            out.beginRecord(id: record.id)
+            out.key("matches")
+            out.beginArray()
+            for m in matches { Self.write(m, to: &out) }
+            out.endArray()
+            out.endRecord()
+        }
+        if outcome.failed { throw ExitCode(ExitStatus.someFailed) }
     }
 
     private func openMemory() throws -> TranslationMemory {
@@ -82,83 +97,26 @@ struct TMLookupCommand: ParsableCommand {
         return tm
     }
 
-    struct Output: Encodable {
-        var id: String
-        var matches: [Match]
-    }
-
-    struct Match: Encodable {
-        var score: Double
-        var kind: String
-        var source: String
-        var target: String
-        var repairedTarget: String?
-        var repairs: [String]?
-        var origin: String
-        var penalties: [Penalty]
-
-        enum CodingKeys: String, CodingKey {
-            case score, kind, source, target, repairedTarget = "repaired_target", repairs, origin, penalties
+    /// One match, keys sorted: kind, origin, penalties, repaired_target?, repairs?, score, source, target.
+    static func write(_ m: TMMatch, to out: inout JSONWriter) {
+        out.beginObject()
+        out.key("kind"); out.string(m.kind.rawValue)
+        out.key("origin"); out.string(m.origin)
+        out.key("penalties")
+        out.beginArray()
+        for p in m.penalties {
+            out.beginObject()
+            out.key("points"); out.number(p.points)
+            out.key("reason"); out.string(p.reason)
+            out.endObject()
         }
-
-        init(_ m: TMMatch) {
-            score = m.score
-            kind = m.kind.rawValue
-            source = m.source
-            target = m.target
-            repairedTarget = m.repairedTarget
-            repairs = m.repairs.isEmpty ? nil : m.repairs
-            origin = m.origin
-            penalties = m.penalties.map { Penalty(reason: $0.reason, points: $0.points) }
-        }
-    }
-
-    struct Penalty: Encodable {
-        var reason: String
-        var points: Double
-    }
-
-    private func lookupLines(_ tm: TranslationMemory) throws {
-        var parsed: [JSONLines.Record] = []
-        var bad = false
-        JSONLines.read({ parsed.append($0) }, bad: { _, message in
-            Console.error(message)
-            bad = true
-        })
-        // Look up in parallel, write in input order.
-        let records = parsed
-        let results = ResultSlots(count: records.count)
-        let workers = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = Swift.max(1, (records.count + workers * 4 - 1) / (workers * 4))
-        let chunks = (records.count + chunk - 1) / chunk
-        let threshold = self.threshold, max = self.max, exhaustive = self.exhaustive
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var local: [(Int, String)] = []
-            for i in (c * chunk)..<Swift.min(records.count, (c + 1) * chunk) {
-                let r = records[i]
-                let matches = tm.lookup(TMQuery(text: r.text, previous: r.previous, next: r.next), threshold: threshold, max: max,
-                                        exhaustive: exhaustive)
-                local.append((i, JSONLines.encode(Output(id: r.id, matches: matches.map(Match.init)))))
-            }
-            results.set(local)
-        }
-        let out = StandardOutput()
-        for line in results.values { out.writeLine(line) }
-        out.flush()
-        if bad { throw ExitCode(ExitStatus.someFailed) }
-    }
-
-    /// Output lines filled from several threads.
-    final class ResultSlots: @unchecked Sendable {
-        // @unchecked: `values` is guarded by `lock`.
-        private let lock = NSLock()
-        private(set) var values: [String]
-        init(count: Int) { values = [String](repeating: "", count: count) }
-        func set(_ items: [(Int, String)]) {
-            lock.lock()
-            for (i, s) in items { values[i] = s }
-            lock.unlock()
-        }
+        out.endArray()
+        if let r = m.repairedTarget { out.key("repaired_target"); out.string(r) }
+        if !m.repairs.isEmpty { out.key("repairs"); out.strings(m.repairs) }
+        out.key("score"); out.number(m.score)
+        out.key("source"); out.string(m.source)
+        out.key("target"); out.string(m.target)
+        out.endObject()
     }
 
     static func points(_ p: Double) -> String { p == p.rounded() ? String(Int(p)) : String(p) }

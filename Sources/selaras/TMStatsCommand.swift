@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasTM
+import SelarasJSONLines
 
 /// `selaras tm stats (--store PATH | FILE.tmx ...)`
 struct TMStatsCommand: ParsableCommand {
@@ -46,13 +47,13 @@ struct TMStatsCommand: ParsableCommand {
             stats.skipped = issues.filter { $0.action == .skipped }.count
             problems = TMCommandSupport.report(issues)
         }
-        let out = StandardOutput()
+        let out = FileOutput()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            out.writeLine(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            out.line(String(decoding: try encoder.encode(stats), as: UTF8.self))
         } else {
-            out.writeLine(stats.description)
+            out.line(stats.description)
         }
         out.flush()
         if problems { throw ExitCode(ExitStatus.someFailed) }

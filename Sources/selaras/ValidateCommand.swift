@@ -16,8 +16,8 @@ struct ValidateCommand: ParsableCommand {
         do {
             _ = try ConfigLoader().load(URL(fileURLWithPath: pipeline))
             print("ok")
-        } catch let errors as ConfigErrors {
-            for e in errors.errors { Console.error(e.description) }
+        } catch {
+            for d in error.list { Console.report(d) }
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -11,14 +11,6 @@ final class CodePointTests: XCTestCase {
         XCTAssertEqual(s.codePointCount, s.unicodeScalars.count)
     }
 
-    func testDocumentLayers() {
-        var d = Document(article: Article(id: "a", paragraphs: [Paragraph("Teks.")]))
-        XCTAssertEqual(d.layers, [.article])
-        d.segments = []
-        d.summary = Summary(method: "lead", sentences: [])
-        XCTAssertEqual(d.layers, [.article, .segments, .summary])
-    }
-
     func testMatchKindOrder() {
         XCTAssertLessThan(MatchKind.exactWithContext, MatchKind.exact)
         XCTAssertLessThan(MatchKind.repairedFuzzy, MatchKind.fuzzy)

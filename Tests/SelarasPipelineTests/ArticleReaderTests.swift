@@ -124,7 +124,7 @@ final class ArticleReaderTests: XCTestCase {
         XCTAssertEqual(try reader.read(sources[1]).id, "7")
         XCTAssertNil(try reader.read(sources[1]).title)
         XCTAssertEqual(try reader.read(sources[2]).id, "batch-4")
-        XCTAssertThrowsError(try reader.read(sources[3])) { XCTAssertTrue("\($0)".contains(":5: not valid JSON"), "\($0)") }
+        XCTAssertThrowsError(try reader.read(sources[3])) { XCTAssertTrue("\($0)".contains(":5: not a {\"id\", \"title\"?, \"text\"} record: column 1: expected '{'"), "\($0)") }
         XCTAssertThrowsError(try reader.read(sources[4])) { XCTAssertTrue("\($0)".contains("missing \"text\""), "\($0)") }
     }
 

@@ -194,9 +194,9 @@ final class WriteStageTests: XCTestCase {
         try ws.writeArticles()
         let url = try ws.write("p.yaml", "stages:\n  - segment\n  - translate: {provider: command}\n  - write\n")
         XCTAssertThrowsError(try ConfigLoader().load(url)) { error in
-            let e = (error as? ConfigErrors)?.errors ?? []
-            XCTAssertEqual(e.map(\.kind), [.invalidValue])
-            XCTAssertEqual(e.first?.location.line, 3)
+            let e = (error as? Diagnostics)?.list ?? []
+            XCTAssertEqual(e.map(\.code), [.configInvalidValue])
+            XCTAssertEqual(e.first?.location?.line, 3)
             XCTAssertTrue(e.first?.message.contains("command") ?? false, "\(e)")
         }
     }

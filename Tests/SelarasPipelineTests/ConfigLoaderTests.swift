@@ -1,4 +1,5 @@
 import Foundation
+import SelarasCore
 import XCTest
 @testable import SelarasPipeline
 
@@ -17,13 +18,13 @@ final class ConfigLoaderTests: XCTestCase {
     }
 
     /// The errors a config produces (fails the test when it loads).
-    func errors(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> [ConfigError] {
+    func errors(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
         do {
             _ = try load(yaml)
             XCTFail("config loaded but should not", file: file, line: line)
             return []
-        } catch let e as ConfigErrors {
-            return e.errors
+        } catch let e as Diagnostics {
+            return e.list
         } catch {
             XCTFail("unexpected error \(error)", file: file, line: line)
             return []
@@ -40,7 +41,7 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(c.output.path, ws.url("out").standardizedFileURL.path)
         XCTAssertNil(c.jobs)
         XCTAssertEqual(c.stages.map(\.name), ["segment"])
-        XCTAssertEqual(c.stages[0].options.bool("furniture"), true)
+        XCTAssertEqual((c.stages[0].options as? SegmentStage.Options)?.furniture, true)
     }
 
     func testStageOptionsAndDefaults() throws {
@@ -52,21 +53,22 @@ final class ConfigLoaderTests: XCTestCase {
               - match: {threshold: 80}
               - write
             """)
-        let match = c.stages[1].options
-        XCTAssertEqual(match.double("threshold"), 80)
-        XCTAssertEqual(match.int("max"), 5)
-        XCTAssertTrue(match.isExplicit("threshold"))
-        XCTAssertFalse(match.isExplicit("max"))
-        XCTAssertEqual(c.stages[2].options.list("formats"), ["xlf", "tmx", "tsv", "md", "json", "html"])
+        let match = try XCTUnwrap(c.stages[1].options as? MatchStage.Options)
+        XCTAssertEqual(match.threshold, 80)
+        XCTAssertEqual(match.max, 5)
+        XCTAssertTrue(match.$threshold.isExplicit)
+        XCTAssertEqual(match.$threshold.location?.line, 5)
+        XCTAssertFalse(match.$max.isExplicit)
+        XCTAssertEqual(c.options(ofStage: WriteStage.self)?.formats.map(\.rawValue), ["xlf", "tmx", "tsv", "md", "json", "html"])
         XCTAssertEqual(c.translationMemories.map(\.lastPathComponent), ["tm.tmx"])
     }
 
     func testMisspeltTopLevelKeyNamesKeyLineColumnAndSuggestion() {
         let e = errors("version: 1\nnmae: x\nstages: [segment]\n")
         XCTAssertEqual(e.count, 1)
-        XCTAssertEqual(e[0].kind, .unknownKey)
-        XCTAssertEqual(e[0].location.line, 2)
-        XCTAssertEqual(e[0].location.column, 1)
+        XCTAssertEqual(e[0].code, .configUnknownKey)
+        XCTAssertEqual(e[0].location?.line, 2)
+        XCTAssertEqual(e[0].location?.column, 1)
         XCTAssertTrue(e[0].message.contains("'nmae'"), e[0].message)
         XCTAssertTrue(e[0].message.contains("did you mean 'name'"), e[0].message)
         XCTAssertTrue(e[0].description.hasSuffix("p.yaml:2:1: error[E002]: " + e[0].message))
@@ -74,15 +76,15 @@ final class ConfigLoaderTests: XCTestCase {
 
     func testMisspeltStageOptionIsFoundInsideTheStage() {
         let e = errors("stages:\n  - segment\n  - summarize:\n      sentneces: 2\n")
-        XCTAssertEqual(e.map(\.kind), [.unknownKey])
-        XCTAssertEqual(e[0].location.line, 4)
-        XCTAssertEqual(e[0].location.column, 7)
+        XCTAssertEqual(e.map(\.code), [.configUnknownKey])
+        XCTAssertEqual(e[0].location?.line, 4)
+        XCTAssertEqual(e[0].location?.column, 7)
         XCTAssertTrue(e[0].message.contains("did you mean 'sentences'"), e[0].message)
     }
 
     func testWrongTypeSaysWhatWasExpected() {
         let e = errors("jobs: many\nstages:\n  - segment\n  - match: {threshold: high}\n")
-        XCTAssertEqual(e.map(\.kind), [.wrongType, .wrongType])
+        XCTAssertEqual(e.map(\.code), [.configWrongType, .configWrongType])
         XCTAssertTrue(e[0].message.contains("must be an integer"), e[0].message)
         XCTAssertTrue(e[1].message.contains("option 'threshold' of stage 'match' must be a number from 0 to 100"), e[1].message)
         XCTAssertTrue(e[1].message.contains("\"high\""), e[1].message)
@@ -90,70 +92,70 @@ final class ConfigLoaderTests: XCTestCase {
 
     func testOutOfRangeAndBadChoice() {
         let e = errors("stages:\n  - segment\n  - match: {max: 0}\n  - write: {formats: [xlf, docx]}\n")
-        XCTAssertEqual(e.map(\.kind), [.wrongType, .invalidValue])
+        XCTAssertEqual(e.map(\.code), [.configWrongType, .configInvalidValue])
         XCTAssertTrue(e[1].message.contains("'docx'"), e[1].message)
     }
 
     func testMissingTMXIsNamed() {
         let e = errors("resources:\n  translation_memories: [nowhere/missing.tmx]\nstages: [segment]\n")
-        XCTAssertEqual(e.map(\.kind), [.missingFile])
+        XCTAssertEqual(e.map(\.code), [.configMissingFile])
         XCTAssertTrue(e[0].message.contains("missing.tmx"), e[0].message)
-        XCTAssertEqual(e[0].location.line, 2)
+        XCTAssertEqual(e[0].location?.line, 2)
     }
 
     func testMissingInputIsNamedUnlessInputsAreReplaced() throws {
         let yaml = "inputs: [no-such-folder]\nstages: [segment]\n"
-        XCTAssertEqual(errors(yaml).map(\.kind), [.missingFile])
+        XCTAssertEqual(errors(yaml).map(\.code), [.configMissingFile])
         XCTAssertNoThrow(try load(yaml, checkInputs: false))
     }
 
     func testSummarizeBeforeSegmentIsRejectedWithTheFix() {
         let e = errors("stages:\n  - summarize\n  - segment\n")
-        XCTAssertEqual(e.map(\.kind), [.stageOrder])
-        XCTAssertEqual(e[0].location.line, 2)
+        XCTAssertEqual(e.map(\.code), [.configStageOrder])
+        XCTAssertEqual(e[0].location?.line, 2)
         XCTAssertTrue(e[0].message.contains("move 'segment' before 'summarize'"), e[0].message)
     }
 
     func testStageNeedingALayerNoStageProvides() {
         let e = errors("stages:\n  - write\n")
-        XCTAssertEqual(e.map(\.kind), [.stageOrder])
+        XCTAssertEqual(e.map(\.code), [.configStageOrder])
         XCTAssertTrue(e[0].message.contains("add the 'segment' stage"), e[0].message)
     }
 
     func testUnknownAndDuplicateStages() {
         let e = errors("stages:\n  - segment\n  - sumarize\n  - segment\n")
-        XCTAssertEqual(e.map(\.kind), [.unknownStage, .invalidValue])
+        XCTAssertEqual(e.map(\.code), [.configUnknownStage, .configInvalidValue])
         XCTAssertTrue(e[0].message.contains("did you mean 'summarize'"), e[0].message)
         XCTAssertTrue(e[1].message.contains("twice"), e[1].message)
     }
 
     func testMissingStagesList() {
-        XCTAssertEqual(errors("version: 1\n").map(\.kind), [.missingKey])
-        XCTAssertEqual(errors("").map(\.kind), [.missingKey])
-        XCTAssertEqual(errors("stages: []\n").map(\.kind), [.missingKey])
+        XCTAssertEqual(errors("version: 1\n").map(\.code), [.configMissingKey])
+        XCTAssertEqual(errors("").map(\.code), [.configMissingKey])
+        XCTAssertEqual(errors("stages: []\n").map(\.code), [.configMissingKey])
     }
 
     func testYAMLSyntaxErrorHasLine() {
         let e = errors("stages:\n  - segment\n  - match: {threshold: 80\n")
-        XCTAssertEqual(e.map(\.kind), [.syntax])
-        XCTAssertNotNil(e[0].location.line)
+        XCTAssertEqual(e.map(\.code), [.configSyntax])
+        XCTAssertNotNil(e[0].location?.line)
     }
 
     func testEveryErrorIsReportedNotJustTheFirst() {
         let e = errors("nmae: x\nversoin: 1\nstages:\n  - summarize\n  - segment\n")
         XCTAssertEqual(e.count, 3)
-        XCTAssertEqual(e.map { $0.location.line ?? 0 }, [1, 2, 4])
+        XCTAssertEqual(e.map { $0.location?.line ?? 0 }, [1, 2, 4])
     }
 
     func testUnsupportedVersion() {
         let e = errors("version: 2\nstages: [segment]\n")
-        XCTAssertEqual(e.map(\.kind), [.wrongType])
+        XCTAssertEqual(e.map(\.code), [.configWrongType])
         XCTAssertTrue(e[0].message.contains("'version'"), e[0].message)
     }
 
     func testUnreadableConfig() {
         XCTAssertThrowsError(try ConfigLoader().load(ws.url("none.yaml"))) { error in
-            XCTAssertEqual((error as? ConfigErrors)?.errors.first?.kind, .unreadable)
+            XCTAssertEqual((error as? Diagnostics)?.list.first?.code, .configUnreadable)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SelarasCore
 import XCTest
 @testable import SelarasPipeline
 
@@ -19,9 +20,9 @@ final class ConfigReferenceTests: XCTestCase {
         let md = ConfigReference.markdown()
         for stage in StageRegistry.standard.all {
             XCTAssertTrue(md.contains("#### `\(stage.name)`"))
-            for option in stage.options {
-                XCTAssertFalse(option.doc.isEmpty, "\(stage.name).\(option.name) has no doc")
-                XCTAssertTrue(md.contains("| `\(option.name)` |"))
+            for option in stage.optionDeclarations {
+                XCTAssertFalse(option.doc.isEmpty, "\(stage.name).\(option.key) has no doc")
+                XCTAssertTrue(md.contains("| `\(option.key)` |"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SelarasCore
 import XCTest
 
 /// A temporary folder with helpers to write fixture files; removed after the test.

@@ -1,4 +1,5 @@
 import Foundation
+import SelarasCore
 import XCTest
 @testable import SelarasPipeline
 
@@ -117,7 +118,7 @@ server.serve_forever()
                   apiKey: String? = nil) throws -> HTTPProvider {
         guard let port = Self.port else { throw XCTSkip("python3 is needed for the local test server") }
         guard HTTPProvider.curlPath != nil else { throw XCTSkip("curl is needed (make deps installs it)") }
-        var o = TranslationOptions()
+        var o = TranslationSettings()
         o.provider = .http
         o.url = "http://127.0.0.1:\(port)/\(mode)"
         o.batchSize = batchSize
@@ -214,7 +215,7 @@ server.serve_forever()
     }
 
     func testWithoutCurlEveryBatchFailsSayingSo() {
-        var o = TranslationOptions()
+        var o = TranslationSettings()
         o.provider = .http
         o.url = "http://127.0.0.1:9"
         let out = HTTPProvider(options: o, curl: nil).translate(requests(2))
@@ -234,7 +235,7 @@ server.serve_forever()
 
     func testNoServer() throws {
         guard Self.port != nil else { throw XCTSkip("python3 is needed for the local test server") }
-        var o = TranslationOptions()
+        var o = TranslationSettings()
         o.provider = .http
         o.url = "http://127.0.0.1:9/translate"  // discard port: nothing listens
         o.retries = 0

@@ -3,51 +3,72 @@ import SelarasCore
 import XCTest
 @testable import SelarasPipeline
 
-final class TranslationOptionsTests: XCTestCase {
+final class TranslationSettingsTests: XCTestCase {
+    /// The translate stage's options as a config gives them.
+    func settings(_ options: String) throws -> TranslationSettings {
+        let ws = try TestWorkspace()
+        let url = try ws.write("p.yaml", "stages:\n  - segment\n  - translate: {\(options)}\n")
+        let config = try ConfigLoader(checkInputs: false).load(url)
+        return try XCTUnwrap(config.options(ofStage: TranslateStage.self))
+    }
+
+    /// The problems a translate stage's options give.
+    func problems(_ options: String) throws -> [Diagnostic] {
+        do {
+            _ = try settings(options)
+            return []
+        } catch let e as Diagnostics {
+            return e.list
+        }
+    }
+
     func testDefaultsAndParsing() throws {
-        let d = TranslationOptions()
+        let d = TranslationSettings()
         XCTAssertEqual(d.provider, .none)
         XCTAssertEqual(d.batchSize, 25)
-        let o = try TranslationOptions(["provider": "http", "url": "http://127.0.0.1:5000", "api_key": "k",
-                                        "batch_size": "8", "retries": "3", "timeout": "2.5"])
+        XCTAssertEqual(d.fillThreshold, 95)
+        let o = try settings("provider: http, url: 'http://127.0.0.1:5000', api_key: k, batch_size: 8, retries: 3, timeout: 2.5")
         XCTAssertEqual(o.provider, .http)
         XCTAssertEqual(o.batchSize, 8)
         XCTAssertEqual(o.retries, 3)
         XCTAssertEqual(o.timeout, 2.5)
         XCTAssertEqual(o.apiKey, "k")
+        XCTAssertTrue(o.$batchSize.isExplicit)
+        XCTAssertFalse(o.$retryDelay.isExplicit)
         XCTAssertTrue(try o.makeProvider() is HTTPProvider)
-        XCTAssertTrue(try TranslationOptions([:]).makeProvider() is NoneProvider)
-        XCTAssertTrue(try TranslationOptions(["provider": "command", "command": "cat"]).makeProvider() is CommandProvider)
+        XCTAssertTrue(try TranslationSettings().makeProvider() is NoneProvider)
+        XCTAssertTrue(try settings("provider: command, command: cat").makeProvider() is CommandProvider)
     }
 
-    func testErrorsNameTheKey() {
-        XCTAssertThrowsError(try TranslationOptions(["batchsize": "3"])) { e in
-            XCTAssertEqual("\(e)", "unknown translation option 'batchsize'; did you mean 'batch_size'?")
-        }
-        XCTAssertThrowsError(try TranslationOptions(["provider": "deepl"])) { e in
-            XCTAssertEqual("\(e)", "translation option 'provider': 'deepl' is not valid; expected one of none, command, http")
-        }
-        XCTAssertThrowsError(try TranslationOptions(["provider": "command"])) { e in
-            XCTAssertEqual("\(e)", "the 'command' translation provider needs the 'command' option")
-        }
-        XCTAssertThrowsError(try TranslationOptions(["provider": "http", "url": "ftp://x"])) { e in
-            XCTAssertEqual((e as? TranslationConfigError)?.key, "url")
-        }
-        XCTAssertThrowsError(try TranslationOptions(["batch_size": "0"]))
-        XCTAssertThrowsError(try TranslationOptions(["timeout": "soon"]))
+    func testErrorsNameTheKeyAndItsPlace() throws {
+        var p = try problems("batchsize: 3")
+        XCTAssertEqual(p.map(\.code), [.configUnknownKey])
+        XCTAssertTrue(p[0].message.contains("did you mean 'batch_size'"), p[0].message)
+        XCTAssertEqual(p[0].location?.line, 3)
+        p = try problems("provider: deepl")
+        XCTAssertEqual(p.map(\.code), [.configInvalidValue])
+        XCTAssertTrue(p[0].message.contains("'deepl' is not one of none, command, http"), p[0].message)
+        p = try problems("provider: command")
+        XCTAssertEqual(p.map(\.message), ["stage 'translate': the 'command' translation provider needs the 'command' option"])
+        p = try problems("provider: http, url: 'ftp://x'")
+        XCTAssertTrue(p[0].message.contains("'url'"), p[0].message)
+        XCTAssertEqual(try problems("batch_size: 0").map(\.code), [.configWrongType])
+        XCTAssertEqual(try problems("timeout: soon").map(\.code), [.configWrongType])
     }
 
-    func testHelpListsEveryKeyWithItsDefault() {
-        let help = TranslationOptions.helpText
-        for k in TranslationOptions.keys { XCTAssertTrue(help.contains(k.name + " (default: "), k.name) }
-        XCTAssertTrue(help.contains("batch_size (default: 25)"))
+    func testReferenceListsEveryKeyWithItsDefault() {
+        let md = ConfigReference.markdown()
+        for d in TranslationSettings.declarations {
+            XCTAssertTrue(md.contains("| `\(d.key)` |"), d.key)
+        }
+        XCTAssertTrue(md.contains("| `batch_size` | an integer from 1 to 10000 | `25` |"), md)
     }
 }
 
 final class TranslationCommandProviderTests: XCTestCase {
-    func provider(_ command: String, format: TranslationOptions.LineFormat = .lines, timeout: Double = 10,
+    func provider(_ command: String, format: TranslationSettings.LineFormat = .lines, timeout: Double = 10,
                   batchSize: Int = 25) -> CommandProvider {
-        var o = TranslationOptions()
+        var o = TranslationSettings()
         o.provider = .command
         o.command = command
         o.format = format
@@ -215,16 +236,14 @@ final class TranslationFillTests: XCTestCase {
 }
 
 final class TranslationDocsTests: XCTestCase {
-    /// docs/outputs.md lists every option with its default, as `TranslationOptions` has them.
+    /// docs/outputs.md lists every option with its default, as `TranslationSettings` declares them.
     func testOutputsDocListsEveryOptionWithItsDefault() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let doc = try String(contentsOf: repo.appendingPathComponent("docs/outputs.md"), encoding: .utf8)
-        let defaults = TranslationOptions()
-        for key in TranslationOptions.keys {
-            let shown = key.show(defaults)
-            let cell = shown.isEmpty ? "—" : "`\(shown)`"
-            XCTAssertTrue(doc.contains("| `\(key.name)` | \(cell) |"), "docs/outputs.md: option \(key.name) with default \(cell)")
+        for d in TranslationSettings.declarations where d.key != "fill_threshold" {
+            let cell = d.defaultValue.map { "`\($0)`" } ?? "—"
+            XCTAssertTrue(doc.contains("| `\(d.key)` | \(cell) |"), "docs/outputs.md: option \(d.key) with default \(cell)")
         }
     }
 }

@@ -99,7 +99,7 @@ final class SummarizeCommandTests: CLITestCase {
         try write("data.jsonl", good + "\n" + #"{"id": "2", "text": "x"}"# + "\n" + good + "\n")
         let r = try selaras(["summarize", "--evaluate", "data.jsonl", "--method", "lexrank"])
         XCTAssertEqual(r.status, 1, "one line has no summary")
-        XCTAssertTrue(r.stderr.contains("data.jsonl:2: missing \"summary\""), r.stderr)
+        XCTAssertTrue(r.stderr.contains("data.jsonl:2:1: error[JSONL001]: not a {\"text\", \"summary\"} record: missing \"summary\""), r.stderr)
         XCTAssertTrue(r.stdout.contains("2 articles, 3 sentences"), r.stdout)
         let rows = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(rows.contains { $0.hasPrefix("lexrank ") }, r.stdout)

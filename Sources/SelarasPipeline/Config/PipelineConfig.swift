@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import Yams
 
 /// A validated pipeline config: every key resolved to its value or default, paths absolute.
 public struct PipelineConfig: Sendable {
@@ -19,58 +20,113 @@ public struct PipelineConfig: Sendable {
     public var output: URL
     /// Articles processed at once; nil means one per core.
     public var jobs: Int?
-    public var translationMemories: [URL]
-    public var glossaries: [URL]
-    /// The TM store (SQLite) built from the TMX files; nil means the default beside the output.
-    public var tmStore: URL?
+    /// The settings under `resources:`, per resource type.
+    public var resources: ResourceOptions
     public var stages: [StageConfig]
-    /// The fingerprint of the config file's bytes (part of every article's skip fingerprint).
+    /// The fingerprint of the config file's bytes and the tool's version (part of every article's
+    /// skip fingerprint).
     public var fingerprint: String
 
     /// The folder relative paths in the config are resolved against.
     public var directory: URL { url.deletingLastPathComponent() }
+
+    /// The options of the first stage of that type in the pipeline, or nil when it has none.
+    public func options<S: Stage>(ofStage type: S.Type) -> S.Options? {
+        stages.first { $0.type == S.self }?.options as? S.Options
+    }
+
+    /// The TMX files of `resources.translation_memories`.
+    public var translationMemories: [URL] { resources[TranslationMemoryResource.self].translationMemories }
+    /// The glossary files of `resources.glossaries`.
+    public var glossaries: [URL] { resources[GlossaryResource.self].glossaries }
+    /// `resources.tm_store`, when set.
+    public var tmStore: URL? { resources[TranslationMemoryResource.self].tmStore }
 }
 
 /// One entry of the config's `stages` list.
 public struct StageConfig: Sendable {
     public var name: String
-    public var options: StageOptions
+    public var type: any Stage.Type
+    public var options: any Settings
     /// Where the stage is named in the config.
     public var location: SourceLocation
 
-    public init(name: String, options: StageOptions, location: SourceLocation) {
-        self.name = name
+    public init(type: any Stage.Type, options: any Settings, location: SourceLocation) {
+        self.name = type.name
+        self.type = type
         self.options = options
         self.location = location
     }
 }
 
-/// The keys of the config file itself, with defaults and one-line docs, in one place.
-/// Stage options live beside each stage (`Stage.options`).
-public enum ConfigSchema {
-    public static let topLevel: [OptionSpec] = [
-        OptionSpec("version", .int(1...1), default: .int(1), "Config format version; 1."),
-        OptionSpec("name", .string, default: nil, "A name for the pipeline, shown in reports (default: the file name)."),
-        OptionSpec("description", .string, default: nil, "Free text about the pipeline."),
-        OptionSpec("languages", .mapping, default: nil, "Source and target languages (a mapping, see below)."),
-        OptionSpec("inputs", .paths(mustExist: false), default: .urls([]),
-                   "Articles: files, folders or globs (.txt, .md, .jsonl); --input replaces them."),
-        OptionSpec("output", .path(mustExist: false), default: .string("out"), "Output folder; --output replaces it."),
-        OptionSpec("jobs", .int(0...256), default: .int(0), "Articles processed at once; 0 means one per core."),
-        OptionSpec("resources", .mapping, default: nil, "Translation memories and glossaries (a mapping, see below)."),
-        OptionSpec("stages", .stageList, default: nil, "The stages, in order (required)."),
-    ]
+/// The settings of every resource under `resources:`, by resource type.
+public struct ResourceOptions: Sendable {
+    private var byType: [ObjectIdentifier: any Settings] = [:]
 
-    public static let languages: [OptionSpec] = [
-        OptionSpec("source", .string, default: .string("id"), "Source language code."),
-        OptionSpec("target", .string, default: .string("en"), "Target language code."),
-    ]
+    public init() {}
 
-    public static let resources: [OptionSpec] = [
-        OptionSpec("translation_memories", .paths(mustExist: true), default: .urls([]), "TMX files to match against."),
-        OptionSpec("glossaries", .paths(mustExist: true), default: .urls([]),
-                   "Glossaries (extended TSV, OmegaT TSV, CSV, TBX)."),
-        OptionSpec("tm_store", .path(mustExist: false), default: nil,
-                   "SQLite store built from the TMX files (default: OUTPUT/.selaras/tm.sqlite)."),
-    ]
+    /// A resource's settings; its defaults when the config did not set them.
+    public subscript<R: Resource>(_ type: R.Type) -> R.Options {
+        get { (byType[ObjectIdentifier(R.self)] as? R.Options) ?? R.Options() }
+        set { byType[ObjectIdentifier(R.self)] = newValue }
+    }
+
+    mutating func set(_ options: any Settings, for type: any Resource.Type) {
+        byType[ObjectIdentifier(type)] = options
+    }
 }
+
+/// The keys of the config file itself (besides `languages`, `resources` and `stages`, which have
+/// tables of their own), with defaults and one-line docs, in one place.
+struct PipelineSettings: Settings {
+    @Setting("Config format version; 1.", range: 1...1)
+    var version: Int = PipelineConfig.currentVersion
+    @Setting("A name for the pipeline, shown in reports (default: the file name).")
+    var name: String? = nil
+    @Setting("Free text about the pipeline.")
+    var description: String? = nil
+    @Setting("Articles: files, folders or globs (.txt, .md, .jsonl); --input replaces them.", mustExist: false)
+    var inputs: [URL] = []
+    @Setting("Output folder; --output replaces it.")
+    var output: ConfigPath = "out"
+    @Setting("Articles processed at once; 0 means one per core.", range: 0...256)
+    var jobs: Int = 0
+}
+
+/// `languages:` of the config.
+struct LanguageSettings: Settings {
+    @Setting("Source language code.")
+    var source: String = "id"
+    @Setting("Target language code.")
+    var target: String = "en"
+}
+
+/// The rows of the top-level table that are mappings or lists with tables of their own.
+enum PipelineSections {
+    static let languages = "Source and target languages (a mapping, see below)."
+    static let resources = "Translation memories, glossaries and other shared resources (a mapping, see below)."
+    static let stages = "The stages, in order (required)."
+}
+
+/// A path as the config writes it, resolved against the config's folder when the config is read.
+public struct ConfigPath: SettingValue, ExpressibleByStringLiteral, Hashable {
+    /// As written.
+    public var written: String
+
+    public init(_ written: String) { self.written = written }
+    public init(stringLiteral value: String) { written = value }
+
+    public static var expected: String { "a path (a string)" }
+    public var settingText: String? { written }
+
+    public static func decode(_ node: Node, _ context: SettingContext, _ problems: inout [Diagnostic]) -> ConfigPath? {
+        guard let s = node.scalar, !s.string.isEmpty, !context.isNull(node) else { problems.append(context.wrongType(node)); return nil }
+        return ConfigPath(s.string)
+    }
+
+    /// The absolute path, relative paths taken from `directory`.
+    public func url(relativeTo directory: URL) -> URL {
+        SettingContext(file: "", directory: directory).resolve(written)
+    }
+}
+

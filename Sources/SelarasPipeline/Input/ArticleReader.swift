@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasJSONLines
 import SelarasText
 
 /// Reads an article from its source.
@@ -40,10 +41,7 @@ public struct ArticleReader: Sendable {
         case .file:
             return Self.identifier(source.url.deletingPathExtension().lastPathComponent)
         case let .jsonLine(line, data):
-            if let dict = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
-                if let s = dict["id"] as? String, !s.isEmpty { return Self.identifier(s) }
-                if let n = dict["id"] as? NSNumber { return Self.identifier(n.stringValue) }
-            }
+            if let record = try? Self.record(data), let id = record.id, !id.value.isEmpty { return Self.identifier(id.value) }
             return Self.identifier("\(source.url.deletingPathExtension().lastPathComponent)-\(line)")
         }
     }
@@ -93,9 +91,39 @@ public struct ArticleReader: Sendable {
     }
 
     static func checked(_ s: String, path: String) throws -> String {
-        let text = TextNormalizer.nfc(s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ArticleError.empty(path: path) }
+        var text = s
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        text = TextNormalizer.nfc(text)
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw ArticleError.empty(path: path) }
         return text
+    }
+
+    /// The lines of `text` (split at LF), each trimmed of spaces, tabs and no-break spaces, on the
+    /// UTF-8 bytes.
+    static func trimmedLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes -> [String] in
+            var out: [String] = []
+            var start = 0
+            func add(_ a: Int, _ b: Int) {
+                var a = a, b = b
+                while a < b {
+                    if bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 } else if bytes[a] == 0xC2, a + 1 < b, bytes[a + 1] == 0xA0 { a += 2 } else { break }
+                }
+                while b > a {
+                    if bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 } else if bytes[b - 1] == 0xA0, b - 2 >= a, bytes[b - 2] == 0xC2 { b -= 2 } else { break }
+                }
+                out.append(a == b ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+            }
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                add(start, i)
+                start = i + 1
+            }
+            add(start, bytes.count)
+            return out
+        }
     }
 
     /// The byte offset of the first byte that breaks UTF-8 (RFC 3629), or nil.
@@ -141,9 +169,7 @@ public struct ArticleReader: Sendable {
 
     /// Parses plain text into headline and paragraphs.
     public static func plainText(_ text: String, id: String, path: String, detectTitle: Bool = true) throws -> Article {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0).trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{00A0}"))
-        }
+        var lines = trimmedLines(text)
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         guard !lines.isEmpty else { throw ArticleError.empty(path: path) }
@@ -188,35 +214,53 @@ public struct ArticleReader: Sendable {
         return out
     }
 
+    /// The fields of an article record: `{"id"?, "title"?, "text", ...}`; other string and number
+    /// fields become metadata.
+    static let recordSchema = JSONRecordSchema(strings: ["text", "title"], required: ["text"], requiresID: false, keepOtherStrings: true)
+
+    struct Record {
+        var id: JSONID?
+        var text: String
+        var title: String?
+        var others: [(key: String, value: String)]
+    }
+
+    /// Parses one JSON line of an article file (the one JSON-lines parser of Selaras).
+    static func record(_ data: Data) throws(JSONRecordParser.Failure) -> Record {
+        var parser = JSONRecordParser(schema: recordSchema)
+        let bytes = [UInt8](data)
+        return try bytes.withUnsafeBufferPointer { (line) throws(JSONRecordParser.Failure) -> Record in
+            var line = line
+            if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
+            if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+            try parser.parse(line)
+            return Record(id: parser.id, text: parser.string(0, in: line) ?? "", title: parser.string(1, in: line),
+                          others: parser.otherFields)
+        }
+    }
+
     func jsonLine(_ data: Data, line: Int, source: ArticleSource) throws -> Article {
         let path = source.label
-        let object: Any
+        let record: Record
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            record = try Self.record(data)
         } catch {
-            throw ArticleError.badRecord(path: path, reason: "not valid JSON")
+            throw ArticleError.badRecord(path: path, reason: "not a {\"id\", \"title\"?, \"text\"} record: column \(error.column + 1): \(error.message)")
         }
-        guard let dict = object as? [String: Any] else {
-            throw ArticleError.badRecord(path: path, reason: "expected a JSON object {\"id\", \"title\"?, \"text\"}")
-        }
-        guard let text = dict["text"] as? String else {
-            throw ArticleError.badRecord(path: path, reason: "missing \"text\" (a string)")
-        }
-        let rawID: String
-        switch dict["id"] {
-        case let s as String where !s.isEmpty: rawID = s
-        case let n as NSNumber: rawID = n.stringValue
-        default: rawID = "\(source.url.deletingPathExtension().lastPathComponent)-\(line)"
-        }
-        let body = try Self.checked(text, path: path)
+        let rawID = record.id.map(\.value).flatMap { $0.isEmpty ? nil : $0 } ?? "\(source.url.deletingPathExtension().lastPathComponent)-\(line)"
+        let body = try Self.checked(record.text, path: path)
         var article = try Self.plainText(body, id: Self.identifier(rawID), path: path, detectTitle: false)
-        if let title = dict["title"] as? String, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let title = record.title, !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             article.paragraphs.insert(Paragraph(TextNormalizer.nfc(title.trimmingCharacters(in: .whitespacesAndNewlines)), role: .headline), at: 0)
         }
         article.metadata["id"] = rawID
-        for (k, v) in dict where !["id", "title", "text"].contains(k) {
-            if let s = v as? String { article.metadata[k] = s } else if let n = v as? NSNumber { article.metadata[k] = n.stringValue }
-        }
+        for (k, v) in record.others { article.metadata[k] = v }
         return article
+    }
+
+    /// An article from text already in memory (normalised here: CRLF to LF, NFC); `detectTitle` as
+    /// for plain-text files. Throws `ArticleError.empty` for text with nothing in it.
+    public static func article(text: String, id: String, path: String, detectTitle: Bool) throws -> Article {
+        try plainText(checked(text, path: path), id: id, path: path, detectTitle: detectTitle)
     }
 }

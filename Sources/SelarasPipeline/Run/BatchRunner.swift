@@ -15,7 +15,7 @@ public struct RunSetupError: Error, Sendable, CustomStringConvertible {
 /// An article whose input, config and resources are unchanged since the last run is skipped and its
 /// files are not rewritten (unless `force`). Every file is written atomically. `cancel()` stops
 /// taking new articles; those in progress finish, and the report says the run was interrupted.
-public final class BatchRunner: @unchecked Sendable {
+public final class BatchRunner: Sendable {
     public struct Options: Sendable {
         /// Replaces the config's inputs when not nil.
         public var inputs: [String]?
@@ -36,28 +36,22 @@ public final class BatchRunner: @unchecked Sendable {
 
     public let config: PipelineConfig
     public let options: Options
-    public let registry: StageRegistry
     private let onEvent: @Sendable (RunEvent) -> Void
-    private let lock = NSLock()
-    private var cancelled = false
+    private let cancelled = Locked(false)
 
-    public init(config: PipelineConfig, options: Options = Options(), registry: StageRegistry = .standard,
-                onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) {
+    /// `config`'s stages are built from the types its loader's registry gave them.
+    public init(config: PipelineConfig, options: Options = Options(), onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) {
         self.config = config
         self.options = options
-        self.registry = registry
         self.onEvent = onEvent
     }
 
     /// Stops taking new articles (safe to call from a signal handler's queue).
     public func cancel() {
-        lock.lock(); cancelled = true; lock.unlock()
+        cancelled.set(true)
     }
 
-    public var isCancelled: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return cancelled
-    }
+    public var isCancelled: Bool { cancelled.value }
 
     /// The output folder of this run.
     public var output: URL { options.output ?? config.output }
@@ -97,22 +91,13 @@ public final class BatchRunner: @unchecked Sendable {
         let context = RunContext(config: config, output: output, date: started) { [onEvent] in onEvent(.warning($0)) }
         var stages: [any Stage] = []
         for sc in config.stages {
-            guard let type = registry.stage(named: sc.name) else { throw RunSetupError("unknown stage '\(sc.name)'") }
             do {
-                stages.append(try type.init(options: sc.options, context: context))
+                stages.append(try sc.type.make(sc.options, context: context))
             } catch {
                 throw RunSetupError("\(sc.location): stage '\(sc.name)' cannot start: \(error)")
             }
         }
-        var runPrint = Fingerprint()
-        runPrint.combine(config.fingerprint)
-        let resourceURLs = Set(stages.flatMap(\.fingerprintInputs)).sorted { $0.path < $1.path }
-        for url in resourceURLs {
-            runPrint.combine(url.path)
-            runPrint.combine(Fingerprint.ofFile(url)?.hex ?? "missing")
-        }
-        for value in stages.flatMap(\.fingerprintValues) { runPrint.combine(value) }
-        let runFingerprint = runPrint.hex
+        let runFingerprint = Self.fingerprint(config: config, stages: stages, context: context)
 
         var state = RunState.load(from: output)
         let previous = state
@@ -159,19 +144,35 @@ public final class BatchRunner: @unchecked Sendable {
             tool: "\(SelarasInfo.name) \(SelarasInfo.version)", pipeline: config.name, config: config.url.path,
             output: output.path, started: started, finished: finished, seconds: finished.timeIntervalSince(started),
             jobs: jobs, interrupted: isCancelled, totals: totals, warnings: context.warnings, articles: articles)
-        if totals.ok > 0 || totals.failed > 0 {
-            for stage in stages {
-                do {
-                    try stage.finish(report)
-                } catch {
-                    report.warnings.append("stage '\(type(of: stage).name)': batch outputs: \(error)")
-                    onEvent(.warning("stage '\(type(of: stage).name)': batch outputs: \(error)"))
-                }
+        for stage in stages {
+            do {
+                try stage.finish(report)
+            } catch {
+                report.warnings.append("stage '\(type(of: stage).name)': batch outputs: \(error)")
+                onEvent(.warning("stage '\(type(of: stage).name)': batch outputs: \(error)"))
             }
         }
         try? state.save(to: output)
         try AtomicFile.write(report.encoded(), to: output.appendingPathComponent("run.json"))
         return report
+    }
+
+    /// The part of every article's skip fingerprint that the run shares: the config file and tool
+    /// version, every file a stage's options name (an SRX file), every resource the stages read
+    /// (declared by the stages, with their dependencies: files and store revisions), and the stages'
+    /// own extra values.
+    static func fingerprint(config: PipelineConfig, stages: [any Stage], context: RunContext) -> String {
+        var f = Fingerprint()
+        f.combine(config.fingerprint)
+        for sc in config.stages {
+            for url in sc.options.files.sorted(by: { $0.path < $1.path }) {
+                f.combine("\(sc.name):\(url.path)")
+                f.combine(Fingerprint.ofFile(url)?.hex ?? "missing")
+            }
+        }
+        for line in context.fingerprint(of: config.stages.flatMap { $0.type.resources }) { f.combine(line) }
+        for value in stages.flatMap(\.fingerprintValues) { f.combine(value) }
+        return f.hex
     }
 
     /// Processes one article: skip when unchanged, else read and run every stage.
@@ -235,38 +236,43 @@ public final class BatchRunner: @unchecked Sendable {
 }
 
 /// The shared to-do list of a run's worker threads.
-private final class WorkList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
+private final class WorkList: Sendable {
+    private struct State {
+        var next = 0
+        var done = 0
+        var results: [RunReport.Article?]
+        var entries: [String: RunState.Entry] = [:]
+    }
+    private let state: Locked<State>
     private let count: Int
-    private var results: [RunReport.Article?]
-    private var entries: [String: RunState.Entry] = [:]
 
     init(count: Int) {
         self.count = count
-        results = Array(repeating: nil, count: count)
+        state = Locked(State(results: Array(repeating: nil, count: count)))
     }
 
     /// The next article index, or nil when all are taken.
     func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        let count = self.count
+        return state.withLock { s -> Int? in
+            guard s.next < count else { return nil }
+            s.next += 1
+            return s.next - 1
+        }
     }
 
     /// Records a result; returns how many are done.
     func complete(_ i: Int, _ article: RunReport.Article, _ entry: RunState.Entry?) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        results[i] = article
-        if let entry { entries[article.id] = entry }
-        done += 1
-        return done
+        state.withLock { s in
+            s.results[i] = article
+            if let entry { s.entries[article.id] = entry }
+            s.done += 1
+            return s.done
+        }
     }
 
     func collected() -> ([RunReport.Article?], [String: RunState.Entry]) {
-        lock.lock(); defer { lock.unlock() }
-        return (results, entries)
+        let s = state.value
+        return (s.results, s.entries)
     }
 }

@@ -1,19 +1,19 @@
 import Foundation
 import SelarasCore
-import SelarasGlossary
-import SelarasTM
 
-/// What the stages of one run share: the config, the output folder and the resources, each loaded
-/// once on first use (a TM or glossary is read once per run, not once per article).
-public final class RunContext: @unchecked Sendable {
+/// What the stages of one run share: the config, the output folder, the date, and the resources,
+/// each loaded once on first use (`resource(_:)`): a TM or glossary is read once per run, not once
+/// per article, whichever stage asks first.
+public final class RunContext: Sendable {
     public let config: PipelineConfig
     public let output: URL
     /// Fixed timestamp for the whole run.
     public let date: Date
-    private let lock = NSLock()
-    private var tm: TranslationMemory?
-    private var glossaryList: [Glossary]?
-    private var warningsList: [String] = []
+    private let warningList = Locked<[String]>([])
+    private let loaded = Locked<[ObjectIdentifier: any Sendable]>([:])
+    /// Held while a resource loads, so two stages never load one twice (recursive: a resource may
+    /// load its dependencies).
+    private let loading = NSRecursiveLock()
     private let onWarning: @Sendable (String) -> Void
 
     public init(config: PipelineConfig, output: URL, date: Date = Date(), onWarning: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -25,64 +25,39 @@ public final class RunContext: @unchecked Sendable {
 
     /// Reports a non-fatal problem found while preparing or running the pipeline.
     public func warn(_ message: String) {
-        lock.lock()
-        warningsList.append(message)
-        lock.unlock()
+        warningList.withLock { $0.append(message) }
         onWarning(message)
     }
 
-    public var warnings: [String] {
-        lock.lock(); defer { lock.unlock() }
-        return warningsList
+    public var warnings: [String] { warningList.value }
+
+    /// The resource, loaded on first call (with the config's `resources:` settings).
+    public func resource<R: Resource>(_ type: R.Type) throws -> R {
+        let id = ObjectIdentifier(R.self)
+        if let r = loaded.withLock({ $0[id] }) as? R { return r }
+        loading.lock()
+        defer { loading.unlock() }
+        if let r = loaded.withLock({ $0[id] }) as? R { return r }
+        let value = try R.load(options(of: R.self), context: self)
+        loaded.withLock { $0[id] = value }
+        return value
     }
 
-    /// The translation memory of the config's TMX files (opened on first call): the SQLite store at
-    /// `resources.tm_store`, else `OUTPUT/.selaras/tm.sqlite`, built on first use and refreshed by
-    /// content hash, so later runs do not parse the TMX again.
-    /// Units added with `selaras tm update` to that store are matched too. Glossary terms drive
-    /// term repair of fuzzy matches.
-    public func translationMemory() throws -> TranslationMemory {
-        lock.lock()
-        if let tm { lock.unlock(); return tm }
-        lock.unlock()
-        let matcher = TermMatcher(glossaries: try glossaries())
-        let (loaded, issues) = try TranslationMemory.open(
-            tmx: config.translationMemories, store: tmStoreURL, sourceLanguage: config.sourceLanguage,
-            targetLanguage: config.targetLanguage, termMatcher: { matcher.match($0) })
-        for issue in issues { warn(issue.description) }
-        lock.lock(); defer { lock.unlock() }
-        if tm == nil { tm = loaded }
-        return tm!
+    /// The config's settings for a resource (its defaults when the config's registry did not know it).
+    public func options<R: Resource>(of type: R.Type) -> R.Options {
+        config.resources[R.self]
     }
 
-    /// Where the run's TM store is.
-    public var tmStoreURL: URL {
-        config.tmStore ?? output.appendingPathComponent(".selaras/tm.sqlite")
-    }
-
-    /// What the TM holds, as a fingerprint: its files' content hashes and the units added to the store
-    /// (an article is processed again after `selaras tm update`).
-    public func translationMemoryRevision() -> String {
-        guard let store = try? TMStore(url: tmStoreURL, sourceLanguage: config.sourceLanguage, targetLanguage: config.targetLanguage, create: false),
-              let files = try? store.files() else { return "memory" }
-        var f = Fingerprint()
-        for file in files { f.combine("\(file.kind)|\(file.path)|\(file.hash)|\(file.units)|\(file.imported)") }
-        return f.hex
-    }
-
-    /// The config's glossaries (loaded on first call).
-    public func glossaries() throws -> [Glossary] {
-        lock.lock()
-        if let glossaryList { lock.unlock(); return glossaryList }
-        lock.unlock()
-        var list: [Glossary] = []
-        for url in config.glossaries {
-            let (g, issues) = try Glossary.load(contentsOf: url)
-            for issue in issues { warn(issue.description) }
-            list.append(g)
+    /// The skip-fingerprint lines of a resource and everything it depends on, each resource once.
+    public func fingerprint(of resources: [any Resource.Type]) -> [String] {
+        var out: [String] = []
+        var seen = Set<ObjectIdentifier>()
+        func visit(_ r: any Resource.Type) {
+            guard seen.insert(ObjectIdentifier(r)).inserted else { return }
+            for d in r.dependencies { visit(d) }
+            out += r.ownFingerprint(self)
         }
-        lock.lock(); defer { lock.unlock() }
-        if glossaryList == nil { glossaryList = list }
-        return glossaryList!
+        for r in resources { visit(r) }
+        return out
     }
 }

@@ -1,47 +1,88 @@
 import Foundation
 import SelarasCore
+import Yams
 
-/// A step of a pipeline. A stage declares the document layers it needs and adds, and its options
-/// (name, type, default, one-line doc) in one table; the config is checked against these before any
-/// article is read. One instance serves a whole run and is called from several threads at once, so
-/// `process` must not mutate shared state without a lock.
+/// A step of a pipeline.
+///
+/// A stage declares, beside its code: the document layers it needs and adds (typed `LayerKey`s), its
+/// options (a `Settings` group whose `@Setting` declarations are the defaults and the docs), and the
+/// shared resources it reads (`Resource` types). From these alone the config is validated before any
+/// article is read, the config reference is written, and the skip fingerprint of every article is
+/// made (the config, every file an option names, every resource's content). Adding a stage is one
+/// file plus one line in `StageRegistry.standard`; see docs/architecture.md.
+///
+/// One instance serves a whole run and `process` is called from several threads at once, so it must
+/// not mutate shared state except through `Locked`.
 public protocol Stage: Sendable {
+    associatedtype Options: Settings = NoSettings
+
     /// The name used in `stages:` of a config.
     static var name: String { get }
     /// One line for the config reference.
     static var doc: String { get }
-    /// Layers that must be present before this stage runs.
-    static var requires: Set<Layer> { get }
+    /// Layers that must be present before this stage runs (the article always is).
+    static var requires: [any LayerKey.Type] { get }
     /// Layers this stage adds.
-    static var provides: Set<Layer> { get }
-    /// The stage's options with defaults and docs.
-    static var options: [OptionSpec] { get }
+    static var provides: [any LayerKey.Type] { get }
+    /// The shared resources the stage reads (their config keys, loading and fingerprints).
+    static var resources: [any Resource.Type] { get }
 
-    /// Checks between options that the table cannot express (e.g. a provider that needs a URL);
-    /// each message is reported at the stage's line in the config.
-    static func check(_ options: StageOptions) -> [String]
+    /// Checks between options that the declarations cannot express (a provider that needs a URL).
+    /// A diagnostic without a location is reported at the stage's line in the config.
+    static func check(_ options: Options) -> [Diagnostic]
 
     /// Builds the stage once per run from its validated options and the run's shared resources.
-    init(options: StageOptions, context: RunContext) throws
+    init(options: Options, context: RunContext) throws
 
     /// Adds this stage's layers to one article's document.
     func process(_ document: inout Document, run: ArticleRun) throws
 
-    /// Called once after every article, with the report of the run (batch-level outputs).
+    /// Called once at the end of every run, after every article (processed, skipped or failed; also
+    /// when none was processed), for batch-level outputs. An error becomes a warning of the run.
     func finish(_ report: RunReport) throws
 
-    /// Extra inputs of the skip fingerprint (e.g. an SRX file's content), beyond the config.
-    var fingerprintInputs: [URL] { get }
-
-    /// Extra values of the skip fingerprint that are not files (e.g. the TM store's revision).
+    /// Values of the skip fingerprint that neither the config nor a resource holds (rarely needed).
     var fingerprintValues: [String] { get }
+
+    // Provided by the extension below (the type-erased face the loader and runner use); not for
+    // stages to implement.
+    static var optionDeclarations: [SettingDeclaration] { get }
+    static func decodeOptions(_ values: [String: Node], _ context: SettingContext, problems: inout [Diagnostic]) -> any Settings
+    static func check(erased options: any Settings) -> [Diagnostic]
+    static func make(_ options: any Settings, context: RunContext) throws -> any Stage
 }
 
 extension Stage {
-    public static func check(_ options: StageOptions) -> [String] { [] }
+    public static var resources: [any Resource.Type] { [] }
+    public static func check(_ options: Options) -> [Diagnostic] { [] }
     public func finish(_ report: RunReport) throws {}
-    public var fingerprintInputs: [URL] { [] }
     public var fingerprintValues: [String] { [] }
+
+    /// The layer ids this stage needs.
+    public static var requiredLayers: Set<LayerID> { Set(requires.map { $0.id }) }
+    /// The layer ids this stage adds.
+    public static var providedLayers: Set<LayerID> { Set(provides.map { $0.id }) }
+    /// The stage's option declarations (for the reference and messages).
+    public static var optionDeclarations: [SettingDeclaration] { Options.declarations }
+
+    /// Reads this stage's options from its YAML mapping (type-erased, for the loader).
+    public static func decodeOptions(_ values: [String: Node], _ context: SettingContext, problems: inout [Diagnostic]) -> any Settings {
+        SettingsCoder.decode(Options.self, values: values, context, name: { "option '\($0)' of stage '\(name)'" }, problems: &problems)
+    }
+
+    /// The cross-option check on type-erased options.
+    public static func check(erased options: any Settings) -> [Diagnostic] {
+        guard let o = options as? Options else { return [] }
+        return check(o)
+    }
+
+    /// Builds the stage from type-erased options (for the runner).
+    public static func make(_ options: any Settings, context: RunContext) throws -> any Stage {
+        guard let o = options as? Options else {
+            throw StageError(stage: name, "options of the wrong type (\(type(of: options)), expected \(Options.self))")
+        }
+        return try Self(options: o, context: context)
+    }
 }
 
 /// Per-article bookkeeping that stages add to while one article is processed (not shared).

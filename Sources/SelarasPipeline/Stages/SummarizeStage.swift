@@ -4,58 +4,61 @@ import SelarasSummary
 
 /// Picks the summary sentences. Headlines, subheadings and news furniture are never picked.
 public struct SummarizeStage: Stage {
+    public struct Options: Settings {
+        @Setting("Summariser: \(SummarizerRegistry.names.joined(separator: ", ")).", choices: SummarizerRegistry.names)
+        public var method: String = SummarizerRegistry.defaultName
+        @Setting("Sentences in the summary.", range: 1...100)
+        public var sentences: Int = SummaryLength.defaultSentences
+        @Setting("Fraction of the sentences instead of a count.", range: 0.01...1)
+        public var ratio: Double? = nil
+        @Setting("Word budget instead of a count.", range: 1...10_000)
+        public var words: Int? = nil
+        @Setting("Compare sentences on stemmed words (lexrank; the learned model says for itself).")
+        public var stem: Bool = SummaryOptions.default.stemming
+        @Setting("Weight of glossary terms (from the terms stage) in a sentence's score (lexrank).", range: 0...10)
+        public var glossaryBoost: Double = SummaryOptions.default.glossaryBoost
+        @Setting("How strongly a sentence that repeats a chosen one is held back (MMR; lexrank).", range: 0...1)
+        public var redundancy: Double = SummaryOptions.default.redundancy
+        public init() {}
+
+        /// The length the options ask for.
+        public var length: SummaryLength {
+            if let ratio { return .ratio(ratio) }
+            if let words { return .words(words) }
+            return .sentences(sentences)
+        }
+    }
+
     public static let name = "summarize"
     public static let doc = "Choose the summary sentences (extractive)."
-    public static let requires: Set<Layer> = [.segments]
-    public static let provides: Set<Layer> = [.summary]
-    public static let options: [OptionSpec] = [
-        OptionSpec("method", .choice(SummarizerRegistry.names), default: .string(SummarizerRegistry.defaultName),
-                   "Summariser: \(SummarizerRegistry.names.joined(separator: ", "))."),
-        OptionSpec("sentences", .int(1...100), default: .int(3), "Sentences in the summary."),
-        OptionSpec("ratio", .double(0.01...1), default: nil, "Fraction of the sentences instead of a count."),
-        OptionSpec("words", .int(1...10_000), default: nil, "Word budget instead of a count."),
-        OptionSpec("stem", .bool, default: .bool(SummaryOptions.default.stemming),
-                   "Compare sentences on stemmed words (lexrank; the learned model says for itself)."),
-        OptionSpec("glossary_boost", .double(0...10), default: .double(SummaryOptions.default.glossaryBoost),
-                   "Weight of glossary terms (from the terms stage) in a sentence's score (lexrank)."),
-        OptionSpec("redundancy", .double(0...1), default: .double(SummaryOptions.default.redundancy),
-                   "How strongly a sentence that repeats a chosen one is held back (MMR; lexrank)."),
-    ]
+    public static let requires: [any LayerKey.Type] = [SegmentsLayer.self]
+    public static let provides: [any LayerKey.Type] = [SummaryLayer.self]
 
-    public static func check(_ options: StageOptions) -> [String] {
-        let lengths = ["sentences", "ratio", "words"].filter { options.isExplicit($0) }
-        return lengths.count > 1 ? ["give one of \(lengths.joined(separator: ", ")), not several"] : []
+    public static func check(_ options: Options) -> [Diagnostic] {
+        let lengths = [("sentences", options.$sentences.location), ("ratio", options.$ratio.location), ("words", options.$words.location)]
+            .filter { $0.1 != nil }
+        guard lengths.count > 1 else { return [] }
+        return [.error(.configInvalidValue, at: lengths[1].1, "give one of \(lengths.map(\.0).joined(separator: ", ")), not several")]
     }
 
     let summarizer: any Summarizer
     let length: SummaryLength
 
-    public init(options: StageOptions, context: RunContext) throws {
-        let method = options.string("method") ?? SummarizerRegistry.defaultName
+    public init(options: Options, context: RunContext) throws {
         var tuning = SummaryOptions.default
-        tuning.stemming = options.bool("stem") ?? tuning.stemming
-        tuning.glossaryBoost = options.double("glossary_boost") ?? tuning.glossaryBoost
-        tuning.redundancy = options.double("redundancy") ?? tuning.redundancy
+        tuning.stemming = options.stem
+        tuning.glossaryBoost = options.glossaryBoost
+        tuning.redundancy = options.redundancy
         do {
-            summarizer = try SummarizerRegistry.make(named: method, options: tuning)
+            summarizer = try SummarizerRegistry.make(named: options.method, options: tuning)
         } catch {
             throw StageError(stage: Self.name, "\(error)")
         }
-        if let r = options.double("ratio") {
-            length = .ratio(r)
-        } else if let w = options.int("words") {
-            length = .words(w)
-        } else {
-            length = .sentences(options.int("sentences") ?? 3)
-        }
+        length = options.length
     }
 
     public func process(_ document: inout Document, run: ArticleRun) throws {
-        let segments = document.segments ?? []
-        let candidates = segments.enumerated().map { i, s in
-            SummaryCandidate(text: s.text, rankable: s.role == .body, paragraph: s.paragraph,
-                             isHeadline: s.role == .headline, glossaryTerms: document.terms?[i].count ?? 0)
-        }
+        let candidates = SummaryCandidate.candidates(document.segments ?? [], terms: document.terms)
         document.summary = Summary(method: summarizer.name, sentences: summarizer.summarize(candidates, length: length))
     }
 }

@@ -14,10 +14,10 @@ import Foundation
 /// lines, an unreadable line, a missing or empty translation — become failures of the sentences
 /// concerned, carrying the program's last stderr line, and the run goes on.
 public struct CommandProvider: BatchingTranslationProvider {
-    public let options: TranslationOptions
+    public let options: TranslationSettings
     public let shell: String
 
-    public init(options: TranslationOptions, shell: String = "/bin/sh") {
+    public init(options: TranslationSettings, shell: String = "/bin/sh") {
         self.options = options
         self.shell = shell
     }

@@ -15,16 +15,20 @@ import Foundation
 /// environment are honoured as curl does). Linking Foundation's URLSession instead
 /// (FoundationNetworking, libcurl and its TLS and LDAP libraries) cost every `selaras` command about
 /// 11 ms of dynamic loading at start-up — most of a short command's time — for a provider few runs
-/// use. A missing curl is a configuration error (`TranslationOptions.validate`), reported before any
+/// use. A missing curl is a configuration error (`TranslationSettings.problems`), reported before any
 /// article is read.
 public struct HTTPProvider: BatchingTranslationProvider {
-    public let options: TranslationOptions
+    public let options: TranslationSettings
+    public let sourceLanguage: String
+    public let targetLanguage: String
     public let endpoint: URL?
     /// The curl executable (nil when none is installed).
     let curl: String?
 
-    public init(options: TranslationOptions, curl: String? = HTTPProvider.curlPath) {
+    public init(options: TranslationSettings, source: String = "id", target: String = "en", curl: String? = HTTPProvider.curlPath) {
         self.options = options
+        sourceLanguage = source
+        targetLanguage = target
         self.endpoint = options.url.flatMap(Self.endpoint(for:))
         self.curl = curl
     }
@@ -52,9 +56,9 @@ public struct HTTPProvider: BatchingTranslationProvider {
 
     func translateBatch(_ batch: [TranslationRequest]) -> [TranslationOutcome] {
         guard let endpoint else { return fail(batch, "invalid url '\(options.url ?? "")'") }
-        guard let curl else { return fail(batch, TranslationConfigError.missingProgram("curl", provider: "http").description) }
+        guard let curl else { return fail(batch, "the 'http' translation provider runs curl, which is not installed (Debian: apt-get install curl)") }
         var body: [String: Any] = [
-            "q": batch.map(\.text), "source": options.sourceLanguage, "target": options.targetLanguage, "format": "text",
+            "q": batch.map(\.text), "source": sourceLanguage, "target": targetLanguage, "format": "text",
         ]
         if let key = options.apiKey { body["api_key"] = key }
         guard let json = try? JSONSerialization.data(withJSONObject: body) else { return fail(batch, "cannot encode the request") }

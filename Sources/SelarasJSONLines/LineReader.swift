@@ -1,19 +1,21 @@
 import Foundation
 
-/// Reads a file descriptor in batches of whole lines, straight into each batch's storage.
-struct BatchReader {
+/// Reads a file descriptor in batches of whole lines, straight into each batch's storage (a line
+/// longer than a batch makes the batch grow). A trailing carriage return is not part of a line.
+public struct LineReader {
     private let fd: Int32
     private var carry: [UInt8] = []
     private var eof = false
     private var lineNumber = 0
     /// Offset in the input of `carry`'s first byte.
     private var offset = 0
-    private(set) var readError: String?
+    /// Why reading stopped early, if it did.
+    public private(set) var readError: String?
 
-    init(fd: Int32) { self.fd = fd }
+    public init(fd: Int32) { self.fd = fd }
 
     /// The next batch of about `targetBytes` (more when a line is longer), or nil at the end.
-    mutating func next(targetBytes: Int) -> LineBatch? {
+    public mutating func next(targetBytes: Int = 1 << 20) -> LineBatch? {
         var capacity = max(targetBytes, carry.count * 2)
         while true {
             if eof && carry.isEmpty { return nil }
@@ -47,7 +49,7 @@ struct BatchReader {
             }
             carry = Array(storage[cut...])
             storage.removeLast(storage.count - cut)
-            var lines: [(start: Int, count: Int, number: Int, offset: Int)] = []
+            var lines: [LineBatch.Line] = []
             storage.withUnsafeBufferPointer { all in
                 var i = 0
                 let n = all.count
@@ -59,7 +61,7 @@ struct BatchReader {
                     var stop = end
                     if stop > i, all[stop - 1] == 0x0D { stop -= 1 }
                     lineNumber += 1
-                    lines.append((i, stop - i, lineNumber, offset + i))
+                    lines.append(LineBatch.Line(start: i, count: stop - i, number: lineNumber, offset: offset + i))
                     i = end + 1
                 }
             }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Makes bytes valid UTF-8, replacing each ill-formed sequence by U+FFFD, and says where.
-enum UTF8Repair {
+public enum UTF8Repair {
     /// Whether `p` is valid UTF-8 (fast path for ASCII runs).
-    static func firstInvalid(_ p: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+    public static func firstInvalid(_ p: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
         var i = from
         let n = p.count
         while i < n {
@@ -17,8 +17,8 @@ enum UTF8Repair {
     }
 
     /// Length of the well-formed sequence at `i` (Unicode Table 3-7), or 0 when ill-formed.
-    @inline(__always)
-    static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    @inlinable @inline(__always)
+    public static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let n = p.count
         let b0 = p[i]
         func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
@@ -38,7 +38,7 @@ enum UTF8Repair {
 
     /// A copy of `p` with every ill-formed byte replaced by U+FFFD, and the offsets (in `p`) of
     /// the bytes replaced.
-    static func repaired(_ p: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], badOffsets: [Int]) {
+    public static func repaired(_ p: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], badOffsets: [Int]) {
         var out: [UInt8] = []
         out.reserveCapacity(p.count + 16)
         var bad: [Int] = []
