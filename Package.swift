@@ -23,41 +23,45 @@ let package = Package(
         ),
         .target(name: "SelarasCore"),
         .target(name: "SelarasJSONLines", dependencies: ["SelarasCore"]),
+        .target(name: "SelarasFormats", dependencies: ["SelarasCore", "CLibXML2"]),
         .target(name: "SelarasText", dependencies: ["SelarasCore"], resources: [.process("Resources")]),
         .target(
             name: "SelarasSegmentation",
-            dependencies: ["SelarasCore", "SelarasText", "CLibXML2"],
+            dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2"],
             resources: [.copy("Resources")]
         ),
         .target(
             name: "SelarasTM",
-            dependencies: ["SelarasCore", "SelarasText", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "CLibXML2"]),
+        .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2"]),
         .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"], resources: [.process("Resources")]),
-        .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasTM", "CLibXML2"]),
+        .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats"]),
         .target(
             name: "SelarasPipeline",
             dependencies: [
-                "SelarasCore", "SelarasJSONLines", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary",
-                "SelarasSummary", "SelarasOutput", .product(name: "Yams", package: "Yams"),
+                "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "selaras",
             dependencies: [
-                "SelarasCore", "SelarasJSONLines", "SelarasText", "SelarasSegmentation", "SelarasTM", "SelarasGlossary",
-                "SelarasSummary", "SelarasOutput", "SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixtures that the tests of several targets share (never linked into the tool).
+        .target(name: "SelarasTestSupport", path: "Sources/SelarasTestSupport"),
         .testTarget(name: "SelarasCoreTests", dependencies: ["SelarasCore"]),
         .testTarget(name: "SelarasJSONLinesTests", dependencies: ["SelarasJSONLines"]),
+        .testTarget(name: "SelarasFormatsTests", dependencies: ["SelarasFormats", "SelarasTestSupport"]),
         .testTarget(name: "SelarasTextTests", dependencies: ["SelarasText"]),
         .testTarget(name: "SelarasSegmentationTests", dependencies: ["SelarasSegmentation"], exclude: ["Fixtures"]),
-        .testTarget(name: "SelarasTMTests", dependencies: ["SelarasTM"]),
-        .testTarget(name: "SelarasGlossaryTests", dependencies: ["SelarasGlossary"], exclude: ["Fixtures"]),
+        .testTarget(name: "SelarasTMTests", dependencies: ["SelarasTM", "SelarasFormats", "SelarasTestSupport"]),
+        .testTarget(name: "SelarasGlossaryTests", dependencies: ["SelarasGlossary", "SelarasFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),
-        .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput"]),
+        .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput", "SelarasFormats", "SelarasTM"]),
         .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline"]),
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),
     ]

@@ -1,6 +1,6 @@
-import CLibXML2
 import Foundation
 import SelarasCore
+import SelarasFormats
 
 /// One source/target pair of a bilingual file, as `glossary check` needs it.
 public struct BilingualSegment: Sendable, Hashable {
@@ -20,16 +20,16 @@ public struct BilingualSegment: Sendable, Hashable {
     }
 }
 
-/// Reads the source and target text of bilingual files: XLIFF 1.2 and 2.0 (libxml2, no network, no
-/// external entities) and tab-separated `source<TAB>target<TAB>...` with a header row.
+/// Reads the source and target text of bilingual files: XLIFF 1.2 and 2.0 (`XLIFFReader`, the reader
+/// `tm update` uses too) and tab-separated `source<TAB>target<TAB>...` with a header row.
 ///
-/// Inline markup: the text of `g`, `mrk`, `pc` and similar elements counts; native-code and
-/// placeholder elements (`ph`, `bpt`, `ept`, `it`, `x`, `bx`, `ex`, `sc`, `ec`, `sub`) do not;
-/// XLIFF 2.0 `cp` gives its character. In TSV, the escapes `\t`, `\n`, `\r`, `\\` are undone.
+/// Inline markup as `XLIFFReader` reads it: the text of `g`, `mrk`, `pc` counts, native code
+/// (`ph`, `bpt`, `ept`, `it`) does not, `sub` does, 2.0 `cp` gives its character. In TSV, the
+/// escapes `\t`, `\n`, `\r`, `\\` are undone.
 public enum BilingualFile {
-    public static func read(_ url: URL) throws -> (segments: [BilingualSegment], issues: [GlossaryIssue]) {
+    public static func read(_ url: URL) throws -> (segments: [BilingualSegment], issues: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "cannot read the file")
+            throw Diagnostic.error(.glossaryUnreadable, at: SourceLocation(file: url.path), "cannot read the file")
         }
         let head = String(decoding: data.prefix(512), as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if head.hasPrefix("<") || ["xlf", "xliff", "xml", "sdlxliff", "mxliff"].contains(url.pathExtension.lowercased()) {
@@ -38,88 +38,14 @@ public enum BilingualFile {
         return try readTSV(data, name: url.lastPathComponent)
     }
 
-    static let skipped: Set<String> = ["ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sub"]
-
-    /// The text of an XLIFF content element without native codes.
-    static func content(_ node: xmlNodePtr) -> String {
-        var out = ""
-        var c = node.pointee.children
-        while let n = c {
-            switch n.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_ENTITY_REF_NODE:
-                out += XMLNode.text(n)
-            case XML_ELEMENT_NODE:
-                let name = XMLNode.name(n)
-                if name == "cp", let hex = XMLNode.attribute(n, "hex"), let v = UInt32(hex, radix: 16),
-                   let u = Unicode.Scalar(v) {
-                    out.unicodeScalars.append(u)
-                } else if !skipped.contains(name) {
-                    out += content(n)
-                }
-            default:
-                break
-            }
-            c = n.pointee.next
+    /// XLIFF through the one XLIFF reader (`XLIFFReader`, SelarasFormats): each unit's source and
+    /// target, 1.2 `seg-source` segments and 2.0 segments as units of their own.
+    static func readXLIFF(_ data: Data, name: String) throws -> ([BilingualSegment], [Diagnostic]) {
+        let (units, issues) = try XLIFFReader.units(data: data, name: name)
+        let segments = units.map { u in
+            BilingualSegment(id: u.id, source: u.source, target: u.target.flatMap { $0.isEmpty ? nil : $0 }, line: u.location.line ?? 0)
         }
-        return out
-    }
-
-    /// `mrk mtype="seg"` children by `mid`, in order.
-    static func segments(_ node: xmlNodePtr) -> [(mid: String, node: xmlNodePtr)] {
-        XMLNode.descendants(node, named: ["mrk"]).compactMap { m in
-            XMLNode.attribute(m, "mtype") == "seg" ? (XMLNode.attribute(m, "mid") ?? "", m) : nil
-        }
-    }
-
-    static func readXLIFF(_ data: Data, name: String) throws -> ([BilingualSegment], [GlossaryIssue]) {
-        let tree = try XMLTree(data: data, name: name)
-        guard let root = tree.root, XMLNode.name(root) == "xliff" else {
-            throw GlossaryIssue(location: SourceLocation(file: name), message: "not XLIFF: the root element is not <xliff>")
-        }
-        var out: [BilingualSegment] = []
-        var issues: [GlossaryIssue] = []
-        func nonEmpty(_ s: String?) -> String? {
-            guard let s, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-            return s
-        }
-        let version2 = (XMLNode.attribute(root, "version") ?? "").hasPrefix("2")
-        if version2 {
-            for unit in XMLNode.descendants(root, named: ["unit"]) {
-                let uid = XMLNode.attribute(unit, "id") ?? "?"
-                let segs = XMLNode.children(unit, "segment")
-                for (k, seg) in segs.enumerated() {
-                    let id = segs.count > 1 ? "\(uid)/\(XMLNode.attribute(seg, "id") ?? String(k + 1))" : uid
-                    guard let src = XMLNode.children(seg, "source").first else {
-                        issues.append(GlossaryIssue(location: SourceLocation(file: name, line: XMLNode.line(seg)),
-                                                    message: "segment \(id) has no source; skipped"))
-                        continue
-                    }
-                    let tgt = XMLNode.children(seg, "target").first.map(content)
-                    out.append(BilingualSegment(id: id, source: content(src), target: nonEmpty(tgt), line: XMLNode.line(seg)))
-                }
-            }
-        } else {
-            for tu in XMLNode.descendants(root, named: ["trans-unit"]) {
-                let id = XMLNode.attribute(tu, "id") ?? "?"
-                guard let src = XMLNode.children(tu, "source").first else {
-                    issues.append(GlossaryIssue(location: SourceLocation(file: name, line: XMLNode.line(tu)),
-                                                message: "trans-unit \(id) has no source; skipped"))
-                    continue
-                }
-                let tgt = XMLNode.children(tu, "target").first
-                if let segSource = XMLNode.children(tu, "seg-source").first, !segments(segSource).isEmpty {
-                    let targets = tgt.map { Dictionary(segments($0).map { ($0.mid, $0.node) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
-                    for (mid, node) in segments(segSource) {
-                        out.append(BilingualSegment(id: "\(id)/\(mid)", source: content(node),
-                                                    target: nonEmpty(targets[mid].map(content)), line: XMLNode.line(node)))
-                    }
-                } else {
-                    out.append(BilingualSegment(id: id, source: content(src), target: nonEmpty(tgt.map(content)),
-                                                line: XMLNode.line(tu)))
-                }
-            }
-        }
-        return (out, issues)
+        return (segments, issues)
     }
 
     static func unescape(_ s: String) -> String {
@@ -144,12 +70,12 @@ public enum BilingualFile {
         return out
     }
 
-    static func readTSV(_ data: Data, name: String) throws -> ([BilingualSegment], [GlossaryIssue]) {
+    static func readTSV(_ data: Data, name: String) throws -> ([BilingualSegment], [Diagnostic]) {
         guard let (text, _) = GlossaryText.decode(data) else {
-            throw GlossaryIssue(location: SourceLocation(file: name), message: "not UTF-8 text")
+            throw Diagnostic.error(.glossaryUnreadable, at: SourceLocation(file: name), "not UTF-8 text")
         }
         var out: [BilingualSegment] = []
-        var issues: [GlossaryIssue] = []
+        var issues: [Diagnostic] = []
         var sourceColumn = 0, targetColumn = 1, idColumn: Int?
         var sawHeader = false
         for (n, line) in GlossaryText.lines(text).enumerated() {
@@ -164,7 +90,7 @@ public enum BilingualFile {
                 continue
             }
             guard fields.count > sourceColumn else {
-                issues.append(GlossaryIssue(location: SourceLocation(file: name, line: n + 1), message: "no source column; skipped"))
+                issues.append(Diagnostic.error(.glossaryEntry, at: SourceLocation(file: name, line: n + 1), "no source column; skipped"))
                 continue
             }
             let target = fields.count > targetColumn ? unescape(fields[targetColumn]) : ""

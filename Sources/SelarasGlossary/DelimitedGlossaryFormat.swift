@@ -7,7 +7,7 @@ enum DelimitedGlossaryFormat {
     static func read(data: Data, url: URL, format: GlossaryFormat) throws -> GlossaryFile {
         let file = url.lastPathComponent
         guard let (text, bom) = GlossaryText.decode(data) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "not UTF-8 text")
+            throw Diagnostic.error(.glossaryUnreadable, at: SourceLocation(file: url.path), "not UTF-8 text")
         }
         var result = GlossaryFile(url: url, format: format, raw: [], issues: [], hasBOM: bom, comments: [], header: nil)
 
@@ -24,8 +24,7 @@ enum DelimitedGlossaryFormat {
                 records.append((r.line, r.fields))
             }
             if let u = unterminated {
-                result.issues.append(GlossaryIssue(location: SourceLocation(file: file, line: u),
-                                                   message: "a quoted field is not closed; read to the end of the file"))
+                result.issues.append(Diagnostic.error(.glossaryEntry, at: SourceLocation(file: file, line: u), "a quoted field is not closed; read to the end of the file"))
             }
         } else {
             for (n, line) in GlossaryText.lines(text).enumerated() {
@@ -53,17 +52,14 @@ enum DelimitedGlossaryFormat {
             var seen = Set<String>()
             for name in header where !name.isEmpty {
                 if !seen.insert(name).inserted {
-                    result.issues.append(GlossaryIssue(location: SourceLocation(file: file, line: 1),
-                                                       message: "the header names column '\(name)' twice"))
+                    result.issues.append(Diagnostic.error(.glossaryEntry, at: SourceLocation(file: file, line: 1), "the header names column '\(name)' twice"))
                 }
             }
             if !header.contains("translations") {
-                result.issues.append(GlossaryIssue(location: SourceLocation(file: file, line: 1),
-                                                   message: "the header has no 'translations' column"))
+                result.issues.append(Diagnostic.error(.glossaryEntry, at: SourceLocation(file: file, line: 1), "the header has no 'translations' column"))
             }
             for name in header where !name.isEmpty && !known.contains(name) {
-                result.issues.append(GlossaryIssue(location: SourceLocation(file: file, line: 1),
-                                                   message: "unknown column '\(name)' is ignored", severity: .warning))
+                result.issues.append(Diagnostic.warning(.glossaryEntry, at: SourceLocation(file: file, line: 1), "unknown column '\(name)' is ignored"))
             }
         } else if format == .tsv {
             result.format = .omegaT

@@ -17,7 +17,7 @@ public struct Glossary: Sendable, Hashable {
     /// the extended TSV with its header row, CSV, TBX v2 (`martif`) and TBX v3 (`tbx`).
     /// Entries that cannot be used (no term, no translation) are returned as issues with their line;
     /// the rest load. Throws only when the file cannot be read at all.
-    public static func load(contentsOf url: URL) throws -> (Glossary, [GlossaryIssue]) {
+    public static func load(contentsOf url: URL) throws -> (Glossary, [Diagnostic]) {
         let file = try GlossaryFile.read(url)
         let (entries, issues) = file.entries()
         return (Glossary(entries: entries, origin: url.lastPathComponent), issues)
@@ -39,8 +39,7 @@ public struct Glossary: Sendable, Hashable {
     /// Writes the glossary atomically in `format` (by default the one the file name implies).
     public func write(to url: URL, format: GlossaryFormat? = nil, comments: [String] = [], ntig: Bool = false) throws {
         guard let fmt = format ?? GlossaryFormat.forWriting(url) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path),
-                                message: "unknown glossary extension '.\(url.pathExtension)' (use .tsv, .txt, .csv, .tbx or .tbx3)")
+            throw Diagnostic.error(.glossaryUnreadable, at: SourceLocation(file: url.path), "unknown glossary extension '.\(url.pathExtension)' (use .tsv, .txt, .csv, .tbx or .tbx3)")
         }
         try AtomicFile.write(serialized(as: fmt, comments: comments, ntig: ntig), to: url)
     }

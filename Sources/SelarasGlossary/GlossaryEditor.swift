@@ -18,8 +18,7 @@ public enum GlossaryEditor {
     public static func add(_ entry: GlossaryEntry, to url: URL, replace: Bool = false) throws -> Outcome {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             guard let format = GlossaryFormat.forWriting(url) else {
-                throw GlossaryIssue(location: SourceLocation(file: url.path),
-                                    message: "unknown glossary extension '.\(url.pathExtension)' (use .tsv, .txt, .csv, .tbx or .tbx3)")
+                throw Diagnostic.error(.glossaryEdit, at: SourceLocation(file: url.path), "unknown glossary extension '.\(url.pathExtension)' (use .tsv, .txt, .csv, .tbx or .tbx3)")
             }
             try Glossary(entries: [entry], origin: url.lastPathComponent).write(to: url, format: format)
             return .added
@@ -27,8 +26,7 @@ public enum GlossaryEditor {
         let file = try GlossaryFile.read(url)
         let existing = lines(of: entry.term, in: file)
         if !existing.isEmpty && !replace {
-            throw GlossaryIssue(location: SourceLocation(file: url.path, line: existing.first),
-                                message: "'\(entry.term)' is already in the glossary (use --replace to change it)")
+            throw Diagnostic.error(.glossaryEdit, at: SourceLocation(file: url.path, line: existing.first), "'\(entry.term)' is already in the glossary (use --replace to change it)")
         }
         switch file.format {
         case .tbx2, .tbx3:
@@ -53,12 +51,12 @@ public enum GlossaryEditor {
     @discardableResult
     public static func remove(term: String, from url: URL) throws -> Outcome {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "cannot read the file")
+            throw Diagnostic.error(.glossaryEdit, at: SourceLocation(file: url.path), "cannot read the file")
         }
         let file = try GlossaryFile.read(url)
         let existing = lines(of: term, in: file)
         guard !existing.isEmpty else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "'\(term)' is not in the glossary")
+            throw Diagnostic.error(.glossaryEdit, at: SourceLocation(file: url.path), "'\(term)' is not in the glossary")
         }
         switch file.format {
         case .tbx2, .tbx3:
@@ -134,7 +132,7 @@ struct TextLines {
 
     init(data: Data, name: String) throws {
         guard let (text, hasBOM) = GlossaryText.decode(data) else {
-            throw GlossaryIssue(location: SourceLocation(file: name), message: "not UTF-8 text")
+            throw Diagnostic.error(.glossaryEdit, at: SourceLocation(file: name), "not UTF-8 text")
         }
         bom = hasBOM
         newline = text.contains("\r\n") ? "\r\n" : "\n"

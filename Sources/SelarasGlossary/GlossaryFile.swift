@@ -124,7 +124,7 @@ public struct GlossaryFile: Sendable {
     public var format: GlossaryFormat
     public var raw: [RawGlossaryEntry]
     /// Problems that stopped an entry or the file from being read completely.
-    public var issues: [GlossaryIssue]
+    public var issues: [Diagnostic]
     /// Whether the file began with a byte-order mark.
     public var hasBOM: Bool
     /// The `#` comment lines of a delimited file, with their line numbers (kept for round trips).
@@ -136,7 +136,7 @@ public struct GlossaryFile: Sendable {
     /// read at all (missing, not UTF-8, not well-formed XML); a bad entry becomes an issue.
     public static func read(_ url: URL, format: GlossaryFormat? = nil) throws -> GlossaryFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GlossaryIssue(location: SourceLocation(file: url.path), message: "cannot read the file")
+            throw Diagnostic.error(.glossaryUnreadable, at: SourceLocation(file: url.path), "cannot read the file")
         }
         let fmt = format ?? GlossaryFormat.detect(url, data: data)
         switch fmt {
@@ -151,7 +151,7 @@ public struct GlossaryFile: Sendable {
     /// reported and left out. In OmegaT files (and three-column CSV), rows repeating a source are
     /// folded into one entry with several translations, and rows whose comment reads
     /// `variant of TERM` become variants of that term's entry.
-    public func entries() -> (entries: [GlossaryEntry], issues: [GlossaryIssue]) {
+    public func entries() -> (entries: [GlossaryEntry], issues: [Diagnostic]) {
         var out: [GlossaryEntry] = []
         var issues = self.issues
         let file = url.lastPathComponent
@@ -161,11 +161,11 @@ public struct GlossaryFile: Sendable {
             let e = GlossaryEntry(cleaning: r)
             let loc = SourceLocation(file: file, line: r.line)
             if e.term.isEmpty {
-                issues.append(GlossaryIssue(location: loc, message: "no term"))
+                issues.append(Diagnostic.error(.glossaryEntry, at: loc, "no term"))
                 continue
             }
             if e.translations.isEmpty {
-                issues.append(GlossaryIssue(location: loc, message: "no translation for '\(e.term)'"))
+                issues.append(Diagnostic.error(.glossaryEntry, at: loc, "no translation for '\(e.term)'"))
                 continue
             }
             if folds {

@@ -22,14 +22,15 @@ public struct GlossaryLinter: Sendable {
     public init() {}
 
     /// The findings for one file, sorted by line. `name` is how the file is named in messages.
-    public func lint(_ file: GlossaryFile, name: String? = nil) -> [GlossaryIssue] {
+    public func lint(_ file: GlossaryFile, name: String? = nil) -> [Diagnostic] {
         let display = name ?? file.url.path
-        var out: [GlossaryIssue] = file.issues.map {
-            GlossaryIssue(location: SourceLocation(file: display, line: $0.location.line), message: $0.message,
-                          severity: $0.severity)
+        var out: [Diagnostic] = file.issues.map {
+            var d = $0
+            d.location = SourceLocation(file: display, line: $0.line)
+            return d
         }
-        func report(_ line: Int, _ severity: GlossaryIssue.Severity, _ message: String) {
-            out.append(GlossaryIssue(location: SourceLocation(file: display, line: line), message: message, severity: severity))
+        func report(_ line: Int, _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, _ message: String) {
+            out.append(Diagnostic(severity, code, at: SourceLocation(file: display, line: line), message))
         }
 
         let entries = file.raw.map(GlossaryEntry.init(cleaning:))
@@ -57,24 +58,24 @@ public struct GlossaryLinter: Sendable {
 
             if let n = r.fieldCount, let m = r.expectedFieldCount, n > m {
                 if omegaT {
-                    report(line, .warning, "\(n) tab-separated fields; OmegaT reads 3 (source, target, comment), the rest was joined into the comment")
+                    report(line, .warning, "GLO101", "\(n) tab-separated fields; OmegaT reads 3 (source, target, comment), the rest was joined into the comment")
                 } else {
-                    report(line, .error, "\(n) fields but the header has \(m) columns (a stray tab?)")
+                    report(line, .error, "GLO102", "\(n) fields but the header has \(m) columns (a stray tab?)")
                 }
             }
-            if e.term.isEmpty { report(line, .error, "empty term") }
-            if e.translations.isEmpty { report(line, .error, "no translation for \(label)") }
+            if e.term.isEmpty { report(line, .error, "GLO103", "empty term") }
+            if e.translations.isEmpty { report(line, .error, "GLO104", "no translation for \(label)") }
 
             // Whitespace and empty list items.
             func checkField(_ name: String, _ value: String) {
                 if let damage = GlossaryText.whitespaceDamage(value) {
-                    report(line, .warning, "\(name) '\(GlossaryText.clean(value))' \(damage)")
+                    report(line, .warning, "GLO105", "\(name) '\(GlossaryText.clean(value))' \(damage)")
                 }
             }
             func checkList(_ name: String, _ items: [String]) {
                 for item in items {
                     if GlossaryText.clean(item).isEmpty {
-                        report(line, .warning, "empty item in \(name) of \(label) (two '|' in a row, or a '|' at an end?)")
+                        report(line, .warning, "GLO106", "empty item in \(name) of \(label) (two '|' in a row, or a '|' at an end?)")
                     } else {
                         checkField(String(name.dropLast()), item)
                     }
@@ -92,22 +93,22 @@ public struct GlossaryLinter: Sendable {
 
             // Field values.
             if !GlossaryText.clean(r.status).isEmpty, GlossaryEntry.Status(parsing: r.status) == nil {
-                report(line, .error, "unknown status '\(GlossaryText.clean(r.status))' (expected preferred, admitted or deprecated)")
+                report(line, .error, "GLO107", "unknown status '\(GlossaryText.clean(r.status))' (expected preferred, admitted or deprecated)")
             }
             if let d = e.domain, !GlossaryEntry.isKnownDomain(d) {
-                report(line, .warning, "unknown domain '\(d)' (known: \(GlossaryEntry.knownDomains.joined(separator: ", ")))")
+                report(line, .warning, "GLO108", "unknown domain '\(d)' (known: \(GlossaryEntry.knownDomains.joined(separator: ", ")))")
             }
             if let p = e.partOfSpeech, PartOfSpeech(parsing: p) == nil {
-                report(line, .warning, "unknown part of speech '\(p)' (expected noun, propn, verb, adj or other)")
+                report(line, .warning, "GLO109", "unknown part of speech '\(p)' (expected noun, propn, verb, adj or other)")
             }
             if let d = e.date, d.range(of: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", options: .regularExpression) == nil {
-                report(line, .warning, "date '\(d)' is not ISO 8601 (YYYY-MM-DD)")
+                report(line, .warning, "GLO110", "date '\(d)' is not ISO 8601 (YYYY-MM-DD)")
             }
 
             // Translations.
             let forbiddenKeys = Set(e.forbidden.map { $0.lowercased() })
             for t in e.translations where forbiddenKeys.contains(t.lowercased()) {
-                report(line, .error, "'\(t)' is both a translation and a forbidden translation of \(label)")
+                report(line, .error, "GLO111", "'\(t)' is both a translation and a forbidden translation of \(label)")
             }
             func repeats(_ xs: [String]) -> [String] {
                 var seen = Set<String>(), rep: [String] = []
@@ -115,13 +116,13 @@ public struct GlossaryLinter: Sendable {
                 return rep
             }
             for t in repeats(r.translations.map(GlossaryText.clean).filter { !$0.isEmpty }) {
-                report(line, .warning, "translation '\(t)' is listed twice")
+                report(line, .warning, "GLO112", "translation '\(t)' is listed twice")
             }
             for v in repeats(r.variants.map(GlossaryText.clean).filter { !$0.isEmpty }) {
-                report(line, .warning, "variant '\(v)' is listed twice (matching ignores case, except for words in capitals)")
+                report(line, .warning, "GLO113", "variant '\(v)' is listed twice (matching ignores case, except for words in capitals)")
             }
             for v in e.variants where v.lowercased() == e.term.lowercased() {
-                report(line, .warning, "variant '\(v)' is the term itself")
+                report(line, .warning, "GLO114", "variant '\(v)' is the term itself")
             }
             if !e.term.isEmpty {
                 for t in e.translations where t.lowercased() == e.term.lowercased() {
@@ -130,21 +131,21 @@ public struct GlossaryLinter: Sendable {
                         continue  // names and acronyms are often kept: NATO, ASEAN, Golkar
                     }
                     let common = e.term.split(separator: " ").contains { $0.first?.isLowercase == true }
-                    report(line, common ? .error : .warning,
+                    report(line, common ? .error : .warning, "GLO127",
                            "translation '\(t)' is the source term itself (untranslated?)")
                 }
             }
             if e.translations.count > 1, e.note == nil, !omegaT {
-                report(line, .warning, "\(e.translations.count) translations of \(label) but no note on when to use which")
+                report(line, .warning, "GLO115", "\(e.translations.count) translations of \(label) but no note on when to use which")
             }
             if e.status == .deprecated, e.note == nil {
-                report(line, .warning, "deprecated term \(label) has no note saying what to use instead")
+                report(line, .warning, "GLO116", "deprecated term \(label) has no note saying what to use instead")
             }
             if TermMatcher.isAcronym(e.term), !expandedAcronyms.contains(e.term), !variantRows.contains(i), e.note == nil {
-                report(line, .warning, "acronym '\(e.term)' has no expansion (add the full form as a variant, an entry with '\(e.term)' as its variant, or a note that spells it out)")
+                report(line, .warning, "GLO117", "acronym '\(e.term)' has no expansion (add the full form as a variant, an entry with '\(e.term)' as its variant, or a note that spells it out)")
             }
             for (field, value) in [("term", e.term)] + e.translations.map({ ("translation", $0) }) where !Self.balanced(value) {
-                report(line, .warning, "\(field) '\(value)' has unbalanced brackets or quotes")
+                report(line, .warning, "GLO118", "\(field) '\(value)' has unbalanced brackets or quotes")
             }
 
             // Duplicates and conflicts between entries.
@@ -157,13 +158,13 @@ public struct GlossaryLinter: Sendable {
                 let theirs = Set(other.translations.map { $0.lowercased() })
                 let posA = PartOfSpeech(parsing: e.partOfSpeech), posB = PartOfSpeech(parsing: other.partOfSpeech)
                 if let posA, let posB, posA != posB {
-                    report(line, .warning, "\(label) is also at line \(file.raw[j].line) as another part of speech; the matcher finds the first")
+                    report(line, .warning, "GLO119", "\(label) is also at line \(file.raw[j].line) as another part of speech; the matcher finds the first")
                 } else if omegaT {
-                    if mine == theirs { report(line, .error, "duplicate of line \(file.raw[j].line)") }
+                    if mine == theirs { report(line, .error, "GLO120", "duplicate of line \(file.raw[j].line)") }
                 } else if mine == theirs {
-                    report(line, .error, "duplicate of line \(file.raw[j].line) (\(label))")
+                    report(line, .error, "GLO121", "duplicate of line \(file.raw[j].line) (\(label))")
                 } else {
-                    report(line, .error, "\(label) is also at line \(file.raw[j].line) with other translations: '\(e.translations.joined(separator: "|"))' here, '\(other.translations.joined(separator: "|"))' there")
+                    report(line, .error, "GLO122", "\(label) is also at line \(file.raw[j].line) with other translations: '\(e.translations.joined(separator: "|"))' here, '\(other.translations.joined(separator: "|"))' there")
                 }
                 duplicateRows.insert(i)
             } else {
@@ -177,7 +178,7 @@ public struct GlossaryLinter: Sendable {
             plain.exceptions = []
             let own = TermMatcher(glossaries: [Glossary(entries: [plain], origin: display)])
             for x in e.exceptions where own.match(x).isEmpty {
-                report(file.raw[i].line, .warning, "exception '\(x)' of '\(e.term)' does not contain the term, so it never applies")
+                report(file.raw[i].line, .warning, "GLO123", "exception '\(x)' of '\(e.term)' does not contain the term, so it never applies")
             }
         }
 
@@ -197,23 +198,22 @@ public struct GlossaryLinter: Sendable {
                     guard whole.term != e.term else { continue }
                     let other = "'\(whole.term)'\(lineOfTerm[whole.term].map { " (line \($0))" } ?? "")"
                     if k == 0 {
-                        report(line, .error, "'\(e.term)' is shadowed: its text is matched as \(other), so this entry is never found")
+                        report(line, .error, "GLO124", "'\(e.term)' is shadowed: its text is matched as \(other), so this entry is never found")
                     } else {
-                        report(line, .warning, "variant '\(form)' of '\(e.term)' is shadowed: it is matched as \(other)")
+                        report(line, .warning, "GLO125", "variant '\(form)' of '\(e.term)' is shadowed: it is matched as \(other)")
                     }
                 } else if !hits.isEmpty {
                     let longer = hits.map { "'\($0.term)'" }.joined(separator: ", ")
-                    report(line, k == 0 ? .error : .warning,
+                    report(line, k == 0 ? .error : .warning, "GLO128",
                            "\(k == 0 ? "'\(e.term)'" : "variant '\(form)' of '\(e.term)'") is shadowed by \(longer): its own text is split among other entries")
                 } else if k == 0 {
-                    report(line, .warning, "'\(e.term)' never matches its own text (no word characters?)")
+                    report(line, .warning, "GLO126", "'\(e.term)' never matches its own text (no word characters?)")
                 }
             }
         }
 
-        return out.sorted {
-            ($0.location.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.location.line ?? 0, $1.severity == .error ? 0 : 1)
-        }
+        func key(_ d: Diagnostic) -> (Int, Int) { (d.line ?? 0, d.severity == .error ? 0 : 1) }
+        return out.sorted { key($0) < key($1) }
     }
 
     static func leading(_ s: String) -> Int { s.unicodeScalars.prefix { $0.properties.isWhitespace }.count }

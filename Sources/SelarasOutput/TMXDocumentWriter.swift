@@ -1,6 +1,6 @@
 import Foundation
 import SelarasCore
-import SelarasTM
+import SelarasFormats
 
 /// One article's TM pairs as TMX 1.4b (valid against `tmx14.dtd`), written with SelarasTM's
 /// `TMXWriter`: the pairs `TMXPairs` selects — English from the TM or reviewed, never MT — ready

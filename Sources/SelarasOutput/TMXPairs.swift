@@ -1,6 +1,6 @@
 import Foundation
 import SelarasCore
-import SelarasTM
+import SelarasFormats
 
 /// The translation pairs of a document worth keeping in a TM: segments whose English came from the
 /// TM (exact, fuzzy at or above the fill threshold, repaired) or was reviewed. Machine translation
@@ -74,7 +74,7 @@ public final class RunTMXCollector: @unchecked Sendable {
     /// Adds the units of a TMX file Selaras wrote earlier (a skipped article's `ID.tmx`).
     /// Returns the reader's issues; throws when the file cannot be read at all.
     @discardableResult
-    public func addTMX(at url: URL, key: String? = nil) throws -> [TMXIssue] {
+    public func addTMX(at url: URL, key: String? = nil) throws -> [Diagnostic] {
         var read: [TMUnit] = []
         let issues = try TMXReader(sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage)
             .read(url) { read.append($0) }

@@ -1,3 +1,4 @@
+import SelarasCore
 import Foundation
 
 /// The default segmenter for Indonesian news text: the built-in SRX rules
@@ -37,7 +38,7 @@ public struct IndonesianSegmenter: SentenceSegmenter {
 
     private static let loaded: (segmenter: SRXSegmenter, problem: String?) = {
         do {
-            guard let url = rulesURL else { throw SRXError(location: .init(file: "indonesian.srx"), message: "the resource is missing") }
+            guard let url = rulesURL else { throw Diagnostic.error(.srxUnreadable, at: .init(file: "indonesian.srx"), "the resource is missing") }
             return (try SRXSegmenter(contentsOf: url, language: "id"), nil)
         } catch {
             let doc = try! SRXDocument(data: Data(fallbackRules.utf8), source: "fallback.srx")

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import SelarasCore
+import SelarasFormats
 
 /// A parsed SRX (Segmentation Rules eXchange) file, version 2.0 or 1.0.
 ///
@@ -37,7 +38,7 @@ public struct SRXDocument: Sendable {
         public var languagePattern: String
         public var languageRuleName: String
         public var location: SourceLocation
-        let pattern: Regex
+        let pattern: SRXRegex
     }
 
     /// The SRX version the file declares ("2.0" or "1.0").
@@ -54,18 +55,18 @@ public struct SRXDocument: Sendable {
     public var source: String
 
     /// Reads and compiles an SRX file.
-    public init(contentsOf url: URL) throws(SRXError) {
+    public init(contentsOf url: URL) throws(Diagnostic) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SRXError(location: SourceLocation(file: url.path), message: "cannot read the file: \(error.localizedDescription)")
+            throw Diagnostic.error(.srxUnreadable, at: SourceLocation(file: url.path), "cannot read the file: \(error.localizedDescription)")
         }
         try self.init(data: data, source: url.path)
     }
 
     /// Reads and compiles SRX from memory; `source` names it in messages.
-    public init(data: Data, source: String) throws(SRXError) {
+    public init(data: Data, source: String) throws(Diagnostic) {
         let parsed = try SRXReader(data: data, source: source).read()
         self = parsed
     }
@@ -84,7 +85,7 @@ public struct SRXDocument: Sendable {
     /// The rules that apply to `language` (e.g. "id", "id-ID"), in the order they are tried:
     /// with cascade, the rules of every matching map in map order; without, those of the first.
     /// Throws when no map matches.
-    public func rules(forLanguage language: String) throws(SRXError) -> [Rule] {
+    public func rules(forLanguage language: String) throws(Diagnostic) -> [Rule] {
         let candidates = [language, language.replacingOccurrences(of: "_", with: "-"),
                           language.lowercased().replacingOccurrences(of: "_", with: "-")]
         var names: [String] = []
@@ -93,8 +94,7 @@ public struct SRXDocument: Sendable {
             if !cascade { break }
         }
         if names.isEmpty {
-            throw SRXError(location: SourceLocation(file: source),
-                           message: "no languagemap matches the language '\(language)'")
+            throw Diagnostic.error(.srxNoLanguage, at: SourceLocation(file: source), "no languagemap matches the language '\(language)'")
         }
         var out: [Rule] = []
         for name in names {
@@ -104,63 +104,24 @@ public struct SRXDocument: Sendable {
     }
 }
 
-/// The first error libxml2 reports while parsing.
-private final class FirstXMLError {
-    var message: String?
-    var line = 0
-    var column = 0
-}
-
 /// Reads SRX XML with libxml2 into an `SRXDocument`.
 private struct SRXReader {
     let data: Data
     let source: String
 
-    func read() throws(SRXError) -> SRXDocument {
-        // Parse with a context whose structured-error hook keeps the first error (libxml2 keeps
-        // only the last, which after a tag mismatch is a less useful "premature end").
-        let firstError = FirstXMLError()
-        let parsed: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
-            guard let base = raw.baseAddress, raw.count > 0,
-                  let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, source) else { return nil }
-            defer { xmlFreeParserCtxt(ctxt) }
-            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                                | XML_PARSE_NOCDATA.rawValue)
-            xmlCtxtUseOptions(ctxt, options)
-            ctxt.pointee._private = Unmanaged.passUnretained(firstError).toOpaque()
-            ctxt.pointee.userData = UnsafeMutableRawPointer(ctxt)
-            ctxt.pointee.sax.pointee.serror = { userData, error in
-                guard let userData, let error else { return }
-                let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-                guard let box = ctxt.pointee._private else { return }
-                let first = Unmanaged<FirstXMLError>.fromOpaque(box).takeUnretainedValue()
-                guard first.message == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-                first.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
-                    ?? "not well-formed XML"
-                first.line = Int(error.pointee.line)
-                first.column = Int(error.pointee.int2)
-            }
-            xmlParseChunk(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), 1)
-            let doc = ctxt.pointee.myDoc
-            if ctxt.pointee.wellFormed == 0 {
-                if let doc { xmlFreeDoc(doc) }
-                ctxt.pointee.myDoc = nil
-                return nil
-            }
-            ctxt.pointee.myDoc = nil
-            return doc
+    func read() throws(Diagnostic) -> SRXDocument {
+        // XMLDocument keeps the first error libxml2 reports (the last, after a tag mismatch, is a
+        // less useful "premature end").
+        let tree: XMLDocument
+        do {
+            tree = try XMLDocument(data: data, name: source, extra: [.noCDATA])
+        } catch {
+            throw Diagnostic.error(.srxUnreadable, at: SourceLocation(file: source, line: error.line > 0 ? error.line : nil,
+                                                                      column: error.column > 0 ? error.column : nil), error.message)
         }
-        guard let doc = parsed else {
-            if let message = firstError.message {
-                throw SRXError(location: SourceLocation(file: source, line: firstError.line > 0 ? firstError.line : nil,
-                                                        column: firstError.column > 0 ? firstError.column : nil),
-                               message: "not well-formed XML: \(message)")
-            }
-            throw SRXError(location: SourceLocation(file: source), message: data.isEmpty ? "the file is empty" : "not well-formed XML")
-        }
-        defer { xmlFreeDoc(doc) }
+        let doc = tree.doc
         guard let root = xmlDocGetRootElement(doc), name(root) == "srx" else {
-            throw SRXError(location: SourceLocation(file: source, line: 1), message: "the root element is not <srx>")
+            throw Diagnostic.error(.srxUnreadable, at: SourceLocation(file: source, line: 1), "the root element is not <srx>")
         }
         let version = attribute(root, "version") ?? "2.0"
         guard version.hasPrefix("2") || version.hasPrefix("1") else {
@@ -213,11 +174,11 @@ private struct SRXReader {
             guard languageRules.contains(where: { $0.name == ruleName }) else {
                 throw error(m, "<languagemap> names the languagerule '\(ruleName)', which is not defined")
             }
-            let regex: Regex
+            let regex: SRXRegex
             do {
-                regex = try Regex(pattern)
+                regex = try SRXRegex(pattern)
             } catch {
-                throw SRXError(location: location(m), message: "bad languagepattern '\(pattern)': \(error)")
+                throw Diagnostic.error(.srxPattern, at: location(m), "bad languagepattern '\(pattern)': \(error)")
             }
             maps.append(SRXDocument.LanguageMap(languagePattern: pattern, languageRuleName: ruleName,
                                                 location: location(m), pattern: regex))
@@ -263,8 +224,8 @@ private struct SRXReader {
         return SourceLocation(file: source, line: line > 0 ? line : nil, column: column)
     }
 
-    private func error(_ node: xmlNodePtr, _ message: String) -> SRXError {
-        SRXError(location: location(node), message: message)
+    private func error(_ node: xmlNodePtr, _ message: String) -> Diagnostic {
+        Diagnostic.error(.srxUnreadable, at: location(node), message)
     }
 
     private func sourceLines() -> [Substring] {
@@ -273,10 +234,10 @@ private struct SRXReader {
 
     /// Parses a rule pattern; a syntax error is placed at the pattern's column in the file when
     /// the pattern sits on one line after its start tag, as it usually does.
-    private func compile(_ pattern: String, element: xmlNodePtr, tag: String, lines: [Substring]) throws(SRXError) -> RegexNode {
+    private func compile(_ pattern: String, element: xmlNodePtr, tag: String, lines: [Substring]) throws(Diagnostic) -> RegexNode {
         do {
             let node = try RegexParser.parse(pattern)
-            try Regex.checkSize(node)
+            try SRXRegex.checkSize(node)
             return node
         } catch {
             var loc = location(element)
@@ -298,7 +259,7 @@ private struct SRXReader {
                     loc.column = col + 1
                 }
             }
-            throw SRXError(location: loc, message: "bad \(tag) pattern '\(pattern)': \(error.message)")
+            throw Diagnostic.error(.srxPattern, at: loc, "bad \(tag) pattern '\(pattern)': \(error.message)")
         }
     }
 }

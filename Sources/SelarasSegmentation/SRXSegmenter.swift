@@ -27,12 +27,12 @@ public struct SRXSegmenter: SentenceSegmenter {
     public let language: String
 
     /// Loads the SRX file at `url` and compiles the rules that apply to `language`.
-    public init(contentsOf url: URL, language: String = "id") throws(SRXError) {
+    public init(contentsOf url: URL, language: String = "id") throws(Diagnostic) {
         try self.init(document: SRXDocument(contentsOf: url), language: language)
     }
 
     /// Compiles the rules of `document` that apply to `language`.
-    public init(document: SRXDocument, language: String = "id") throws(SRXError) {
+    public init(document: SRXDocument, language: String = "id") throws(Diagnostic) {
         self.engine = SRXEngine(rules: try document.rules(forLanguage: language))
         self.language = language
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasFormats
 import SelarasText
 
 /// Repairs a fuzzy match whose source differs from the new sentence only in placeables (numbers,

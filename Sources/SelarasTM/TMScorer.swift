@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasFormats
 import SelarasText
 
 /// Scores one TM unit against a query and says what kind of match it is.

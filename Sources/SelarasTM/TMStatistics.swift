@@ -1,3 +1,5 @@
+import SelarasCore
+import SelarasFormats
 import Foundation
 import GRDB
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import SelarasCore
+import SelarasFormats
 
 /// The embedded TM store: one SQLite file (through GRDB) holding the units, the TMX files they came
 /// from with their content hashes, metadata, and the fuzzy index, so a second run neither re-parses
@@ -218,7 +219,7 @@ public final class TMStore: @unchecked Sendable {
     public static func contentHash(of url: URL) throws -> (String, Int) {
         let fd = Foundation.open(url.path, O_RDONLY)
         guard fd >= 0 else {
-            throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
+            throw Diagnostic.tmx(.failed, at: SourceLocation(file: url.path), "cannot read the file: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         var hasher = ContentHasher()
@@ -229,7 +230,7 @@ public final class TMStore: @unchecked Sendable {
             let n = Foundation.read(fd, raw, chunk)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw TMXIssue(location: SourceLocation(file: url.path), message: "read error: \(String(cString: strerror(errno)))", action: .failed)
+                throw Diagnostic.tmx(.failed, at: SourceLocation(file: url.path), "read error: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
             hasher.update(UnsafeRawBufferPointer(start: raw, count: n))
@@ -256,7 +257,7 @@ public final class TMStore: @unchecked Sendable {
         public var unitsRemoved = 0
         /// Pairs left out by `add` because the store already had them.
         public var duplicates = 0
-        public var issues: [TMXIssue] = []
+        public var issues: [Diagnostic] = []
         /// Whether the index was rebuilt.
         public var reindexed = false
         /// How long each step of the change took, in order (for `selaras tm import --timings` and
@@ -362,7 +363,7 @@ public final class TMStore: @unchecked Sendable {
             guard seenPaths.insert(path).inserted else { continue }
             guard let size = Self.size(of: url) else {
                 // Keep what the store has from a file that cannot be read now.
-                report.issues.append(TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file", action: .failed))
+                report.issues.append(Diagnostic.tmx(.failed, at: SourceLocation(file: url.path), "cannot read the file"))
                 continue
             }
             if let r = known[path] {
@@ -473,7 +474,7 @@ public final class TMStore: @unchecked Sendable {
                 count += 1
             }
             let pipe = UnitPipe.start(reader, url, interner: readerInterner)
-            let issues: [TMXIssue]
+            let issues: [Diagnostic]
             do {
                 // A batch's last unit waits for the next batch: its `next` context is that batch's first unit.
                 var held: UnitBatch?
@@ -489,7 +490,7 @@ public final class TMStore: @unchecked Sendable {
                 }
                 if let h = held { try insert(h, h.count - 1, next: nil) }
                 (issues, header) = try pipe.outcome()
-            } catch let failure as TMXIssue {
+            } catch let failure as Diagnostic {
                 // The file could not be read at all: nothing of it is stored (and it is read again next time).
                 report.issues.append(failure)
                 try db.execute(sql: "DELETE FROM unit WHERE file_id = ?", arguments: [fileID])

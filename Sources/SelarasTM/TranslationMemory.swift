@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasFormats
 import SelarasText
 
 /// A sentence to look up, with its neighbours for in-context matches and its glossary hits for repair.
@@ -76,9 +77,9 @@ public final class TranslationMemory: Sendable {
 
     /// Loads every unit of the given TMX files into memory; the issues name the file, line and tuid.
     public static func load(tmx urls: [URL], sourceLanguage: String = "id", targetLanguage: String = "en",
-                            termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws -> (TranslationMemory, [TMXIssue]) {
+                            termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws -> (TranslationMemory, [Diagnostic]) {
         var units: [TMUnit] = []
-        var issues: [TMXIssue] = []
+        var issues: [Diagnostic] = []
         let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         for url in urls {
             issues += try reader.read(url) { units.append($0) }
@@ -99,7 +100,7 @@ public final class TranslationMemory: Sendable {
     /// When the default store cannot be used (a read-only cache folder, say), the files are read into
     /// memory instead and a `note` issue says so; an explicit `store` that cannot be used throws.
     public static func open(tmx urls: [URL], store: URL? = nil, sourceLanguage: String = "id", targetLanguage: String = "en",
-                            termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws -> (TranslationMemory, [TMXIssue]) {
+                            termMatcher: (@Sendable (String) -> [TermHit])? = nil) throws -> (TranslationMemory, [Diagnostic]) {
         let location = store ?? defaultStoreURL(tmx: urls, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         do {
             let s = try TMStore(url: location, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
@@ -107,7 +108,7 @@ public final class TranslationMemory: Sendable {
             return (try TranslationMemory(store: s, termMatcher: termMatcher), report.issues)
         } catch let e as TMStore.StoreError where store == nil {
             let (tm, issues) = try load(tmx: urls, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, termMatcher: termMatcher)
-            let note = TMXIssue(location: SourceLocation(file: location.path), message: "TM store not used (\(e)); the TMX files were read into memory", action: .note)
+            let note = Diagnostic.tmx(.kept, at: SourceLocation(file: location.path), "TM store not used (\(e)); the TMX files were read into memory")
             return (tm, [note] + issues)
         }
     }

@@ -1,3 +1,5 @@
+import SelarasCore
+import SelarasFormats
 /// Units on their way into a store, in one piece: every text of every unit back to back in one byte
 /// buffer, and per unit a record of where its fields are. The reading thread fills a batch and the
 /// storing thread binds its bytes straight into SQLite, so a unit crossing threads costs no string,

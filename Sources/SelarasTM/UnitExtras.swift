@@ -1,3 +1,5 @@
+import SelarasCore
+import SelarasFormats
 import Foundation
 
 /// The parts of a `TMUnit` the store keeps in one column: props, notes, other attributes and the

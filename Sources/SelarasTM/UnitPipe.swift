@@ -1,3 +1,5 @@
+import SelarasCore
+import SelarasFormats
 import Foundation
 
 /// Reads a TMX file on a thread of its own and hands its units over in batches (`UnitBatch`), so
@@ -12,7 +14,7 @@ final class UnitPipe: @unchecked Sendable {
     private var spare: [UnitBatch] = []
     private var finished = false
     private var cancelled = false
-    private var result: Result<([TMXIssue], TMXHeader?), Error>?
+    private var result: Result<([Diagnostic], TMXHeader?), Error>?
     /// The file's content hash and size, computed while it was read.
     private(set) var contentHash: (String, Int)?
     private let limit: Int
@@ -48,7 +50,7 @@ final class UnitPipe: @unchecked Sendable {
         let thread = Thread {
             var header: TMXHeader?
             var batch = UnitBatch(capacity: batchSize)
-            let outcome: Result<([TMXIssue], TMXHeader?), Error>
+            let outcome: Result<([Diagnostic], TMXHeader?), Error>
             do {
                 let issues = try reader.readUnits(url, header: { header = $0 }, contentHash: { pipe.contentHash = ($0, $1) }) { u in
                     batch.append(u)
@@ -94,7 +96,7 @@ final class UnitPipe: @unchecked Sendable {
         return UnitBatch(capacity: batchSize)
     }
 
-    private func finish(_ r: Result<([TMXIssue], TMXHeader?), Error>) {
+    private func finish(_ r: Result<([Diagnostic], TMXHeader?), Error>) {
         condition.lock()
         result = r
         finished = true
@@ -122,7 +124,7 @@ final class UnitPipe: @unchecked Sendable {
     }
 
     /// Waits for the reader and returns its issues and header (or rethrows its error).
-    func outcome() throws -> ([TMXIssue], TMXHeader?) {
+    func outcome() throws -> ([Diagnostic], TMXHeader?) {
         condition.lock()
         while !finished { condition.wait() }
         let r = result!

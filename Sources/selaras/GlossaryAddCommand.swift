@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 
 /// `selaras glossary add`: one entry into a glossary file, in place.
@@ -72,7 +73,7 @@ struct GlossaryAddCommand: ParsableCommand {
             case let .replaced(lines): Console.error("\(file): replaced '\(entry.term)' (line \(lines.map(String.init).joined(separator: ", ")))")
             case .removed: break
             }
-        } catch let issue as GlossaryIssue {
+        } catch let issue as Diagnostic {
             Console.error("\(issue)")
             throw ExitCode(ExitStatus.someFailed)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 import SelarasJSONLines
 
@@ -34,15 +35,15 @@ struct GlossaryCheckCommand: ParsableCommand {
         var segments = 0, withProblems = 0, untranslated = 0, hitsTotal = 0, missing = 0, forbidden = 0
         var unreadable = false
         for path in files {
-            let read: (segments: [BilingualSegment], issues: [GlossaryIssue])
+            let read: (segments: [BilingualSegment], issues: [Diagnostic])
             do {
                 read = try BilingualFile.read(URL(fileURLWithPath: path))
-            } catch let issue as GlossaryIssue {
-                Console.error("\(path)\(issue.location.line.map { ":\($0)" } ?? ""): error: \(issue.message)")
+            } catch let issue as Diagnostic {
+                Console.report(issue)
                 unreadable = true
                 continue
             }
-            for i in read.issues { Console.error("\(path)\(i.location.line.map { ":\($0)" } ?? ""): warning: \(i.message)") }
+            for i in read.issues { Console.report(i) }
             for seg in read.segments {
                 let report = checker.check(source: seg.source, target: seg.target)
                 segments += 1

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 
 /// `selaras glossary`: maintain glossaries and find their terms.
@@ -26,22 +27,20 @@ enum GlossaryLoading {
                 let (g, issues) = try Glossary.load(contentsOf: URL(fileURLWithPath: p))
                 if !quiet { report(issues, path: p) }
                 out.append(g)
-            } catch let issue as GlossaryIssue {
-                throw ValidationError("\(p): \(issue.message)\(issue.location.line.map { " (line \($0))" } ?? "")")
+            } catch let issue as Diagnostic {
+                throw ValidationError("\(p): \(issue.message)\(issue.line.map { " (line \($0))" } ?? "")")
             }
         }
         return out
     }
 
     /// Prints reading issues: entries that were skipped, and warnings.
-    static func report(_ issues: [GlossaryIssue], path: String) {
+    static func report(_ issues: [Diagnostic], path: String) {
         for i in issues {
-            let place = "\(path)\(i.location.line.map { ":\($0)" } ?? "")"
-            if i.severity == .error {
-                Console.error("\(place): error: \(i.message) (entry skipped)")
-            } else {
-                Console.error("\(place): warning: \(i.message)")
-            }
+            var d = i
+            d.location = SourceLocation(file: path, line: i.line)
+            if d.severity == .error, d.action == nil { d.action = .skipped }
+            Console.report(d)
         }
     }
 
@@ -49,8 +48,8 @@ enum GlossaryLoading {
     static func file(_ path: String, format: GlossaryFormat? = nil) throws -> GlossaryFile {
         do {
             return try GlossaryFile.read(URL(fileURLWithPath: path), format: format)
-        } catch let issue as GlossaryIssue {
-            throw ValidationError("\(path): \(issue.message)\(issue.location.line.map { " (line \($0))" } ?? "")")
+        } catch let issue as Diagnostic {
+            throw ValidationError("\(path): \(issue.message)\(issue.line.map { " (line \($0))" } ?? "")")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 
 /// `selaras glossary convert`: from one glossary format to another.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SelarasCore
+import SelarasFormats
 import SelarasGlossary
 import SelarasSegmentation
 import SelarasTM

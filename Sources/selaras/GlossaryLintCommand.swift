@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 import SelarasJSONLines
 
@@ -31,15 +32,15 @@ struct GlossaryLintCommand: ParsableCommand {
             let file: GlossaryFile
             do {
                 file = try GlossaryFile.read(URL(fileURLWithPath: path))
-            } catch let issue as GlossaryIssue {
-                Console.error("\(path)\(issue.location.line.map { ":\($0)" } ?? ""): error: \(issue.message)")
+            } catch let issue as Diagnostic {
+                Console.report(issue)
                 unreadable += 1
                 continue
             }
             for finding in GlossaryLinter().lint(file, name: path) {
                 if finding.severity == .error { errors += 1 } else { warnings += 1 }
                 if errorsOnly && finding.severity != .error { continue }
-                out.line(finding.lintDescription)
+                out.line(finding.description)
             }
         }
         out.flush()

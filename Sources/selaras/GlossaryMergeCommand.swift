@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 import SelarasJSONLines
 

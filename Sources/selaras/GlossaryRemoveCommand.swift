@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
 import SelarasGlossary
 
 /// `selaras glossary remove`: entries out of a glossary file, in place.
@@ -26,7 +27,7 @@ struct GlossaryRemoveCommand: ParsableCommand {
                 if case let .removed(lines) = try GlossaryEditor.remove(term: term, from: URL(fileURLWithPath: file)) {
                     Console.error("\(file): removed '\(term)' (line \(lines.map(String.init).joined(separator: ", ")))")
                 }
-            } catch let issue as GlossaryIssue {
+            } catch let issue as Diagnostic {
                 Console.error("\(issue)")
                 failed = true
             }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
+import SelarasFormats
 import SelarasTM
 
 /// `selaras tm import|export|lookup|stats|update`: the translation memory.
@@ -32,10 +34,10 @@ enum TMCommandSupport {
 
     /// Prints each issue to stderr; returns whether any unit was repaired, skipped or a file failed.
     @discardableResult
-    static func report(_ issues: [TMXIssue], limit: Int = 200) -> Bool {
+    static func report(_ issues: [Diagnostic], limit: Int = 200) -> Bool {
         for issue in issues.prefix(limit) { Console.error(issue.description) }
         if issues.count > limit { Console.error("… and \(issues.count - limit) more problems") }
-        return issues.contains { $0.action != .note }
+        return issues.contains { $0.severity != .note }
     }
 
     /// Opens a store, turning its errors into messages.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
+import SelarasFormats
 import SelarasTM
 
 /// `selaras tm export --store PATH --output FILE.tmx`

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
+import SelarasFormats
 import SelarasTM
 import SelarasJSONLines
 
@@ -31,14 +33,14 @@ struct TMStatsCommand: ParsableCommand {
             let s = try TMCommandSupport.openStore(store, languages: languages, create: false)
             stats = try TMStatistics(store: s)
         } else {
-            var issues: [TMXIssue] = []
+            var issues: [Diagnostic] = []
             stats = TMStatistics()
             let reader = TMXReader(sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
             var counter = TMStatistics.Counter()
             for f in files {
                 do {
                     issues += try reader.read(TMCommandSupport.url(f)) { counter.add($0) }
-                } catch let e as TMXIssue {
+                } catch let e as Diagnostic {
                     issues.append(e)
                 }
             }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SelarasCore
+import SelarasFormats
 import SelarasOutput
 import SelarasTM
 
@@ -28,7 +30,7 @@ struct TMUpdateCommand: ParsableCommand {
         for path in from {
             let url = TMCommandSupport.url(path)
             let reviewed: [ReviewedUnit]
-            let issues: [XLIFFIssue]
+            let issues: [Diagnostic]
             do {
                 (reviewed, issues) = try XLIFFReader.reviewedUnits(in: url)
             } catch {

@@ -45,7 +45,7 @@ final class ExceptionTests: XCTestCase {
     func testLintWarnsAboutAnExceptionWithoutItsTerm() throws {
         let text = "term\ttranslations\tpos\texceptions\nmenahan\tdetain\tverb\tmenahan diri|tahan banting\n"
         let url = Support.write(text, "g.tsv", in: Support.scratch())
-        let findings = GlossaryLinter().lint(try GlossaryFile.read(url), name: "g.tsv").map(\.lintDescription)
+        let findings = GlossaryLinter().lint(try GlossaryFile.read(url), name: "g.tsv").map(\.lintLine)
         XCTAssertEqual(findings.filter { $0.contains("exception") },
                        ["g.tsv:2: warning: exception 'tahan banting' of 'menahan' does not contain the term, so it never applies"])
     }

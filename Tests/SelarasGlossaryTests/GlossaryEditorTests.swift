@@ -1,3 +1,4 @@
+import SelarasCore
 import XCTest
 @testable import SelarasGlossary
 
@@ -12,7 +13,7 @@ final class GlossaryEditorTests: XCTestCase {
         try GlossaryEditor.add(veto, to: url)
         XCTAssertEqual(Support.read(url), text + "hak veto\tveto power\t\tpolitics\r\n")
         XCTAssertThrowsError(try GlossaryEditor.add(veto, to: url)) { error in
-            XCTAssertEqual((error as? GlossaryIssue)?.location.line, 6)
+            XCTAssertEqual((error as? Diagnostic)?.location?.line, 6)
         }
         var changed = veto
         changed.translations = ["right of veto"]

@@ -1,3 +1,4 @@
+import SelarasCore
 import XCTest
 @testable import SelarasGlossary
 
@@ -53,7 +54,7 @@ final class GlossaryFormatTests: XCTestCase {
         XCTAssertEqual(g.entries[0].translations, ["House of Representatives", "parliament"])
         XCTAssertEqual(g.entries[0].note, "the lower house")
         XCTAssertEqual(g.entries[0].line, 2)
-        XCTAssertEqual(issues.map(\.description), ["g.utf8:7: no translation for 'kosong'"])
+        XCTAssertEqual(issues.map(\.description), ["g.utf8:7: error[GLO002]: no translation for 'kosong'"])
     }
 
     func testCSVQuotingCommasQuotesAndLineBreaks() throws {
@@ -123,9 +124,9 @@ final class GlossaryFormatTests: XCTestCase {
 
         let broken = Support.write("<martif type=\"TBX-Basic\" xml:lang=\"id\">\n<text>\n<body>\n</martif>\n", "broken.tbx", in: dir)
         XCTAssertThrowsError(try Glossary.load(contentsOf: broken)) { error in
-            let issue = error as? GlossaryIssue
-            XCTAssertEqual(issue?.location.file, "broken.tbx")
-            XCTAssertNotNil(issue?.location.line)
+            let issue = error as? Diagnostic
+            XCTAssertEqual(issue?.location?.file, "broken.tbx")
+            XCTAssertNotNil(issue?.location?.line)
             XCTAssertTrue(issue?.message.contains("not well-formed") == true)
         }
     }
@@ -169,6 +170,6 @@ final class GlossaryFormatTests: XCTestCase {
         XCTAssertEqual(g.entries.map(\.term), ["sanksi"])
         XCTAssertEqual(g.entries[0].translations, ["sanction", "sanctions"])
         XCTAssertEqual(g.entries[0].status, .admitted)
-        XCTAssertEqual(issues.map(\.description), ["g.tsv:2: no term", "g.tsv:4: no translation for 'kudeta'"])
+        XCTAssertEqual(issues.map(\.description), ["g.tsv:2: error[GLO002]: no term", "g.tsv:4: error[GLO002]: no translation for 'kudeta'"])
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 final class GlossaryLinterTests: XCTestCase {
     func lint(_ text: String, name: String = "g.tsv") throws -> [String] {
         let url = Support.write(text, name, in: Support.scratch())
-        return GlossaryLinter().lint(try GlossaryFile.read(url), name: name).map(\.lintDescription)
+        return GlossaryLinter().lint(try GlossaryFile.read(url), name: name).map(\.lintLine)
     }
 
     let header = "term\tvariants\ttranslations\tforbidden\tpos\tstatus\tdomain\tnote\tsource\tdate\n"

@@ -1,3 +1,4 @@
+import SelarasCore
 import Foundation
 @testable import SelarasGlossary
 
@@ -44,4 +45,9 @@ enum Support {
                       partOfSpeech: "propn", status: .deprecated, domain: "government", note: "old name; use Kementerian Luar Negeri",
                       source: "Perpres 47/2009", date: "2024-10-21"),
     ]
+}
+
+extension Diagnostic {
+    /// `file:line: severity: message`, without the code: what the lint tests compare.
+    var lintLine: String { "\(location.map(\.description) ?? ""): \(severity.rawValue): \(message)" }
 }

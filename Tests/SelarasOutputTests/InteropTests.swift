@@ -1,6 +1,6 @@
 import Foundation
+import SelarasFormats
 import SelarasCore
-import SelarasTM
 import XCTest
 @testable import SelarasOutput
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SelarasFormats
 @testable import SelarasPipeline
 import SelarasCore
 

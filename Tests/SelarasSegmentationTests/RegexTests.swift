@@ -6,7 +6,7 @@ final class RegexTests: XCTestCase {
     /// Whether `pattern` matches some text starting at code point `at` of `text` (forwards) and
     /// some text ending there (backwards).
     func probe(_ pattern: String, _ text: String, at: Int) throws -> (forward: Bool, backward: Bool) {
-        let regex = try Regex(pattern)
+        let regex = try SRXRegex(pattern)
         var bytes = Array(text.utf8)
         let byteOffset = Array(text.unicodeScalars.prefix(at)).map { String($0).utf8.count }.reduce(0, +)
         bytes.append(0)
@@ -18,24 +18,24 @@ final class RegexTests: XCTestCase {
     }
 
     func testWholeMatch() throws {
-        XCTAssertTrue(try Regex("id(-.*)?").matchesWhole("id-ID"))
-        XCTAssertFalse(try Regex("id(-.*)?").matchesWhole("ind"))
-        XCTAssertTrue(try Regex("(?i)ID").matchesWhole("id"))
-        XCTAssertTrue(try Regex(".*").matchesWhole(""))
-        XCTAssertTrue(try Regex("a{2,3}").matchesWhole("aaa"))
-        XCTAssertFalse(try Regex("a{2,3}").matchesWhole("aaaa"))
-        XCTAssertTrue(try Regex("[a-c&&[^b]]+").matchesWhole("acca"))
-        XCTAssertFalse(try Regex("[a-c&&[^b]]+").matchesWhole("abc"))
-        XCTAssertTrue(try Regex("[\\p{L}--[a-z]]+").matchesWhole("ÉÀB"))
-        XCTAssertFalse(try Regex("[\\p{L}--[a-z]]+").matchesWhole("Éa"))
-        XCTAssertTrue(try Regex("\\Qa.b\\E+").matchesWhole("a.bbb"))
-        XCTAssertTrue(try Regex("(?x) a b  # comment\n c").matchesWhole("abc"))
-        XCTAssertTrue(try Regex("[[:upper:]][[:lower:]]+").matchesWhole("Budi"))
-        XCTAssertTrue(try Regex("\\x{1F600}|\\u00e9").matchesWhole("é"))
-        XCTAssertTrue(try Regex("(?>a+)b").matchesWhole("aaab"))
-        XCTAssertFalse(try Regex("(?>a+)ab").matchesWhole("aaab"), "an atomic group does not give back")
-        XCTAssertFalse(try Regex("a++ab").matchesWhole("aaab"), "a possessive quantifier does not give back")
-        XCTAssertTrue(try Regex("a+?ab").matchesWhole("aaab"))
+        XCTAssertTrue(try SRXRegex("id(-.*)?").matchesWhole("id-ID"))
+        XCTAssertFalse(try SRXRegex("id(-.*)?").matchesWhole("ind"))
+        XCTAssertTrue(try SRXRegex("(?i)ID").matchesWhole("id"))
+        XCTAssertTrue(try SRXRegex(".*").matchesWhole(""))
+        XCTAssertTrue(try SRXRegex("a{2,3}").matchesWhole("aaa"))
+        XCTAssertFalse(try SRXRegex("a{2,3}").matchesWhole("aaaa"))
+        XCTAssertTrue(try SRXRegex("[a-c&&[^b]]+").matchesWhole("acca"))
+        XCTAssertFalse(try SRXRegex("[a-c&&[^b]]+").matchesWhole("abc"))
+        XCTAssertTrue(try SRXRegex("[\\p{L}--[a-z]]+").matchesWhole("ÉÀB"))
+        XCTAssertFalse(try SRXRegex("[\\p{L}--[a-z]]+").matchesWhole("Éa"))
+        XCTAssertTrue(try SRXRegex("\\Qa.b\\E+").matchesWhole("a.bbb"))
+        XCTAssertTrue(try SRXRegex("(?x) a b  # comment\n c").matchesWhole("abc"))
+        XCTAssertTrue(try SRXRegex("[[:upper:]][[:lower:]]+").matchesWhole("Budi"))
+        XCTAssertTrue(try SRXRegex("\\x{1F600}|\\u00e9").matchesWhole("é"))
+        XCTAssertTrue(try SRXRegex("(?>a+)b").matchesWhole("aaab"))
+        XCTAssertFalse(try SRXRegex("(?>a+)ab").matchesWhole("aaab"), "an atomic group does not give back")
+        XCTAssertFalse(try SRXRegex("a++ab").matchesWhole("aaab"), "a possessive quantifier does not give back")
+        XCTAssertTrue(try SRXRegex("a+?ab").matchesWhole("aaab"))
     }
 
     func testForwardAndBackwardAnchoring() throws {
@@ -93,13 +93,13 @@ final class RegexTests: XCTestCase {
             ("(a)\\1", 4, "back-references"), ("\\q", 1, "unknown escape"), ("a\\", 2, "cannot end"),
         ]
         for (pattern, column, fragment) in cases {
-            XCTAssertThrowsError(try Regex(pattern), pattern) { error in
+            XCTAssertThrowsError(try SRXRegex(pattern), pattern) { error in
                 guard let e = error as? RegexSyntaxError else { return XCTFail("\(error)") }
                 XCTAssertEqual(e.column, column, pattern)
                 XCTAssertTrue(e.message.contains(fragment), "\(pattern): \(e.message)")
             }
         }
-        XCTAssertThrowsError(try Regex("(?:a{1000}){1000}"), "expansion is bounded")
+        XCTAssertThrowsError(try SRXRegex("(?:a{1000}){1000}"), "expansion is bounded")
     }
 }
 
@@ -127,8 +127,8 @@ final class RegexOptimizationTests: XCTestCase {
         var checked = 0
         for pattern in patterns {
             let node = try RegexParser.parse(pattern)
-            let fast = Regex(node: node, pattern: pattern, optimize: true)
-            let plain = Regex(node: node, pattern: pattern, optimize: false)
+            let fast = SRXRegex(node: node, pattern: pattern, optimize: true)
+            let plain = SRXRegex(node: node, pattern: pattern, optimize: false)
             for text in Self.texts {
                 var bytes = Array(text.utf8)
                 let n = bytes.count

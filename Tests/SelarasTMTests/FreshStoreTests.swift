@@ -1,4 +1,5 @@
 import Foundation
+import SelarasFormats
 import SelarasCore
 import XCTest
 @testable import SelarasTM

@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+import SelarasFormats
+import SelarasTestSupport
 @testable import SelarasTM
 
 final class TMStoreTests: XCTestCase {
@@ -178,7 +180,7 @@ final class TMStoreTests: XCTestCase {
         let store = try TMStore(url: dir.appendingPathComponent("tm.sqlite"))
         let report = try store.sync(tmx: [a, broken, missing])
         XCTAssertEqual(report.loaded.map(\.units), [4, 2])
-        XCTAssertTrue(report.issues.contains { $0.action == .failed && $0.location.file.hasSuffix("missing.tmx") })
+        XCTAssertTrue(report.issues.contains { $0.action == .failed && ($0.file ?? "").hasSuffix("missing.tmx") })
         XCTAssertEqual(report.issues.filter { $0.action == .skipped }.count, 3)
         XCTAssertEqual(try TranslationMemory(store: store).count, 6)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SelarasFormats
 @testable import SelarasTM
 
 /// The import's reading thread (`UnitPipe`) and the batches it hands over (`UnitBatch`).

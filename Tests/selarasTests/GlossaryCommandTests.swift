@@ -41,9 +41,9 @@ final class GlossaryCommandTests: CLITestCase {
         r = try selaras(["glossary", "lint", "bad.txt"])
         XCTAssertEqual(r.status, 1)
         let all = r.stdout + r.stderr
-        XCTAssertTrue(all.contains("bad.txt:2: error: duplicate of line 1"), all)
-        XCTAssertTrue(all.contains("bad.txt:3: error:"), all)
-        XCTAssertTrue(all.contains("bad.txt:4: warning:"), all)
+        XCTAssertTrue(all.contains("bad.txt:2: error[GLO120]: duplicate of line 1"), all)
+        XCTAssertTrue(all.contains("bad.txt:3: error[GLO"), all)
+        XCTAssertTrue(all.contains("bad.txt:4: warning[GLO"), all)
     }
 
     func testConvertThroughTBXKeepsTheEntries() throws {

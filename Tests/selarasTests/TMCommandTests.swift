@@ -24,9 +24,9 @@ final class TMCommandTests: CLITestCase {
         try write("tm.tmx", Self.damaged)
         let r = try selaras(["tm", "import", "tm.tmx", "--store", "s.sqlite"])
         XCTAssertEqual(r.status, 1, r.stderr)
-        XCTAssertTrue(r.stderr.contains("tm.tmx:7: (tuid 3)") && r.stderr.contains("[skipped]"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("tm.tmx:8: (tuid 4)"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("tm.tmx:9: (tuid 5)") && r.stderr.contains("[repaired]"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("tm.tmx:7: warning[TMX003]: (tuid 3)") && r.stderr.contains("[skipped]"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("tm.tmx:8: warning[TMX003]: (tuid 4)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("tm.tmx:9: warning[TMX004]: (tuid 5)") && r.stderr.contains("[repaired]"), r.stderr)
         XCTAssertTrue(r.stderr.contains("3 units"), r.stderr)
 
         let again = try selaras(["tm", "import", "tm.tmx", "--store", "s.sqlite"])

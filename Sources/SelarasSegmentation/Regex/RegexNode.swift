@@ -58,10 +58,10 @@ enum RegexAssertion: Int32, Sendable {
 }
 
 /// A pattern that does not parse, or uses a feature Selaras does not support.
-public struct RegexSyntaxError: Error, Sendable, CustomStringConvertible, Equatable {
+struct RegexSyntaxError: Error, Sendable, CustomStringConvertible, Equatable {
     /// 1-based position in the pattern, counted in code points.
-    public var column: Int
-    public var message: String
+    var column: Int
+    var message: String
 
-    public var description: String { "column \(column) of the pattern: \(message)" }
+    var description: String { "column \(column) of the pattern: \(message)" }
 }

@@ -17,7 +17,7 @@ import SelarasCore
 ///   `TMUnit` (language codes match by primary subtag and the aliases `in`/`ind` for Indonesian and
 ///   `eng` for English, case-insensitively; `xml:lang` or TMX 1.1's `lang`; any `srclang`, `*all*`
 ///   included). Inline codes become placeholders (`TMInline`); props, notes and other attributes are kept.
-/// - A unit that cannot be used is reported (`TMXIssue`, with the file, the line of its `<tu>` and its
+/// - A unit that cannot be used is reported (a `Diagnostic`, with the file, the line of its `<tu>` and its
 ///   tuid) and skipped: no variant in one of the two languages, an empty segment, or markup that is not
 ///   well-formed. Reading resumes at the next unit. A unit that needed a fix (characters XML forbids
 ///   removed, invalid bytes replaced, unknown elements or unexpanded entities dropped) is loaded and
@@ -39,27 +39,27 @@ public struct TMXReader: Sendable {
     /// Calls `body` for every usable unit in `url`, and `header` once the TMX header is read;
     /// returns the problems found.
     @discardableResult
-    public func read(_ url: URL, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+    public func read(_ url: URL, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [Diagnostic] {
         try read(url, header: header, contentHash: nil, body)
     }
 
     /// `read`, also reporting the file's content hash (`ContentHasher`) and size, computed while reading.
-    func read(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+    package func read(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?, _ body: (TMUnit) throws -> Void) throws -> [Diagnostic] {
         try readUnits(url, header: header, contentHash: contentHash) { try body($0.unit(origin: url.lastPathComponent)) }
     }
 
     /// `read` delivering the reader's own form of each unit (its texts as bytes): what the import
     /// stores without building a `TMUnit`. The `ReadUnit` is valid during the call only.
-    func readUnits(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?,
-                   _ body: (borrowing ReadUnit) throws -> Void) throws -> [TMXIssue] {
+    package func readUnits(_ url: URL, header: ((TMXHeader) -> Void)?, contentHash: ((String, Int) -> Void)?,
+                   _ body: (borrowing ReadUnit) throws -> Void) throws -> [Diagnostic] {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
-            throw TMXIssue(location: SourceLocation(file: url.path), message: "cannot read the file: \(String(cString: strerror(errno)))", action: .failed)
+            throw Diagnostic.tmx(.failed, at: SourceLocation(file: url.path), "cannot read the file: \(String(cString: strerror(errno)))")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             close(fd)
-            throw TMXIssue(location: SourceLocation(file: url.path), message: "is a directory, not a TMX file", action: .failed)
+            throw Diagnostic.tmx(.failed, at: SourceLocation(file: url.path), "is a directory, not a TMX file")
         }
         let stream = TMXInputStream(fileDescriptor: fd)
         let issues = try run(stream, name: url.lastPathComponent, header: header, body)
@@ -72,7 +72,7 @@ public struct TMXReader: Sendable {
 
     /// Reads TMX from memory; `name` is the file name issues and units carry.
     @discardableResult
-    public func read(data: Data, name: String, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [TMXIssue] {
+    public func read(data: Data, name: String, header: ((TMXHeader) -> Void)? = nil, _ body: (TMUnit) throws -> Void) throws -> [Diagnostic] {
         try run(TMXInputStream(data: data), name: name, header: header) { try body($0.unit(origin: name)) }
     }
 
@@ -87,18 +87,15 @@ public struct TMXReader: Sendable {
         return aliases[primary]?.contains(wantedPrimary) ?? false
     }
 
-    static let parseOptions: Int32 = Int32(
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-            | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOWARNING.rawValue)
+    /// The safe options of `XMLParsing`, with CDATA as text, compact text nodes, and the encoding
+    /// declaration ignored (`TMXInputStream` hands libxml2 UTF-8 whatever the file's encoding).
+    static let parseOptions: Int32 = XMLParsing.options([.noCDATA, .compact, .ignoreEncoding])
 
     private func run(_ stream: TMXInputStream, name: String, header: ((TMXHeader) -> Void)?,
-                     _ body: (borrowing ReadUnit) throws -> Void) throws -> [TMXIssue] {
-        Self.initializeLibXML
+                     _ body: (borrowing ReadUnit) throws -> Void) throws -> [Diagnostic] {
+        XMLParsing.initialize()
         let session = TMXReadSession(stream: stream, file: name, reader: self, headerCallback: header)
         try session.run(body)
         return session.issues
     }
-
-    /// libxml2 must be initialised once, before threads use it.
-    private static let initializeLibXML: Void = { xmlInitParser() }()
 }

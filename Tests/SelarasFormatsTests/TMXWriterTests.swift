@@ -1,6 +1,8 @@
 import Foundation
+import SelarasCore
 import XCTest
-@testable import SelarasTM
+import SelarasTestSupport
+@testable import SelarasFormats
 
 final class TMXWriterTests: XCTestCase {
     /// ../shared/schemas/tmx14.dtd beside the repository, when present.
@@ -36,7 +38,7 @@ final class TMXWriterTests: XCTestCase {
         return (p.terminationStatus, String(decoding: out, as: UTF8.self))
     }
 
-    func readAll(_ data: Data) throws -> ([TMUnit], [TMXIssue], TMXHeader?) {
+    func readAll(_ data: Data) throws -> ([TMUnit], [Diagnostic], TMXHeader?) {
         var units: [TMUnit] = []
         var header: TMXHeader?
         let issues = try TMXReader().read(data: data, name: "t.tmx", header: { header = $0 }) { units.append($0) }

@@ -1,16 +1,18 @@
 import Foundation
+import SelarasCore
 import XCTest
-@testable import SelarasTM
+import SelarasTestSupport
+@testable import SelarasFormats
 
 final class TMXReaderTests: XCTestCase {
-    func read(_ data: Data, name: String = "t.tmx") throws -> ([TMUnit], [TMXIssue], TMXHeader?) {
+    func read(_ data: Data, name: String = "t.tmx") throws -> ([TMUnit], [Diagnostic], TMXHeader?) {
         var units: [TMUnit] = []
         var header: TMXHeader?
         let issues = try TMXReader().read(data: data, name: name, header: { header = $0 }) { units.append($0) }
         return (units, issues, header)
     }
 
-    func read(_ text: String) throws -> ([TMUnit], [TMXIssue], TMXHeader?) { try read(Data(text.utf8)) }
+    func read(_ text: String) throws -> ([TMUnit], [Diagnostic], TMXHeader?) { try read(Data(text.utf8)) }
 
     func testPlainFileWithPropsNotesAndAttributes() throws {
         let (units, issues, header) = try read(TMXFixtures.plain)
@@ -39,7 +41,7 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(issues.count, 1)
         XCTAssertEqual(issues.first?.tuid, "c")
         XCTAssertEqual(issues.first?.action, .skipped)
-        XCTAssertEqual(issues.first?.location.line, 6)
+        XCTAssertEqual(issues.first?.location?.line, 6)
         XCTAssertTrue(issues.first?.message.contains("'en'") ?? false, issues.first?.message ?? "")
     }
 
@@ -71,13 +73,13 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(Set(repaired.map { $0.tuid ?? "-" }), ["-", "1", "3"])
         XCTAssertEqual(repaired.count, 3)
         let one = try XCTUnwrap(issues.first { $0.tuid == "1" })
-        XCTAssertEqual(one.location.line, 4)
+        XCTAssertEqual(one.location?.line, 4)
         XCTAssertTrue(one.description.contains("U+001B ESC"), one.description)
         XCTAssertTrue(one.description.contains("2 characters"), one.description)
         let three = try XCTUnwrap(issues.first { $0.tuid == "3" })
         XCTAssertTrue(three.description.contains("3 characters"), three.description)
         let head = try XCTUnwrap(issues.first { $0.tuid == nil })
-        XCTAssertEqual(head.location.line, 2)
+        XCTAssertEqual(head.location?.line, 2)
         XCTAssertTrue(head.description.contains("U+0007"), head.description)
     }
 
@@ -87,7 +89,7 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(units[1].source, "Lima & enam.")
         let byTuid = Dictionary(uniqueKeysWithValues: issues.map { ($0.tuid ?? "-", $0) })
         XCTAssertEqual(byTuid["2"]?.action, .skipped)
-        XCTAssertEqual(byTuid["2"]?.location.line, 5)
+        XCTAssertEqual(byTuid["2"]?.location?.line, 5)
         XCTAssertTrue(byTuid["2"]?.message.contains("invalid XML") ?? false, "\(issues)")
         XCTAssertEqual(byTuid["3"]?.action, .skipped)
         XCTAssertEqual(byTuid["4"]?.action, .skipped)

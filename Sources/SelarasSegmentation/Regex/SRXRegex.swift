@@ -7,21 +7,21 @@
 /// not supported). Look-behind may have any length. Matching is a backtracking machine over UTF-8
 /// bytes that switches to memoisation of (instruction, position) states after a step budget, so a
 /// single test costs at most O(pattern × text it inspects) even for patterns like `(a*)*b`.
-public struct Regex: Sendable {
+struct SRXRegex: Sendable {
     let code: RegexCode
     /// The program for anchored forward matching.
     let forward: Int
     /// The program for anchored backward matching.
     let backward: Int
     /// The pattern as written.
-    public let pattern: String
+    let pattern: String
     /// Scalars that can come first when matching forwards (`nil`: any, or the empty match).
     let firstForward: FirstSet
     /// Scalars that can come last in a match (the first met when matching backwards).
     let firstBackward: FirstSet
 
     /// Compiles `pattern`; `caseInsensitive` is the initial value of the `(?i)` flag.
-    public init(_ pattern: String, caseInsensitive: Bool = false) throws(RegexSyntaxError) {
+    init(_ pattern: String, caseInsensitive: Bool = false) throws(RegexSyntaxError) {
         let node = try RegexParser.parse(pattern, caseInsensitive: caseInsensitive)
         try Self.checkSize(node)
         self.init(node: node, pattern: pattern)
@@ -48,7 +48,7 @@ public struct Regex: Sendable {
     }
 
     /// Whether the pattern matches the whole of `text`.
-    public func matchesWhole(_ text: String) -> Bool {
+    func matchesWhole(_ text: String) -> Bool {
         var bytes = Array(text.utf8)
         let n = bytes.count
         bytes.append(0)

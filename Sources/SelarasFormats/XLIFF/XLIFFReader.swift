@@ -1,7 +1,6 @@
 import CLibXML2
 import Foundation
 import SelarasCore
-import SelarasTM
 
 /// A translation unit as read from an XLIFF file.
 public struct XLIFFUnit: Sendable, Hashable {
@@ -58,34 +57,6 @@ public struct ReviewedUnit: Sendable, Hashable {
     }
 }
 
-/// A problem with one unit or with a whole XLIFF file, with its place.
-public struct XLIFFIssue: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Action: String, Sendable, Hashable {
-        /// The unit was read despite the problem.
-        case kept
-        /// The unit was left out.
-        case skipped
-        /// The file (or the rest of it) could not be read.
-        case failed
-    }
-    public var location: SourceLocation
-    public var unitID: String?
-    public var message: String
-    public var action: Action
-
-    public init(location: SourceLocation, unitID: String? = nil, message: String, action: Action) {
-        self.location = location
-        self.unitID = unitID
-        self.message = message
-        self.action = action
-    }
-
-    public var description: String {
-        let unit = unitID.map { " unit '\($0)':" } ?? ""
-        return "\(location):\(unit) \(message)" + (action == .failed ? "" : " [\(action.rawValue)]")
-    }
-}
-
 /// Reads XLIFF 1.2 and 2.0 files (libxml2's streaming `xmlTextReader`) for the review loop.
 ///
 /// Only a unit's own source and target count: 1.2 `alt-trans`, 2.0 modules (`mtc:matches`, ...),
@@ -101,44 +72,45 @@ public enum XLIFFReader {
     /// The units a translator confirmed (see `XLIFFUnit.isReviewed`), and the problems found.
     /// Reviewed units with an empty source or target are reported and left out.
     /// Throws only when the file cannot be read at all or is not XLIFF.
-    public static func reviewedUnits(in url: URL) throws -> ([ReviewedUnit], [XLIFFIssue]) {
+    public static func reviewedUnits(in url: URL) throws -> ([ReviewedUnit], [Diagnostic]) {
         let (units, issues) = try units(in: url)
         return reviewed(units, issues)
     }
 
     /// `reviewedUnits(in:)` for bytes in memory; `name` stands for the file in locations.
-    public static func reviewedUnits(data: Data, name: String) throws -> ([ReviewedUnit], [XLIFFIssue]) {
+    public static func reviewedUnits(data: Data, name: String) throws -> ([ReviewedUnit], [Diagnostic]) {
         let (units, issues) = try units(data: data, name: name)
         return reviewed(units, issues)
     }
 
     /// Every unit in the file, whatever its state.
-    public static func units(in url: URL) throws -> ([XLIFFUnit], [XLIFFIssue]) {
+    public static func units(in url: URL) throws -> ([XLIFFUnit], [Diagnostic]) {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw XLIFFIssue(location: SourceLocation(file: url.path), message: "cannot read the file", action: .failed)
+            throw Diagnostic.xliff(.failed, at: SourceLocation(file: url.path), "cannot read the file")
         }
+        XMLParsing.initialize()
         guard let reader = xmlReaderForFile(url.path, nil, parseOptions) else {
-            throw XLIFFIssue(location: SourceLocation(file: url.path), message: "cannot open the file as XML", action: .failed)
+            throw Diagnostic.xliff(.failed, at: SourceLocation(file: url.path), "cannot open the file as XML")
         }
         return try read(reader, file: url.path)
     }
 
     /// Every unit in an XLIFF document held in memory.
-    public static func units(data: Data, name: String) throws -> ([XLIFFUnit], [XLIFFIssue]) {
+    public static func units(data: Data, name: String) throws -> ([XLIFFUnit], [Diagnostic]) {
+        XMLParsing.initialize()
         let reader: xmlTextReaderPtr? = data.withUnsafeBytes { raw in
             let p = raw.bindMemory(to: CChar.self).baseAddress
             return xmlReaderForMemory(p, Int32(raw.count), name, nil, parseOptions)
         }
         guard let reader else {
-            throw XLIFFIssue(location: SourceLocation(file: name), message: "cannot parse the data as XML", action: .failed)
+            throw Diagnostic.xliff(.failed, at: SourceLocation(file: name), "cannot parse the data as XML")
         }
         // libxml2 keeps a pointer into `data` while reading; `data` outlives `read` here.
         return try withExtendedLifetime(data) { try read(reader, file: name) }
     }
 
-    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue
-                                    | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
-                                    | XML_PARSE_NOWARNING.rawValue)
+    /// The safe options of `XMLParsing` (no network, no entities, libxml2's limits on).
+    static var parseOptions: Int32 { XMLParsing.options() }
 
     static let reviewedStates1: Set<String> = ["translated", "final", "signed-off"]
     static let knownStates1: Set<String> = [
@@ -147,14 +119,13 @@ public enum XLIFFReader {
     ]
     static let knownStates2: Set<String> = ["initial", "translated", "reviewed", "final"]
 
-    private static func reviewed(_ units: [XLIFFUnit], _ issuesIn: [XLIFFIssue]) -> ([ReviewedUnit], [XLIFFIssue]) {
+    private static func reviewed(_ units: [XLIFFUnit], _ issuesIn: [Diagnostic]) -> ([ReviewedUnit], [Diagnostic]) {
         var issues = issuesIn
         var out: [ReviewedUnit] = []
         for u in units where u.isReviewed {
             guard let target = u.target else { continue }
             if u.source.isEmpty {
-                issues.append(XLIFFIssue(location: u.location, unitID: u.id, message: "reviewed unit with an empty source",
-                                         action: .skipped))
+                issues.append(Diagnostic.xliff(.skipped, at: u.location, unit: u.id, "reviewed unit with an empty source"))
                 continue
             }
             out.append(ReviewedUnit(id: u.id, source: u.source, target: target, state: u.state ?? "approved",
@@ -166,11 +137,10 @@ public enum XLIFFReader {
             let marked = u.version >= 2 ? ["translated", "reviewed", "final"].contains(u.state ?? "")
                 : (u.state.map(reviewedStates1.contains) ?? u.approved)
             if marked {
-                issues.append(XLIFFIssue(location: u.location, unitID: u.id,
-                                         message: "marked '\(u.state ?? "approved")' but the target is empty", action: .skipped))
+                issues.append(Diagnostic.xliff(.skipped, at: u.location, unit: u.id, "marked '\(u.state ?? "approved")' but the target is empty"))
             }
         }
-        issues.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
+        issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return (out, issues)
     }
 
@@ -179,7 +149,7 @@ public enum XLIFFReader {
         var errors: [(line: Int, column: Int, message: String)] = []
     }
 
-    private static func read(_ reader: xmlTextReaderPtr, file: String) throws -> ([XLIFFUnit], [XLIFFIssue]) {
+    private static func read(_ reader: xmlTextReaderPtr, file: String) throws -> ([XLIFFUnit], [Diagnostic]) {
         defer { xmlFreeTextReader(reader) }
         let sink = ErrorSink()
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
@@ -201,15 +171,13 @@ public enum XLIFFReader {
                 let where_ = SourceLocation(file: file, line: e?.line ?? Int(xmlTextReaderGetParserLineNumber(reader)),
                                             column: e?.column)
                 if !sawRoot {
-                    throw XLIFFIssue(location: where_, message: "not well-formed XML: \(e?.message ?? "parse error")",
-                                     action: .failed)
+                    throw Diagnostic.xliff(.failed, at: where_, "not well-formed XML: \(e?.message ?? "parse error")", code: .xliffMalformed)
                 }
                 if let id = state.openUnitID {
-                    state.issues.append(XLIFFIssue(location: SourceLocation(file: file, line: state.openUnitLine),
-                                                   unitID: id, message: "unit cut off by an XML error", action: .skipped))
+                    state.issues.append(Diagnostic.xliff(.skipped, at: SourceLocation(file: file, line: state.openUnitLine), unit: id, "unit cut off by an XML error"))
                 }
-                state.issues.append(XLIFFIssue(location: where_, message: "XML error, the rest of the file was not read: \(e?.message ?? "parse error")",
-                                               action: .failed))
+                state.issues.append(Diagnostic.xliff(.failed, at: where_, "XML error, the rest of the file was not read: \(e?.message ?? "parse error")",
+                                                     code: .xliffMalformed))
                 break
             }
             let type = xmlTextReaderNodeType(reader)
@@ -217,8 +185,7 @@ public enum XLIFFReader {
                 sawRoot = true
                 let name = String(cString: xmlTextReaderConstLocalName(reader))
                 guard name == "xliff" else {
-                    throw XLIFFIssue(location: SourceLocation(file: file, line: lineOfCurrentNode(reader)),
-                                     message: "not an XLIFF file (the root element is <\(name)>)", action: .failed)
+                    throw Diagnostic.xliff(.failed, at: SourceLocation(file: file, line: lineOfCurrentNode(reader)), "not an XLIFF file (the root element is <\(name)>)")
                 }
             }
             state.handle(reader, type: type)
@@ -244,7 +211,7 @@ public enum XLIFFReader {
     private struct ParseState {
         let file: String
         var units: [XLIFFUnit] = []
-        var issues: [XLIFFIssue] = []
+        var issues: [Diagnostic] = []
         var version = 1
         var srcLang: String?
         var trgLang: String?
@@ -263,6 +230,12 @@ public enum XLIFFReader {
         // 2.0 segments of the current unit.
         var segments: [(id: String?, state: String?, line: Int, source: String?, target: String?)] = []
         var segmentOpen = false
+        // 1.2 `seg-source` segmentation: `mrk mtype="seg"` in `seg-source` and in `target`, by `mid`.
+        var segSourceDepth: Int32 = -1
+        var marks: [(mid: String, line: Int, source: String)] = []
+        var markTargets: [String: String] = [:]
+        var mark: (mid: String, depth: Int32, inSource: Bool, line: Int)?
+        var markText = ""
 
         // Capturing a source or target.
         enum Capture { case source, target }
@@ -288,8 +261,10 @@ public enum XLIFFReader {
             switch type {
             case 1: startElement(reader, depth: depth)
             case 3, 4, 14:
-                if capture != nil, codeDepth == 0, let v = xmlTextReaderConstValue(reader) {
-                    captured += String(cString: v)
+                if capture != nil || mark != nil, codeDepth == 0, let v = xmlTextReaderConstValue(reader) {
+                    let text = String(cString: v)
+                    if capture != nil { captured += text }
+                    if mark != nil { markText += text }
                 }
             case 15: endElement(reader, depth: depth)
             default: break
@@ -304,12 +279,21 @@ public enum XLIFFReader {
 
             if !isCore {
                 // Modules and extensions: never part of the unit's own text.
-                if capture == nil && !empty { skipDepth = depth }
+                if capture == nil && segSourceDepth < 0 && !empty { skipDepth = depth }
                 return
             }
-            if capture != nil {
-                // Inline elements inside a source or target.
+            if capture != nil || segSourceDepth >= 0 {
+                // Inline elements inside a source or target (or a 1.2 seg-source).
                 switch name {
+                case "mrk" where version == 1 && mark == nil && XLIFFReader.attribute(reader, "mtype") == "seg":
+                    let mid = XLIFFReader.attribute(reader, "mid") ?? String(marks.count + 1)
+                    let inSource = segSourceDepth >= 0
+                    if empty {
+                        if inSource { marks.append((mid, XLIFFReader.lineOfCurrentNode(reader), "")) } else { markTargets[mid] = "" }
+                    } else {
+                        mark = (mid, depth, inSource, XLIFFReader.lineOfCurrentNode(reader))
+                        markText = ""
+                    }
                 case "ph", "bpt", "ept", "it":
                     if version == 1 && !empty { codeDepth += 1 }
                 case "sub":
@@ -321,7 +305,8 @@ public enum XLIFFReader {
                 case "cp":
                     if let hex = XLIFFReader.attribute(reader, "hex"), let v = UInt32(hex, radix: 16),
                        let s = Unicode.Scalar(v), Markup.isXMLChar(s) {
-                        captured.unicodeScalars.append(s)
+                        if capture != nil { captured.unicodeScalars.append(s) }
+                        if mark != nil { markText.unicodeScalars.append(s) }
                     }
                 default: break
                 }
@@ -345,6 +330,12 @@ public enum XLIFFReader {
             case "trans-unit" where version == 1, "unit" where version == 2:
                 beginUnit(reader, depth: depth)
                 if empty { endUnit() }
+            case "seg-source" where version == 1 && unitDepth >= 0:
+                if !empty {
+                    segSourceDepth = depth
+                    codeDepth = 0
+                    subStack = []
+                }
             case "alt-trans", "notes", "note", "originalData", "ignorable", "context-group", "count-group",
                  "seg-source", "skeleton", "header":
                 if !empty { skipDepth = depth }
@@ -378,6 +369,22 @@ public enum XLIFFReader {
 
         mutating func endElement(_ reader: xmlTextReaderPtr, depth: Int32) {
             let name = String(cString: xmlTextReaderConstLocalName(reader))
+            if let m = mark, depth == m.depth {
+                let text = markText.trimmingCharacters(in: .whitespacesAndNewlines)
+                if m.inSource { marks.append((m.mid, m.line, text)) } else { markTargets[m.mid] = text }
+                mark = nil
+                if capture == nil { return }
+            }
+            if segSourceDepth >= 0 && capture == nil {
+                if depth == segSourceDepth {
+                    segSourceDepth = -1
+                } else if ["ph", "bpt", "ept", "it"].contains(name) && codeDepth > 0 {
+                    codeDepth -= 1
+                } else if name == "sub", let wasInCode = subStack.popLast(), wasInCode {
+                    codeDepth += 1
+                }
+                return
+            }
             if let kind = capture {
                 if depth == captureDepth {
                     store(kind, captured)
@@ -417,6 +424,10 @@ public enum XLIFFReader {
             targetState = nil
             targetLang = nil
             segments = []
+            segSourceDepth = -1
+            marks = []
+            markTargets = [:]
+            mark = nil
         }
 
         mutating func endUnit() {
@@ -426,46 +437,47 @@ public enum XLIFFReader {
             if let given = unitID, !given.isEmpty {
                 id = given
                 if !seenIDs.insert(given).inserted {
-                    issues.append(XLIFFIssue(location: location, unitID: given, message: "duplicate unit id", action: .kept))
+                    issues.append(Diagnostic.xliff(.kept, at: location, unit: given, "duplicate unit id"))
                 }
             } else {
                 id = "line-\(unitLine)"
-                issues.append(XLIFFIssue(location: location, message: "unit without an id, called '\(id)'", action: .kept))
+                issues.append(Diagnostic.xliff(.kept, at: location, "unit without an id, called '\(id)'"))
             }
             if version == 2 {
                 if segments.isEmpty {
-                    issues.append(XLIFFIssue(location: location, unitID: id, message: "unit without a segment", action: .skipped))
+                    issues.append(Diagnostic.xliff(.skipped, at: location, unit: id, "unit without a segment"))
                 }
                 for (i, seg) in segments.enumerated() {
                     let segLocation = SourceLocation(file: file, line: seg.line)
                     let segID = segments.count == 1 ? id : "\(id)/\(seg.id ?? String(i + 1))"
                     guard let src = seg.source else {
-                        issues.append(XLIFFIssue(location: segLocation, unitID: segID, message: "segment without a source",
-                                                 action: .skipped))
+                        issues.append(Diagnostic.xliff(.skipped, at: segLocation, unit: segID, "segment without a source"))
                         continue
                     }
                     if let s = seg.state, !knownStates2.contains(s) {
-                        issues.append(XLIFFIssue(location: segLocation, unitID: segID,
-                                                 message: "unknown state '\(s)' (XLIFF 2.0 has initial, translated, reviewed, final)",
-                                                 action: .kept))
+                        issues.append(Diagnostic.xliff(.kept, at: segLocation, unit: segID, "unknown state '\(s)' (XLIFF 2.0 has initial, translated, reviewed, final)"))
                     }
                     if let s = seg.state, s != "initial", seg.target == nil {
-                        issues.append(XLIFFIssue(location: segLocation, unitID: segID,
-                                                 message: "state '\(s)' without a target", action: .kept))
+                        issues.append(Diagnostic.xliff(.kept, at: segLocation, unit: segID, "state '\(s)' without a target"))
                     }
                     units.append(XLIFFUnit(id: segID, source: src, target: seg.target, state: seg.state, approved: false,
                                            sourceLanguage: srcLang, targetLanguage: trgLang, original: original,
                                            location: segLocation, version: 2))
                 }
+            } else if !marks.isEmpty {
+                // seg-source segmentation: one unit per `mrk mtype="seg"`, the target's mrk of the same mid.
+                for m in marks {
+                    units.append(XLIFFUnit(id: "\(id)/\(m.mid)", source: m.source, target: markTargets[m.mid], state: targetState,
+                                           approved: approved, sourceLanguage: srcLang, targetLanguage: targetLang ?? trgLang,
+                                           original: original, location: SourceLocation(file: file, line: m.line), version: 1))
+                }
             } else {
                 guard let src = source else {
-                    issues.append(XLIFFIssue(location: location, unitID: id, message: "trans-unit without a source",
-                                             action: .skipped))
+                    issues.append(Diagnostic.xliff(.skipped, at: location, unit: id, "trans-unit without a source"))
                     return
                 }
                 if let s = targetState, !knownStates1.contains(s), !s.hasPrefix("x-") {
-                    issues.append(XLIFFIssue(location: location, unitID: id,
-                                             message: "unknown state '\(s)' (not an XLIFF 1.2 state)", action: .kept))
+                    issues.append(Diagnostic.xliff(.kept, at: location, unit: id, "unknown state '\(s)' (not an XLIFF 1.2 state)"))
                 }
                 units.append(XLIFFUnit(id: id, source: src, target: target, state: targetState, approved: approved,
                                        sourceLanguage: srcLang, targetLanguage: targetLang ?? trgLang, original: original,
@@ -480,7 +492,7 @@ extension ReviewedUnit {
     /// origin `FILE:LINE`, the prop `x-selaras-reviewed` holding the state, and `date` (when given)
     /// as creation and change date.
     public func tmUnit(sourceLanguage: String = "id", targetLanguage: String = "en", date: Date? = nil) -> TMUnit {
-        let stamp = date.map(WriterDates.tmx)
+        let stamp = date.map(TMXWriter.tmxDate)
         return TMUnit(tuid: id, source: source, target: target, sourceLanguage: self.sourceLanguage ?? sourceLanguage,
                       targetLanguage: self.targetLanguage ?? targetLanguage,
                       props: [TMUnit.Prop(type: "x-selaras-reviewed", value: state)],

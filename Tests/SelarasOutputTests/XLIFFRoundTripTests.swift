@@ -1,10 +1,11 @@
 import Foundation
 import SelarasCore
-import SelarasTM
 import XCTest
+import SelarasFormats
+import SelarasTM
 @testable import SelarasOutput
 
-final class XLIFFReaderTests: XCTestCase {
+final class XLIFFRoundTripTests: XCTestCase {
     var dir: URL!
 
     override func setUpWithError() throws {
@@ -147,12 +148,12 @@ final class XLIFFReaderTests: XCTestCase {
         XCTAssertEqual(reviewed.map(\.id), ["line-7", "d"])
         let described = issues.map { $0.description.replacingOccurrences(of: url.path, with: "f.xlf") }
         XCTAssertEqual(described, [
-            "f.xlf:5: unit 'a': trans-unit without a source [skipped]",
-            "f.xlf:6: unit 'b': marked 'final' but the target is empty [skipped]",
-            "f.xlf:7: unit without an id, called 'line-7' [kept]",
-            "f.xlf:9: unit 'd': duplicate unit id [kept]",
-            "f.xlf:9: unit 'd': unknown state 'done' (not an XLIFF 1.2 state) [kept]",
-            "f.xlf:10: unit 'e': reviewed unit with an empty source [skipped]",
+            "f.xlf:5: warning[XLF003]: (unit 'a') trans-unit without a source [skipped]",
+            "f.xlf:6: warning[XLF003]: (unit 'b') marked 'final' but the target is empty [skipped]",
+            "f.xlf:7: warning[XLF004]: unit without an id, called 'line-7' [kept]",
+            "f.xlf:9: warning[XLF004]: (unit 'd') duplicate unit id [kept]",
+            "f.xlf:9: warning[XLF004]: (unit 'd') unknown state 'done' (not an XLIFF 1.2 state) [kept]",
+            "f.xlf:10: warning[XLF003]: (unit 'e') reviewed unit with an empty source [skipped]",
         ])
     }
 
@@ -173,15 +174,15 @@ final class XLIFFReaderTests: XCTestCase {
         XCTAssertEqual(reviewed.map(\.id), ["1"])
         XCTAssertEqual(issues.count, 2)
         XCTAssertEqual(issues[0].action, .skipped)
-        XCTAssertEqual(issues[0].unitID, "2")
+        XCTAssertEqual(issues[0].subject, "unit '2'")
         XCTAssertEqual(issues[1].action, .failed)
-        XCTAssertEqual(issues[1].location.line, 6)
+        XCTAssertEqual(issues[1].line, 6)
         XCTAssertTrue(issues[1].message.hasPrefix("XML error, the rest of the file was not read"), issues[1].message)
     }
 
     func testWholeFileFailures() throws {
         XCTAssertThrowsError(try XLIFFReader.units(in: dir.appendingPathComponent("missing.xlf"))) { e in
-            XCTAssertTrue("\(e)".hasSuffix("missing.xlf: cannot read the file"))
+            XCTAssertTrue("\(e)".hasSuffix("missing.xlf: error[XLF001]: cannot read the file"), "\(e)")
         }
         XCTAssertThrowsError(try XLIFFReader.units(in: try write("<tmx version=\"1.4\"><body/></tmx>", "t.tmx"))) { e in
             XCTAssertTrue("\(e)".contains("not an XLIFF file (the root element is <tmx>)"), "\(e)")

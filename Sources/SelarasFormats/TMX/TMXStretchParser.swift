@@ -157,7 +157,7 @@ final class TMXStretchParser {
         }
 
         guard let ctxt = xmlCreatePushParserCtxt(&handler, nil, nil, 0, session.file) else {
-            throw TMXIssue(location: SourceLocation(file: session.file), message: "libxml2 could not create a parser", action: .failed)
+            throw Diagnostic.tmx(.failed, at: SourceLocation(file: session.file), "libxml2 could not create a parser")
         }
         defer {
             if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
@@ -380,8 +380,7 @@ final class TMXStretchParser {
             unit = u
         } else if name == names.tuv {
             if unit == nil {
-                session.issues.append(TMXIssue(location: SourceLocation(file: session.file, line: currentLine()), message: "<tuv> outside a <tu> ignored",
-                                               action: .repaired))
+                session.issues.append(Diagnostic.tmx(.repaired, at: SourceLocation(file: session.file, line: currentLine()), "<tuv> outside a <tu> ignored"))
                 skipDepth = 1
             } else if variant != nil {
                 stop = .structural("<tuv> inside another <tuv>")

@@ -1,8 +1,9 @@
 import Foundation
 
-/// TMX fixtures written for these tests (inline, so the tests need no files from outside the repo).
-enum TMXFixtures {
-    static let plain = """
+/// TMX fixtures written for Selaras's tests, shared by the tests of several targets (inline, so the
+/// tests need no files from outside the repository).
+public enum TMXFixtures {
+    public static let plain = """
     <?xml version="1.0" encoding="UTF-8"?>
     <tmx version="1.4">
     <header creationtool="fixture" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="id" datatype="plaintext">
@@ -23,7 +24,7 @@ enum TMXFixtures {
     """
 
     /// srclang="*all*", languages as `in` and `EN-GB`, a third language, a unit without English.
-    static let allLanguages = """
+    public static let allLanguages = """
     <?xml version="1.0"?>
     <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="*all*" datatype="plaintext"/>
     <body>
@@ -34,7 +35,7 @@ enum TMXFixtures {
     """
 
     /// Inline codes of every kind, with `sub` inside a code.
-    static let inline = """
+    public static let inline = """
     <?xml version="1.0" encoding="UTF-8"?>
     <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="html"/>
     <body>
@@ -50,14 +51,14 @@ enum TMXFixtures {
     """
 
     /// ESC (U+001B), a form feed, a NUL, and a character reference to ESC, inside units; and one in the header.
-    static let forbiddenCharacters = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"x\u{7}\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" srclang=\"id\" datatype=\"plaintext\"/>\n<body>\n"
+    public static let forbiddenCharacters = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"x\u{7}\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" srclang=\"id\" datatype=\"plaintext\"/>\n<body>\n"
         + "<tu tuid=\"1\"><tuv xml:lang=\"id\"><seg>Gempa\u{1B}[0m mengguncang Jepang.</seg></tuv><tuv xml:lang=\"en\"><seg>An earthquake\u{0C} hit Japan.</seg></tuv></tu>\n"
         + "<tu tuid=\"2\"><tuv xml:lang=\"id\"><seg>Baik-baik saja.</seg></tuv><tuv xml:lang=\"en\"><seg>All is well.</seg></tuv></tu>\n"
         + "<tu tuid=\"3\"><tuv xml:lang=\"id\"><seg>Nol\u{0}byte &#27;dan &#x1b;referensi.</seg></tuv><tuv xml:lang=\"en\"><seg>Zero byte and reference.</seg></tuv></tu>\n"
         + "</body>\n</tmx>\n"
 
     /// Unit 2 of 4 is not well-formed (a `seg` closed by `tuv`); unit 3 lacks English; unit 4 has an empty segment.
-    static let brokenMiddle = """
+    public static let brokenMiddle = """
     <?xml version="1.0" encoding="UTF-8"?>
     <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="id" datatype="plaintext"/>
     <body>
@@ -71,7 +72,7 @@ enum TMXFixtures {
     """
 
     /// Several broken units on one line, an unclosed `tu`, a stray `&`, an undefined entity.
-    static let brokenOneLine = "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header creationtool=\"x\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" srclang=\"id\" datatype=\"plaintext\"/><body>"
+    public static let brokenOneLine = "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header creationtool=\"x\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" srclang=\"id\" datatype=\"plaintext\"/><body>"
         + "<tu tuid=\"1\"><tuv xml:lang=\"id\"><seg>Satu.</seg></tuv><tuv xml:lang=\"en\"><seg>One.</seg></tuv></tu>"
         + "<tu tuid=\"2\"><tuv xml:lang=\"id\"><seg>Dua & tiga.</seg></tuv><tuv xml:lang=\"en\"><seg>Two.</seg></tuv></tu>"
         + "<tu tuid=\"3\"><tuv xml:lang=\"id\"><seg>Tiga.</seg></tuv><tuv xml:lang=\"en\"><seg>Three.</seg></tuv></tu>"
@@ -83,7 +84,7 @@ enum TMXFixtures {
 
     /// An external entity pointing at a local file (`SECRET_PATH` is replaced by the test), a parameter
     /// entity fetching a DTD over the network, and a billion-laughs expansion in an attribute.
-    static let xxe = """
+    public static let xxe = """
     <?xml version="1.0" encoding="UTF-8"?>
     <!DOCTYPE tmx [
       <!ENTITY xxe SYSTEM "file://SECRET_PATH">
@@ -109,7 +110,7 @@ enum TMXFixtures {
     """
 
     /// TMX 1.1: `lang` instead of `xml:lang`, a DOCTYPE naming the 1.1 DTD (never loaded).
-    static let tmx11 = """
+    public static let tmx11 = """
     <?xml version="1.0" encoding="ISO-8859-1"?>
     <!DOCTYPE tmx SYSTEM "tmx11.dtd">
     <tmx version="1.1">
@@ -122,7 +123,7 @@ enum TMXFixtures {
     """
 
     /// `text` encoded as UTF-16 with a byte-order mark (little-endian by default).
-    static func utf16(_ text: String, bigEndian: Bool = false) -> Data {
+    public static func utf16(_ text: String, bigEndian: Bool = false) -> Data {
         var d = Data(bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE])
         for u in text.utf16 {
             if bigEndian { d.append(UInt8(u >> 8)); d.append(UInt8(u & 0xFF)) } else { d.append(UInt8(u & 0xFF)); d.append(UInt8(u >> 8)) }
@@ -131,7 +132,7 @@ enum TMXFixtures {
     }
 
     /// `text` in ISO-8859-1.
-    static func latin1(_ text: String) -> Data {
+    public static func latin1(_ text: String) -> Data {
         Data(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
     }
 }

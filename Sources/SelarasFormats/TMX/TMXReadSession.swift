@@ -14,7 +14,7 @@ final class TMXReadSession {
     let file: String
     let reader: TMXReader
     let headerCallback: ((TMXHeader) -> Void)?
-    var issues: [TMXIssue] = []
+    var issues: [Diagnostic] = []
     var header = TMXHeader()
     var sawRoot = false
     var sawHeader = false
@@ -50,21 +50,20 @@ final class TMXReadSession {
             do {
                 outcome = try attempt(stretch, body)
             } catch let e as TMXInputStream.StreamError {
-                throw TMXIssue(location: SourceLocation(file: file), message: e.description, action: .failed)
+                throw Diagnostic.tmx(.failed, at: SourceLocation(file: file), e.description)
             }
             switch outcome {
             case .finished:
                 break
             case .notTMX:
-                issues.append(TMXIssue(location: SourceLocation(file: file), message: "not a TMX file (no <tmx> root element)", action: .failed))
+                issues.append(Diagnostic.tmx(.failed, at: SourceLocation(file: file), "not a TMX file (no <tmx> root element)"))
                 return
             case let .resume(next):
                 guard let next, stretch.stop.map({ next < $0 }) ?? true else { break }
                 if next <= stretch.start {
                     // No progress: give up on the stretch's first unit so that reading always advances.
                     let start = try? stream.unitStart(stretch.start)
-                    issues.append(TMXIssue(location: SourceLocation(file: file, line: start?.line), tuid: start?.tuid,
-                                           message: "unit could not be parsed", action: .skipped))
+                    issues.append(Diagnostic.tmx(.skipped, at: SourceLocation(file: file, line: start?.line), tuid: start?.tuid, "unit could not be parsed"))
                     _ = stream.takeRemovals(unit: stretch.start)
                     if stretch.stop.map({ stretch.start + 1 < $0 }) ?? true {
                         stack.append(Stretch(start: stretch.start + 1, stop: stretch.stop))
@@ -83,12 +82,10 @@ final class TMXReadSession {
         }
         for (ordinal, removed) in stream.remainingRemovals() where !removed.isEmpty {
             let line = removed[0].line
-            issues.append(TMXIssue(location: SourceLocation(file: file, line: line),
-                                   message: Self.describe(removed) + (ordinal == 0 ? " before the first unit" : " outside any loaded unit"),
-                                   action: .repaired))
+            issues.append(Diagnostic.tmx(.repaired, at: SourceLocation(file: file, line: line), Self.describe(removed) + (ordinal == 0 ? " before the first unit" : " outside any loaded unit")))
         }
         if !sawRoot && issues.allSatisfy({ $0.action != .failed }) && unitsDelivered == 0 {
-            issues.append(TMXIssue(location: SourceLocation(file: file), message: "not a TMX file (no <tmx> root element)", action: .failed))
+            issues.append(Diagnostic.tmx(.failed, at: SourceLocation(file: file), "not a TMX file (no <tmx> root element)"))
         }
     }
 
@@ -174,16 +171,14 @@ final class TMXReadSession {
 
         if let message = structural, let u = unit {
             let start = try? stream.unitStart(u.ordinal)
-            issues.append(TMXIssue(location: SourceLocation(file: file, line: u.line), tuid: u.tuid ?? start?.tuid,
-                                   message: "invalid markup: \(message)", action: .skipped))
+            issues.append(Diagnostic.tmx(.skipped, at: SourceLocation(file: file, line: u.line), tuid: u.tuid ?? start?.tuid, "invalid markup: \(message)"))
             _ = stream.takeRemovals(unit: u.ordinal)
             return .broken(u.ordinal, firstUnfinished: lastFinished + 1)
         }
         if result.wellFormed {
             if let u = unit {
                 // The document ended inside a unit (a truncated stretch).
-                issues.append(TMXIssue(location: SourceLocation(file: file, line: u.line), tuid: u.tuid,
-                                       message: "the file ends inside this unit", action: .skipped))
+                issues.append(Diagnostic.tmx(.skipped, at: SourceLocation(file: file, line: u.line), tuid: u.tuid, "the file ends inside this unit"))
             }
             return sawRoot || stretch.start > 0 ? .finished : .notTMX
         }
@@ -194,7 +189,7 @@ final class TMXReadSession {
         if error.line <= 0 { column = 1 }
         let message = "invalid XML: \(error.message)"
         if stretch.start == 0 && tuCount == 0, try stream.unitStart(1) == nil {
-            issues.append(TMXIssue(location: SourceLocation(file: file, line: line, column: column), message: message, action: .failed))
+            issues.append(Diagnostic.tmx(.failed, at: SourceLocation(file: file, line: line, column: column), message))
             return .finished
         }
         let firstOrdinal = ordinalBase + 1
@@ -212,15 +207,13 @@ final class TMXReadSession {
             let tuid = (unit?.ordinal == b ? unit?.tuid : nil) ?? start.tuid
             let removed = stream.takeRemovals(unit: b)
             let extra = removed.isEmpty ? "" : " (" + Self.describe(removed) + ")"
-            issues.append(TMXIssue(location: SourceLocation(file: file, line: start.line), tuid: tuid,
-                                   message: message + " at line \(line), column \(column)" + extra, action: .skipped))
+            issues.append(Diagnostic.tmx(.skipped, at: SourceLocation(file: file, line: start.line), tuid: tuid, message + " at line \(line), column \(column)" + extra))
             return .broken(b, firstUnfinished: lastFinished + 1)
         }
         // The error lies outside any unfinished unit (in the header, between units or after the last):
         // nothing is lost; parsing resumes at the first unit not finished yet.
         let place = lastFinished >= firstOrdinal || stretch.start > 0 ? "between units" : "before the first unit"
-        issues.append(TMXIssue(location: SourceLocation(file: file, line: line, column: column), message: message + " (\(place); ignored)",
-                               action: .repaired))
+        issues.append(Diagnostic.tmx(.repaired, at: SourceLocation(file: file, line: line, column: column), message + " (\(place); ignored)"))
         let next = lastFinished + 1
         return .resume(try stream.unitStart(next) != nil ? next : nil)
     }
@@ -235,7 +228,7 @@ final class TMXReadSession {
             let langs = u.variants.map(\.language)
             let missing = src == nil ? reader.sourceLanguage : reader.targetLanguage
             let have = langs.isEmpty ? "no variants" : "variants: \(langs.joined(separator: ", "))"
-            issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "no '\(missing)' variant (\(have))", action: .skipped))
+            issues.append(Diagnostic.tmx(.skipped, at: loc, tuid: u.tuid, "no '\(missing)' variant (\(have))"))
             return
         }
         let source = u.variants[src], target = u.variants[tgt]
@@ -243,13 +236,13 @@ final class TMXReadSession {
         let (t, tLead) = Self.trimmedRange(target.text)
         if s.isEmpty || t.isEmpty {
             let which = s.isEmpty ? source.language : target.language
-            issues.append(TMXIssue(location: loc, tuid: u.tuid, message: "empty segment in the '\(which)' variant", action: .skipped))
+            issues.append(Diagnostic.tmx(.skipped, at: loc, tuid: u.tuid, "empty segment in the '\(which)' variant"))
             return
         }
         var fixes = u.fixes
         if !removed.isEmpty { fixes.insert(Self.describe(removed), at: 0) }
         if !fixes.isEmpty {
-            issues.append(TMXIssue(location: loc, tuid: u.tuid, message: fixes.joined(separator: "; "), action: .repaired))
+            issues.append(Diagnostic.tmx(.repaired, at: loc, tuid: u.tuid, fixes.joined(separator: "; ")))
         }
         var sv = source.variant, tv = target.variant
         if !sv.markup.isEmpty { sv.markup = Self.shifted(sv.markup, by: sLead, length: source.text, s) }

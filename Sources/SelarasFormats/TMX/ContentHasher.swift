@@ -2,11 +2,12 @@
 /// (a multiply-rotate word hash in the style of rustc's FxHash), with the length mixed in at the end.
 /// Incremental, so the reader can compute it while it parses (a new file is read once, not twice);
 /// the result does not depend on how the bytes were split. It detects edits, not attacks.
-struct ContentHasher: Sendable {
+package struct ContentHasher: Sendable {
+    package init() {}
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     private var carry: UInt64 = 0
     private var carried = 0
-    private(set) var count = 0
+    package private(set) var count = 0
     private static let k: UInt64 = 0x517c_c1b7_2722_0a95
 
     @inline(__always)
@@ -15,7 +16,7 @@ struct ContentHasher: Sendable {
         state &*= Self.k
     }
 
-    mutating func update(_ p: UnsafeRawBufferPointer) {
+    package mutating func update(_ p: UnsafeRawBufferPointer) {
         let n = p.count
         var i = 0
         if carried > 0 {
@@ -31,7 +32,7 @@ struct ContentHasher: Sendable {
     }
 
     /// 16 lowercase hex digits.
-    var hex: String {
+    package var hex: String {
         var h = self
         if h.carried > 0 { h.mix(h.carry ^ (UInt64(h.carried) << 56)) }
         h.mix(UInt64(count))
