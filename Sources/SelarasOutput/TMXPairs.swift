@@ -42,12 +42,15 @@ public enum TMXPairs {
 /// `render` sorts by article id and segment order, so the file does not depend on which thread
 /// finished first, and keeps one unit per distinct source/target pair (the first in that order).
 /// Articles skipped as unchanged contribute through `addTMX(at:)`, from their per-article TMX.
-public final class RunTMXCollector: @unchecked Sendable {
-    // @unchecked: every mutable field is guarded by `lock`.
+public final class RunTMXCollector: Sendable {
     public static let fileName = "run.tmx"
 
-    private let lock = NSLock()
-    private var units: [(key: String, index: Int, unit: TMUnit)] = []
+    private struct Keyed: Sendable {
+        var key: String
+        var index: Int
+        var unit: TMUnit
+    }
+    private let units = Locked<[Keyed]>([])
     public let context: WriterContext
     public let includeMachine: Bool
 
@@ -59,16 +62,13 @@ public final class RunTMXCollector: @unchecked Sendable {
     /// Adds a processed document's pairs.
     public func add(_ document: Document) {
         let new = TMXPairs.units(of: document, context: context, includeMachine: includeMachine)
-        lock.lock()
-        defer { lock.unlock() }
-        for (i, u) in new.enumerated() { units.append((document.article.id, i, u)) }
+        let id = document.article.id
+        units.withLock { list in for (i, u) in new.enumerated() { list.append(Keyed(key: id, index: i, unit: u)) } }
     }
 
     /// Adds units read elsewhere (for example from an earlier run), under `key` for ordering.
     public func add(units new: [TMUnit], key: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        for (i, u) in new.enumerated() { units.append((key, i, u)) }
+        units.withLock { list in for (i, u) in new.enumerated() { list.append(Keyed(key: key, index: i, unit: u)) } }
     }
 
     /// Adds the units of a TMX file Selaras wrote earlier (a skipped article's `ID.tmx`).
@@ -84,9 +84,7 @@ public final class RunTMXCollector: @unchecked Sendable {
 
     /// The distinct pairs, in article then segment order.
     public var pairs: [TMUnit] {
-        lock.lock()
-        let snapshot = units
-        lock.unlock()
+        let snapshot = units.value
         var seen = Set<String>()
         return snapshot.sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
             .map(\.unit)

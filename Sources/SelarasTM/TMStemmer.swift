@@ -1,3 +1,4 @@
+import SelarasCore
 import Foundation
 import SelarasText
 
@@ -21,26 +22,17 @@ struct TMStemmer: Sendable {
 
     private static let shared: IndonesianStemmer = {
         let s = IndonesianStemmer()
-        loadState.set()
+        loadState.set(true)
         return s
     }()
 
     /// Whether the stemmer is loaded (asking never waits for it, unlike using it).
-    static var isLoaded: Bool { loadState.isSet }
-    private static let loadState = Flag()
-
-    /// A flag set once, safe to read from any thread.
-    private final class Flag: @unchecked Sendable {
-        // @unchecked: `value` is guarded by `lock`.
-        private let lock = NSLock()
-        private var value = false
-        func set() { lock.lock(); value = true; lock.unlock() }
-        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    }
+    static var isLoaded: Bool { loadState.value }
+    private static let loadState = Locked(false)
 
     /// Starts loading the stemmer (its root list takes a while the first time) on a thread of its
     /// own; whoever needs it first waits for that load rather than starting another.
-    static func prepareInBackground() {
+    static func prepareInFuture() {
         let thread = Thread { _ = TMStemmer().identity }
         thread.name = "tm-stemmer-load"
         thread.start()

@@ -320,7 +320,7 @@ public final class TMStore: @unchecked Sendable {
         lock.unlock()
         guard absent else { return nil }
         // The stemmer's root list loads while the file is read (it is needed only for indexing).
-        TMStemmer.prepareInBackground()
+        TMStemmer.prepareInFuture()
         let fresh = try FreshStore(destination: url)
         var report = ChangeReport()
         var clock = PhaseClock()
@@ -548,7 +548,7 @@ public final class TMStore: @unchecked Sendable {
         try progress?("indexing \(rowids.count) units")
         let (keys, tokenStart, tokens) = builder.resolved()
         // The inverted lists are built on other threads while this one stores the forward index.
-        let lists = Background { FuzzyIndexBuilder.lists(keyCount: keys.count, tokenStart: tokenStart, tokens: tokens) }
+        let lists = Future { FuzzyIndexBuilder.lists(keyCount: keys.count, tokenStart: tokenStart, tokens: tokens) }
         let parts = try IndexParts(db)
         try parts.storeForward(keys: keys, tokenStart: tokenStart, tokens: tokens, rowids: rowids)
         report.phases.append(("store forward index", clock.lap()))

@@ -1,20 +1,20 @@
-import Foundation
+import SelarasCore
 
 /// A bounded, thread-safe memo of stems.
-final class StemCache: @unchecked Sendable {
+final class StemCache: Sendable {
     static let shared = StemCache()
-    private var map: [String: String] = [:]
-    private let lock = NSLock()
+    private let map = Locked<[String: String]>([:])
     private let limit = 500_000
 
     func get(_ key: String) -> String? {
-        lock.lock(); defer { lock.unlock() }
-        return map[key]
+        map.withLock { $0[key] }
     }
 
     func set(_ key: String, _ value: String) {
-        lock.lock(); defer { lock.unlock() }
-        if map.count >= limit { map.removeAll(keepingCapacity: true) }
-        map[key] = value
+        let limit = self.limit
+        map.withLock { m in
+            if m.count >= limit { m.removeAll(keepingCapacity: true) }
+            m[key] = value
+        }
     }
 }

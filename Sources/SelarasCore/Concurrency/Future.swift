@@ -1,12 +1,13 @@
 import Foundation
 
-/// A computation running on a thread of its own; `value` waits for its result.
-final class Background<T: Sendable>: @unchecked Sendable {
-    // @unchecked: `result` is written once by the thread and read after `done`, under `condition`.
+/// A computation running on a thread of its own; `value` waits for its result (computed once).
+public final class Future<T: Sendable>: @unchecked Sendable {
+    // @unchecked: `result` is written once by the thread and read after, under `condition`.
     private let condition = NSCondition()
     private var result: T?
 
-    init(_ work: @escaping @Sendable () -> T) {
+    /// Starts `work` now, on a new thread with a 4 MiB stack.
+    public init(_ work: @escaping @Sendable () -> T) {
         let thread = Thread { [self] in
             let r = work()
             condition.lock()
@@ -18,7 +19,8 @@ final class Background<T: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    var value: T {
+    /// The result, waiting for it if the work is not done.
+    public var value: T {
         condition.lock()
         defer { condition.unlock() }
         while result == nil { condition.wait() }
