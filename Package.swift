@@ -35,13 +35,14 @@ let package = Package(
             dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2"]),
+        .target(name: "SelarasQA", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary"]),
         .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"], resources: [.process("Resources")]),
         .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats"]),
         .target(
             name: "SelarasPipeline",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", .product(name: "Yams", package: "Yams"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "SelarasTMTests", dependencies: ["SelarasTM", "SelarasFormats", "SelarasTestSupport"]),
         .testTarget(name: "SelarasGlossaryTests", dependencies: ["SelarasGlossary", "SelarasFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),
+        .testTarget(name: "SelarasQATests", dependencies: ["SelarasQA"]),
         .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput", "SelarasFormats", "SelarasTM"]),
         .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline"]),
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),

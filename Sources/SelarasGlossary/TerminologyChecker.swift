@@ -52,6 +52,11 @@ public struct TerminologyChecker: Sendable {
         guard let target, !target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return Report(hits: hits, findings: [], untranslated: true)
         }
+        return Report(hits: hits, findings: Self.findings(for: hits, target: target), untranslated: false)
+    }
+
+    /// The findings for terms already found in a source (`hits`) against its `target`.
+    public static func findings(for hits: [TermHit], target: String) -> [Finding] {
         let words = EnglishWords(target)
         var findings: [Finding] = []
         var seen = Set<String>()
@@ -69,7 +74,7 @@ public struct TerminologyChecker: Sendable {
                 }
             }
         }
-        return Report(hits: hits, findings: findings, untranslated: false)
+        return findings
     }
 }
 

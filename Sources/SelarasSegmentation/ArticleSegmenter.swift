@@ -1,3 +1,4 @@
+import Foundation
 import SelarasCore
 
 /// Cuts an article's paragraphs into segments, the way every Selaras command does (the `segment`
@@ -20,15 +21,17 @@ public struct ArticleSegmenter: Sendable {
             let text = paragraph.text
             switch paragraph.role {
             case .headline, .heading:
-                let ranges = segmenter.segment(text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : text)
+                var text = text
+                let hasBreak = text.withUTF8 { buf in buf.count > 0 && memchr(buf.baseAddress!, 0x0A, buf.count) != nil }
+                let ranges = segmenter.segment(hasBreak ? text.replacingOccurrences(of: "\n", with: " ") : text)
                 guard let first = ranges.first, let last = ranges.last else { continue }
                 let range = first.lowerBound..<last.upperBound
-                segments.append(Segment(id: "s\(segments.count + 1)", text: text.codePointSlice(range), paragraph: p,
+                segments.append(Segment(id: "s" + String(segments.count + 1), text: text.codePointSlice(range), paragraph: p,
                                         range: range, role: paragraph.role == .headline ? .headline : .heading))
             case .body, .listItem:
                 for (range, sentence) in sentences(text) {
                     let role: Segment.Role = markFurniture && NewsFurniture.isFurniture(sentence) ? .furniture : .body
-                    segments.append(Segment(id: "s\(segments.count + 1)", text: sentence, paragraph: p, range: range, role: role))
+                    segments.append(Segment(id: "s" + String(segments.count + 1), text: sentence, paragraph: p, range: range, role: role))
                 }
             }
         }

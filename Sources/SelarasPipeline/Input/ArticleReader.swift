@@ -92,7 +92,8 @@ public struct ArticleReader: Sendable {
 
     static func checked(_ s: String, path: String) throws -> String {
         var text = s
-        if text.utf8.contains(0x0D) {
+        let hasCR = text.withUTF8 { buf in buf.count > 0 && memchr(buf.baseAddress!, 0x0D, buf.count) != nil }
+        if hasCR {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         text = TextNormalizer.nfc(text)
