@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),
         .testTarget(name: "SelarasQATests", dependencies: ["SelarasQA"]),
         .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput", "SelarasFormats", "SelarasTM"]),
-        .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline"]),
+        .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline", "SelarasQA"], exclude: ["Fixtures"]),
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),
     ]
 )

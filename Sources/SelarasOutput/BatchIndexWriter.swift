@@ -10,6 +10,9 @@ public struct BatchIndexEntry: Sendable, Hashable {
         case failed
         /// Unchanged since the last run; its files were kept.
         case skipped
+        /// Written, but some sentences have no English because machine translation failed; the
+        /// next run tries again.
+        case partial
     }
 
     /// A file written for the article, linked relative to the index.
@@ -76,6 +79,7 @@ public struct BatchIndexWriter: Sendable {
         let ok = entries.filter { $0.status == .ok }.count
         let failed = entries.filter { $0.status == .failed }.count
         let skipped = entries.filter { $0.status == .skipped }.count
+        let partial = entries.filter { $0.status == .partial }.count
         var total = ArticleCounts()
         for c in entries.compactMap(\.counts) {
             total.segments += c.segments
@@ -85,6 +89,7 @@ public struct BatchIndexWriter: Sendable {
             total.reviewed += c.reviewed
             total.untranslated += c.untranslated
             total.termHits += c.termHits
+            total.flagged += c.flagged
             total.summarySentences += c.summarySentences
         }
         var o = HTMLStyle.head(title: title)
@@ -92,6 +97,8 @@ public struct BatchIndexWriter: Sendable {
         o += "<p class=\"crumbs\">\(h(context.toolName)) \(h(context.toolVersion)) · \(h(WriterDates.iso8601(context.date)))</p>\n"
         o += "<ul class=\"facts\"><li>\(entries.count) articles</li><li>\(ok) ok</li>"
         o += "<li\(failed > 0 ? " class=\"warn\"" : "")>\(failed) failed</li><li>\(skipped) unchanged</li>"
+        if partial > 0 { o += "<li class=\"warn\">\(partial) incomplete</li>" }
+        if total.flagged > 0 { o += "<li class=\"warn\">\(total.flagged) to review</li>" }
         o += "<li>\(total.segments) segments</li><li>English for \(total.translated)</li><li>TM \(total.fromTM)</li>"
         o += "<li>MT \(total.machine)</li><li>\(total.untranslated) without English</li><li>\(total.termHits) glossary hits</li></ul>\n"
         o += HTMLStyle.bar(total) + "\n" + HTMLStyle.legend(terms: false) + "\n</header>\n"
@@ -115,7 +122,7 @@ public struct BatchIndexWriter: Sendable {
                 if let en = e.englishTitle { o += "<span class=\"id\" lang=\"\(a(context.targetLanguage))\"><i>\(h(en))</i></span>" }
                 o += "<span class=\"id\">\(h(e.id))\(e.sourcePath.map { " · " + h($0) } ?? "")</span>"
                 if let reason = e.reason { o += "<span class=\"reason\">\(h(reason))</span>" }
-                o += "</td><td><span class=\"st \(e.status.rawValue)\">\(e.status == .skipped ? "unchanged" : e.status.rawValue)</span></td>"
+                o += "</td><td><span class=\"st \(e.status.rawValue)\">\(e.status == .skipped ? "unchanged" : e.status == .partial ? "incomplete" : e.status.rawValue)</span></td>"
                 if let c = e.counts {
                     let pct = c.segments > 0 ? Int((Double(c.translated) * 100 / Double(c.segments)).rounded()) : 0
                     o += "<td class=\"num\">\(c.segments)</td><td class=\"num\">\(pct)%\(HTMLStyle.bar(c))</td>"

@@ -177,8 +177,20 @@ public struct ArticleCounts: Sendable, Hashable, Codable {
     /// Glossary hits over all segments.
     public var termHits: Int = 0
     public var summarySentences: Int = 0
+    /// Segments whose English a quality check flagged for review.
+    public var flagged: Int = 0
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case segments, fromTM, exactTM, machine, reviewed, untranslated, termHits, summarySentences, flagged }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func int(_ k: CodingKeys) throws -> Int { try c.decodeIfPresent(Int.self, forKey: k) ?? 0 }
+        segments = try int(.segments); fromTM = try int(.fromTM); exactTM = try int(.exactTM); machine = try int(.machine)
+        reviewed = try int(.reviewed); untranslated = try int(.untranslated); termHits = try int(.termHits)
+        summarySentences = try int(.summarySentences); flagged = try int(.flagged)
+    }
 
     public init(rows: [BilingualRow]) {
         segments = rows.count
@@ -192,6 +204,7 @@ public struct ArticleCounts: Sendable, Hashable, Codable {
             }
             termHits += r.terms.count
             if r.isInSummary { summarySentences += 1 }
+            if r.target.needsReview { flagged += 1 }
         }
     }
 

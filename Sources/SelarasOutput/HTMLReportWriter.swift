@@ -62,6 +62,7 @@ public struct HTMLReportWriter: DocumentWriter {
                 o += "<p class=\"src\" lang=\"\(a(context.sourceLanguage))\">\(h(row.segment.text))</p>"
                 o += "<p class=\"meta\">\(Self.badge(row.target)) \(h(Self.provenanceDetail(row, context: context)))"
                 o += " · <a href=\"#\(a(Markup.nmtoken(row.segment.id)))\">\(h(row.segment.id))</a></p>"
+                o += Self.flags(row)
                 o += "</li>\n"
             }
             o += "</ol>\n"
@@ -154,6 +155,7 @@ public struct HTMLReportWriter: DocumentWriter {
 
             o += "<td class=\"m\">\(Self.badge(row.target))"
             if let origin = row.target.origin { o += "<br/><span>\(h(origin))</span>" }
+            o += Self.flags(row)
             o += "</td></tr>\n"
         }
         o += "</tbody>\n</table>\n</section>\n"
@@ -161,6 +163,12 @@ public struct HTMLReportWriter: DocumentWriter {
         o += "TM fill threshold \(Markup.score(context.fillThreshold)).</footer>\n"
         o += "</main>\n</body>\n</html>\n"
         return Data(o.utf8)
+    }
+
+    /// The checks' findings as a visible flag ("⚠ check: number: ..."), or nothing.
+    static func flags(_ row: BilingualRow) -> String {
+        guard row.isTranslated, let qa = row.target.qa, !qa.isEmpty else { return "" }
+        return "<p class=\"qa\">⚠ Check: " + qa.map { HTMLStyle.h($0.description) }.joined(separator: "; ") + "</p>"
     }
 
     /// The coloured badge for a target: "TM 87", "TM exact 100", "MT", "reviewed", "no English".

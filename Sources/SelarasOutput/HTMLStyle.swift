@@ -191,6 +191,8 @@ enum HTMLStyle {
     .st.ok{color:#1a7f37;border-color:#4ac26b;background:#dafbe1}
     .st.failed{color:#a40e26;border-color:#ff8182;background:#ffebe9}
     .st.skipped{color:var(--muted);border-color:var(--line);background:var(--soft)}
+    .qa{margin:4px 0 0;padding:2px 8px;border-left:3px solid #d4a72c;background:#fff8c5;color:#6b4e00;font-size:12px}
+    .st.partial{color:#9a6700;border-color:#d4a72c;background:#fff8c5}
     footer{margin-top:36px;font-size:12px;color:var(--muted)}
     @media print{main{max-width:none;padding:0}.bitext th{position:static}details{display:none}}
     """

@@ -2,9 +2,10 @@ import Foundation
 import SelarasCore
 import SelarasFormats
 
-/// The translation pairs of a document worth keeping in a TM: segments whose English came from the
-/// TM (exact, fuzzy at or above the fill threshold, repaired) or was reviewed. Machine translation
-/// and untranslated segments are left out (MT only when `includeMachine`, for a separate MT memory).
+/// The translation pairs of a document worth keeping in a TM: segments whose English is an exact TM
+/// match or was reviewed. Fuzzy and repaired fills are left out (nobody has confirmed them yet: they
+/// come back through the review loop once a translator has), and so are machine translation and
+/// untranslated segments (MT only when `includeMachine`, for a separate MT memory).
 ///
 /// Each pair is a `TMUnit` with `tuid` `ARTICLE/SEGMENT`, the props `x-selaras-provenance`,
 /// `x-selaras-score` (TM targets), `x-selaras-origin` (the TMX unit or reviewer it came from) and
@@ -17,7 +18,8 @@ public enum TMXPairs {
         for row in view.rows {
             guard let english = row.target.text, row.isTranslated else { continue }
             switch row.target.provenance {
-            case .exactTM, .fuzzyTM, .repairedTM, .reviewed: break
+            case .exactTM, .reviewed: break
+            case .fuzzyTM, .repairedTM: continue
             case .machine: if !includeMachine { continue }
             case .untranslated: continue
             }

@@ -74,6 +74,9 @@ public struct XLIFF12Writer: DocumentWriter {
                    text: text)
         }
         x.leaf("note", [("from", "selaras"), ("annotates", "target")], text: Self.provenanceNote(row, context: context))
+        for finding in row.isTranslated ? row.target.qa ?? [] : [] {
+            x.leaf("note", [("from", "selaras-qa"), ("annotates", "target"), ("priority", "1")], text: "Check: \(finding)")
+        }
         if row.segment.role == .furniture {
             x.leaf("note", [("from", "selaras"), ("annotates", "source")],
                    text: "News furniture (dateline, byline, caption or link line): kept out of the summary.")

@@ -137,6 +137,9 @@ public struct XLIFF2Writer: DocumentWriter {
         x.start("notes")
         x.leaf("note", [("category", "provenance"), ("appliesTo", "target")],
                text: XLIFF12Writer.provenanceNote(row, context: context))
+        for finding in row.isTranslated ? row.target.qa ?? [] : [] {
+            x.leaf("note", [("category", "qa"), ("appliesTo", "target"), ("priority", "1")], text: "Check: \(finding)")
+        }
         if row.segment.role == .furniture {
             x.leaf("note", [("category", "furniture"), ("appliesTo", "source")],
                    text: "News furniture (dateline, byline, caption or link line): kept out of the summary.")

@@ -10,11 +10,20 @@ enum NumberWords {
     static let indonesianUnits: [String: Int] = [
         "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
     ]
+    /// `kedua` ("both", "the two"), `ketiga` ... `kesepuluh`: the ke- forms name a count too.
+    static let indonesianKe: [String: Int] = [
+        "kedua": 2, "keduanya": 2, "ketiga": 3, "ketiganya": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
+        "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+    ]
+    static let englishOrdinals: [String: Int] = [
+        "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+        "twice": 2, "double": 2, "both": 2, "twin": 2, "triple": 3, "tripled": 3, "doubled": 2,
+    ]
     static let englishWords: [String: Int] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+        "seventy": 70, "eighty": 80, "ninety": 90,
     ]
 
     /// Counts in Indonesian words (with the word as written), leaving out values already found.
@@ -37,6 +46,8 @@ enum NumberWords {
                     default: break
                     }
                 }
+            } else if let k = indonesianKe[w] {
+                value = k
             } else if w == "sepuluh" {
                 value = 10
             } else if w == "sebelas" {
@@ -45,6 +56,8 @@ enum NumberWords {
                 value = 100
             } else if w == "seribu" {
                 value = 1000
+            } else if w.hasPrefix("ke"), let n = Int(w.dropFirst(2)) {
+                value = n  // "ke-14" split as "ke" "14" is read by the placeable finder; "ke14" rarely
             }
             if let value {
                 let v = Placeable.Value.number(Decimal(value))
@@ -62,13 +75,22 @@ enum NumberWords {
         var i = 0
         while i < words.count {
             defer { i += 1 }
-            guard var value = englishWords[words[i]] else { continue }
-            var text = words[i]
-            // "twenty five", "two hundred"
+            // Ordinal digits: "14th", "3rd", "50th".
+            let w = words[i]
+            if let d = w.firstIndex(where: { !$0.isNumber }), d != w.startIndex, ["st", "nd", "rd", "th"].contains(String(w[d...])),
+               let n = Int(w[..<d]) {
+                let v = Placeable.Value.number(Decimal(n))
+                if !excluding.contains(v) { out.append((w, v)) }
+                continue
+            }
+            guard var value = englishWords[w] ?? englishOrdinals[w] else { continue }
+            var text = w
+            // "twenty five", "two hundred", "three thousand"; a bare "hundred" ("several hundred") is no count.
             if value >= 20 && value < 100, i + 1 < words.count, let u = englishWords[words[i + 1]], u < 10 {
                 value += u; text += " " + words[i + 1]; i += 1
-            } else if value < 10, i + 1 < words.count, words[i + 1] == "hundred" {
-                value *= 100; text += " hundred"; i += 1
+            }
+            if value < 100, i + 1 < words.count, words[i + 1] == "hundred" || words[i + 1] == "thousand" {
+                value *= words[i + 1] == "hundred" ? 100 : 1000; text += " " + words[i + 1]; i += 1
             }
             if i + 1 < words.count, ["million", "billion", "trillion"].contains(words[i + 1]) { continue }
             let v = Placeable.Value.number(Decimal(value))

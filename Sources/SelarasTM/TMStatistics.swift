@@ -17,6 +17,9 @@ public struct TMStatistics: Sendable, Codable, Hashable, CustomStringConvertible
     /// Units repaired or skipped while reading TMX files (nil for a store).
     public var repaired: Int?
     public var skipped: Int?
+    /// Machine translations in the store's MT cache, per provider (nil for TMX files). They are not
+    /// units: they are never matched or exported as TM.
+    public var cachedMachineTranslations: [String: Int]?
 
     public init() {}
 
@@ -63,6 +66,7 @@ public struct TMStatistics: Sendable, Codable, Hashable, CustomStringConvertible
             }
         }
         self = counter.statistics
+        cachedMachineTranslations = try store.cachedTranslationCounts()
     }
 
     public var description: String {
@@ -74,6 +78,10 @@ public struct TMStatistics: Sendable, Codable, Hashable, CustomStringConvertible
         lines.append("sources with conflicting translations: \(conflictingSources)")
         if let repaired { lines.append("units repaired while reading: \(repaired)") }
         if let skipped { lines.append("units skipped while reading: \(skipped)") }
+        if let cached = cachedMachineTranslations {
+            let total = cached.values.reduce(0, +)
+            lines.append("cached machine translations (not TM): \(total)" + (cached.isEmpty ? "" : " (" + cached.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"))
+        }
         if !files.isEmpty {
             lines.append("files:")
             for (name, n) in files.sorted(by: { $0.key < $1.key }) { lines.append("  \(name): \(n)") }

@@ -29,7 +29,7 @@ public final class TMStore: @unchecked Sendable {
     /// nil while the store file does not exist yet (it is created by the first write or read).
     private var connections: Connections?
 
-    private struct Connections {
+    struct Connections {
         /// nil when the file cannot be written.
         let writer: DatabaseQueue?
         let readers: ReaderPool
@@ -113,7 +113,7 @@ public final class TMStore: @unchecked Sendable {
     }
 
     /// The store's connections, creating an empty store first when there is no file yet.
-    private func connected() throws -> Connections {
+    func connected() throws -> Connections {
         lock.lock()
         defer { lock.unlock() }
         if let connections { return connections }
@@ -143,6 +143,8 @@ public final class TMStore: @unchecked Sendable {
             if tables.contains("meta") {
                 let v = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key='schema'")
                 guard v == String(schemaVersion) else { throw StoreError.notAStore(path) }
+                // Added after the first stores were made: stores without it get it here.
+                if !tables.contains("mt_cache") { try db.execute(sql: MTCache.schema) }
                 return
             }
             guard tables.isEmpty else { throw StoreError.notAStore(path) }
@@ -167,6 +169,7 @@ public final class TMStore: @unchecked Sendable {
                     created TEXT, changed TEXT, extra BLOB);
                 CREATE TABLE index_part(name TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(name, part)) WITHOUT ROWID;
                 """)
+            try db.execute(sql: MTCache.schema)
             let now = TMXWriter.tmxDate(Date())
             for (k, v) in [("schema", String(schemaVersion)), ("source_language", sourceLanguage), ("target_language", targetLanguage),
                            ("generation", "0"), ("index_generation", "0"), ("index_analyzer", ""),

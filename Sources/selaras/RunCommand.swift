@@ -75,6 +75,6 @@ struct RunCommand: ParsableCommand {
         progress.clear()
         Console.error(report.summaryLine)
         if report.interrupted { throw ExitCode(ExitStatus.interrupted) }
-        if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed) }
+        if report.totals.failed > 0 || report.totals.partial > 0 { throw ExitCode(ExitStatus.someFailed) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SelarasFormats
 import SelarasCore
+import SelarasQA
 import XCTest
 @testable import SelarasPipeline
 
@@ -28,15 +29,16 @@ final class TranslationSettingsTests: XCTestCase {
         XCTAssertEqual(d.provider, .none)
         XCTAssertEqual(d.batchSize, 25)
         XCTAssertEqual(d.fillThreshold, 95)
-        let o = try settings("provider: http, url: 'http://127.0.0.1:5000', api_key: k, batch_size: 8, retries: 3, timeout: 2.5")
+        let o = try settings("provider: http, url: 'http://127.0.0.1:5000', api_key_env: LT_KEY, batch_size: 8, retries: 3, timeout: 2.5")
         XCTAssertEqual(o.provider, .http)
         XCTAssertEqual(o.batchSize, 8)
         XCTAssertEqual(o.retries, 3)
         XCTAssertEqual(o.timeout, 2.5)
-        XCTAssertEqual(o.apiKey, "k")
+        XCTAssertEqual(o.apiKeyEnv, "LT_KEY")
+        XCTAssertEqual(try o.apiKey(environment: ["LT_KEY": "k"]), "k")
         XCTAssertTrue(o.$batchSize.isExplicit)
         XCTAssertFalse(o.$retryDelay.isExplicit)
-        XCTAssertTrue(try o.makeProvider() is HTTPProvider)
+        XCTAssertTrue(try settings("provider: libretranslate, url: 'http://127.0.0.1:5000'").makeProvider() is LibreTranslateProvider)
         XCTAssertTrue(try TranslationSettings().makeProvider() is NoneProvider)
         XCTAssertTrue(try settings("provider: command, command: cat").makeProvider() is CommandProvider)
     }
@@ -46,15 +48,27 @@ final class TranslationSettingsTests: XCTestCase {
         XCTAssertEqual(p.map(\.code), [.configUnknownKey])
         XCTAssertTrue(p[0].message.contains("did you mean 'batch_size'"), p[0].message)
         XCTAssertEqual(p[0].location?.line, 3)
-        p = try problems("provider: deepl")
+        p = try problems("provider: systran")
         XCTAssertEqual(p.map(\.code), [.configInvalidValue])
-        XCTAssertTrue(p[0].message.contains("'deepl' is not one of none, command, http"), p[0].message)
+        XCTAssertTrue(p[0].message.contains("'systran' is not one of none, openai, deepl, google, azure, libretranslate, http, command"), p[0].message)
         p = try problems("provider: command")
         XCTAssertEqual(p.map(\.message), ["stage 'translate': the 'command' translation provider needs the 'command' option"])
         p = try problems("provider: http, url: 'ftp://x'")
         XCTAssertTrue(p[0].message.contains("'url'"), p[0].message)
         XCTAssertEqual(try problems("batch_size: 0").map(\.code), [.configWrongType])
         XCTAssertEqual(try problems("timeout: soon").map(\.code), [.configWrongType])
+    }
+
+    func testAKeyWrittenInTheConfigIsRefused() throws {
+        var p = try problems("provider: deepl, api_key: 'abc123'")
+        XCTAssertTrue(p.contains { $0.code == .configSecret && $0.message.contains("api_key_env") }, "\(p)")
+        XCTAssertFalse(p.map(\.description).joined().contains("abc123"), "the key is not repeated")
+        p = try problems("provider: libretranslate, url: 'http://127.0.0.1:5000/?key=abc'")
+        XCTAssertEqual(p.map(\.code), [.configSecret])
+        p = try problems("provider: deepl, api_key_env: 'sk-123 456'")
+        XCTAssertTrue(p[0].message.contains("is the NAME of an environment variable"), p[0].message)
+        p = try problems("provider: openai")
+        XCTAssertEqual(p.map(\.message), ["stage 'translate': the 'openai' translation provider needs the 'model' option, e.g. model: gpt-4o-mini"])
     }
 
     func testReferenceListsEveryKeyWithItsDefault() {
@@ -184,7 +198,8 @@ private final class RecordingProvider: TranslationProvider, @unchecked Sendable 
 
 final class TranslationFillTests: XCTestCase {
     func document() -> Document {
-        let texts = ["Judul berita", "Kalimat pertama.", "Kalimat pertama.", "Baca juga: lainnya", "Ini GAGAL.", "Ada di TM."]
+        let texts = ["Judul berita", "Kalimat pertama.", "Kalimat pertama.", "Baca juga: lainnya", "Ini GAGAL.", "Ada di TM.",
+                     "Korban mencapai 8 orang."]
         var doc = Document(article: Article(id: "a1", paragraphs: [Paragraph(texts.joined(separator: " "))]))
         doc.segments = texts.enumerated().map { i, t in
             Segment(id: "s\(i + 1)", text: t, paragraph: 0, range: 0..<t.count, role: i == 3 ? .furniture : (i == 0 ? .headline : .body))
@@ -192,48 +207,96 @@ final class TranslationFillTests: XCTestCase {
         doc.matches = Array(repeating: [], count: texts.count)
         doc.matches![5] = [TMMatch(score: 100, kind: .exact, source: "Ada di TM.", target: "It is in the TM.", origin: "tm.tmx")]
         doc.matches![1] = [TMMatch(score: 80, kind: .fuzzy, source: "Kalimat kedua.", target: "Second sentence.", origin: "tm.tmx")]
+        // A fuzzy match above the threshold whose number differs: not a fill.
+        doc.matches![6] = [TMMatch(score: 97, kind: .fuzzy, source: "Korban mencapai 6 orang.", target: "The victims numbered 6.", origin: "tm.tmx")]
         return doc
+    }
+
+    func translation(_ provider: any TranslationProvider, qa: Bool = true) -> MachineTranslation {
+        var s = TranslationSettings()
+        s.cache = false
+        return MachineTranslation(provider: provider, settings: s, memory: nil, cache: nil, qa: qa ? TranslationQA() : nil)
     }
 
     func testFillsOnlyWhatTheTMLeftAndMarksItMT() {
         var doc = document()
         let p = RecordingProvider()
-        let report = MachineTranslation.fill(&doc, provider: p, fillThreshold: 95)
-        XCTAssertEqual(p.seen.map(\.text), ["Judul berita", "Kalimat pertama.", "Ini GAGAL."], "deduplicated, no furniture, no TM")
+        let run = ArticleRun()
+        translation(p, qa: false).fill(&doc, run: run)
+        XCTAssertEqual(p.seen.map(\.text), ["Judul berita", "Kalimat pertama.", "Ini GAGAL.", "Korban mencapai 8 orang."],
+                       "deduplicated, no furniture, no TM, and the fuzzy fill with the wrong number goes to MT")
         XCTAssertEqual(p.seen.first?.id, "a1#s1")
-        XCTAssertEqual(report.requested, 3)
-        XCTAssertEqual(report.translated, 3)
-        XCTAssertEqual(report.failures.map(\.message), ["engine refused"])
+        XCTAssertEqual(p.seen[1].previous, "Judul berita")
+        XCTAssertEqual(run.machineTranslation?.sent, 4)
+        XCTAssertEqual(run.machineTranslation?.failed, 1)
+        XCTAssertTrue(run.incomplete, "a failed sentence makes the article incomplete")
+        XCTAssertEqual(run.warnings, ["machine translation: stub: a1#s5: engine refused"])
         let t = doc.targets!
         XCTAssertEqual(t[1], Target(text: "KALIMAT PERTAMA.", provenance: .machine, origin: "stub"))
         XCTAssertEqual(t[2].provenance, .machine)
         XCTAssertEqual(t[3], .untranslated)
         XCTAssertEqual(t[4].provenance, .untranslated)
+        XCTAssertNil(t[4].text, "never the source as a translation")
         XCTAssertEqual(t[4].origin, "stub failed: engine refused")
         XCTAssertEqual(t[5], Target(text: "It is in the TM.", provenance: .exactTM, score: 100, origin: "tm.tmx"))
+        XCTAssertEqual(t[6].provenance, .machine)
+    }
+
+    func testGlossaryTermsGoWithTheirSentences() {
+        var doc = document()
+        doc.terms = Array(repeating: [], count: 7)
+        doc.terms![1] = [TermHit(term: "kalimat", start: 0, end: 7, text: "Kalimat", translations: ["sentence", "clause"], kind: .exact, origin: "g.tsv")]
+        let p = RecordingProvider()
+        translation(p).fill(&doc, run: ArticleRun())
+        XCTAssertEqual(p.seen[1].glossary, [GlossaryHint(text: "Kalimat", term: "kalimat", translation: "sentence", range: 0..<7)])
+        XCTAssertEqual(p.seen[0].glossary, [])
+    }
+
+    func testChecksFlagWhatIsWrong() {
+        var doc = document()
+        translation(EchoProvider()).fill(&doc, run: ArticleRun())
+        let t = doc.targets!
+        XCTAssertEqual(t[1].qa?.map(\.check), [.untranslated], "the source sent back")
+        XCTAssertNil(t[5].qa, "exact TM is not checked")
     }
 
     func testNoneProviderLeavesUntranslated() {
         var doc = document()
-        let report = MachineTranslation.fill(&doc, provider: NoneProvider(), fillThreshold: 95)
-        XCTAssertEqual(report.requested, 0)
-        XCTAssertEqual(doc.targets!.filter { $0.provenance == .untranslated }.count, 5)
+        let run = ArticleRun()
+        translation(NoneProvider()).fill(&doc, run: run)
+        XCTAssertNil(run.machineTranslation)
+        XCTAssertFalse(run.incomplete, "no provider is not a failure")
+        XCTAssertEqual(doc.targets!.filter { $0.provenance == .untranslated }.count, 6)
         XCTAssertEqual(doc.targets![5].provenance, .exactTM)
-        XCTAssertTrue(NoneProvider().translate([TranslationRequest(id: "x", text: "y")]).allSatisfy {
-            if case .failure = $0 { return true } else { return false }
-        })
     }
 
-    func testExistingTargetsAreKept() {
-        var doc = document()
-        doc.targets = Array(repeating: .untranslated, count: 6)
-        doc.targets![0] = Target(text: "Reviewed headline", provenance: .reviewed, origin: "reviewer")
+    func testTheRunsCharacterBudget() {
+        var s = TranslationSettings()
+        s.cache = false
+        s.maxCharacters = 30
         let p = RecordingProvider()
-        _ = MachineTranslation.fill(&doc, provider: p, fillThreshold: 95, includeFurniture: true)
-        XCTAssertEqual(doc.targets![0].text, "Reviewed headline")
-        XCTAssertTrue(p.seen.map(\.text).contains("Baca juga: lainnya"))
-        XCTAssertTrue(p.seen.map(\.text).contains("Ada di TM."), "the targets layer said untranslated")
+        let mt = MachineTranslation(provider: p, settings: s, memory: nil, cache: nil, qa: nil)
+        var doc = document()
+        let run = ArticleRun()
+        mt.fill(&doc, run: run)
+        XCTAssertEqual(p.seen.map(\.text), ["Judul berita", "Kalimat pertama."], "12 + 16 characters fit in 30; the rest not")
+        XCTAssertEqual(run.machineTranslation?.notSent, 2)
+        XCTAssertTrue(run.incomplete)
+        XCTAssertEqual(doc.targets![4].origin, "not sent: the run's max_characters (30) was reached")
+        XCTAssertEqual(run.warnings.count, 1)
+        // The budget is for the whole run: the next article sends nothing.
+        var next = document()
+        let run2 = ArticleRun()
+        mt.fill(&next, run: run2)
+        XCTAssertEqual(run2.machineTranslation?.sent, 0)
+        XCTAssertTrue(run2.warnings.isEmpty, "said once")
     }
+}
+
+/// Sends every sentence back unchanged.
+private struct EchoProvider: TranslationProvider {
+    var name: String { "echo" }
+    func translate(_ requests: [TranslationRequest]) -> [TranslationOutcome] { requests.map { .success($0.text) } }
 }
 
 final class TranslationDocsTests: XCTestCase {

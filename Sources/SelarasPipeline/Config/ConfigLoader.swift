@@ -154,8 +154,8 @@ public struct ConfigLoader: Sendable {
             let before = problems.count
             var values: [String: Node] = [:]
             if let optionNode, !context.isNull(optionNode) {
-                values = SettingsCoder.keys(of: optionNode, valid: type.optionDeclarations.map(\.key), context,
-                                            in: "stage '\(name)'", problems: &problems)
+                values = SettingsCoder.keys(of: optionNode, valid: type.optionDeclarations.map(\.key), forbidden: type.forbiddenOptionKeys,
+                                            context, in: "stage '\(name)'", problems: &problems)
             }
             let options = type.decodeOptions(values, context, problems: &problems)
             if problems.count == before {

@@ -21,6 +21,10 @@ import SelarasCore
 public protocol Settings: Sendable, Decodable {
     /// The defaults.
     init()
+
+    /// Keys that must not be written in the config, with the message that says what to do instead
+    /// (an API key, which belongs in an environment variable). Default: none.
+    static var forbiddenKeys: [String: String] { get }
 }
 
 /// No settings (a stage or resource without options).
@@ -29,6 +33,8 @@ public struct NoSettings: Settings {
 }
 
 extension Settings {
+    public static var forbiddenKeys: [String: String] { [:] }
+
     /// The declared settings, in declaration order.
     public static var declarations: [SettingDeclaration] {
         SettingsCoder.slots(of: Self()).map { $0.declaration }

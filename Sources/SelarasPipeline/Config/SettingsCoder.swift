@@ -71,7 +71,7 @@ enum SettingsCoder {
     }
 
     /// The mapping's values by key, for the keys in `valid`; other keys are reported.
-    static func keys(of node: Node, valid: [String], _ context: SettingContext, in where_: String,
+    static func keys(of node: Node, valid: [String], forbidden: [String: String] = [:], _ context: SettingContext, in where_: String,
                      problems: inout [Diagnostic]) -> [String: Node] {
         guard let mapping = node.mapping else {
             problems.append(.error(.configWrongType, at: context.location(node),
@@ -84,7 +84,9 @@ enum SettingsCoder {
                 problems.append(.error(.configWrongType, at: context.location(k), "\(where_): keys must be strings"))
                 continue
             }
-            if valid.contains(key) {
+            if let why = forbidden[key] {
+                problems.append(.error(.configSecret, at: context.location(k), "\(where_): '\(key)' must not be in the config: \(why)"))
+            } else if valid.contains(key) {
                 if out[key] != nil {
                     problems.append(.error(.configInvalidValue, at: context.location(k), "\(where_): '\(key)' is given twice"))
                 }

@@ -133,10 +133,11 @@ public final class BatchRunner: Sendable {
             case .ok: totals.ok += 1
             case .failed: totals.failed += 1
             case .skipped: totals.skipped += 1
+            case .partial: totals.partial += 1
             }
         }
         totals.notRun = sources.count - articles.count
-        for a in articles where a.status == .failed { state.articles[a.id] = nil }
+        for a in articles where a.status == .failed || a.status == .partial { state.articles[a.id] = nil }
         for (id, e) in newEntries { state.articles[id] = e }
 
         let finished = Date()
@@ -217,9 +218,13 @@ public final class BatchRunner: Sendable {
             timings.append(.init(stage: name, milliseconds: Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6))
         }
         let counts = RunReport.Counts(document)
-        let entry = RunState.Entry(fingerprint: fingerprint, source: source.label, title: article.title, outputs: run.outputs, counts: counts)
-        return (RunReport.Article(id: id, source: source.label, status: .ok, title: article.title, timings: timings,
-                                  counts: counts, outputs: run.outputs, warnings: run.warnings), entry)
+        var report = RunReport.Article(id: id, source: source.label, status: run.incomplete ? .partial : .ok, title: article.title,
+                                       timings: timings, counts: counts, outputs: run.outputs, warnings: run.warnings)
+        report.machineTranslation = run.machineTranslation
+        // An incomplete article is not recorded as done, so the next run tries it again.
+        let entry = run.incomplete ? nil
+            : RunState.Entry(fingerprint: fingerprint, source: source.label, title: article.title, outputs: run.outputs, counts: counts)
+        return (report, entry)
     }
 
     /// Makes identifiers unique in order: the second `a` becomes `a-2`, and so on.

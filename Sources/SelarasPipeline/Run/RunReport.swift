@@ -6,6 +6,10 @@ public struct RunReport: Sendable, Codable {
     /// What happened to one article.
     public enum Status: String, Sendable, Codable {
         case ok, failed, skipped
+        /// Written, but not complete: some sentences have no English because machine translation
+        /// failed or was not sent (the run's character budget). Not recorded as done, so the next
+        /// run processes the article again.
+        case partial
     }
 
     /// Counts per article, for the report and the batch index.
@@ -18,12 +22,30 @@ public struct RunReport: Sendable, Codable {
         public var summarySentences = 0
         public var translated = 0
         public var untranslated = 0
+        /// Segments whose English came from machine translation.
+        public var machine = 0
+        /// Segments whose English a check flagged for review.
+        public var flagged = 0
 
         public init() {}
 
         enum CodingKeys: String, CodingKey {
-            case paragraphs, segments, terms, translated, untranslated
+            case paragraphs, segments, terms, translated, untranslated, machine, flagged
             case exactMatches = "exact_matches", fuzzyMatches = "fuzzy_matches", summarySentences = "summary_sentences"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            paragraphs = try c.decodeIfPresent(Int.self, forKey: .paragraphs) ?? 0
+            segments = try c.decodeIfPresent(Int.self, forKey: .segments) ?? 0
+            exactMatches = try c.decodeIfPresent(Int.self, forKey: .exactMatches) ?? 0
+            fuzzyMatches = try c.decodeIfPresent(Int.self, forKey: .fuzzyMatches) ?? 0
+            terms = try c.decodeIfPresent(Int.self, forKey: .terms) ?? 0
+            summarySentences = try c.decodeIfPresent(Int.self, forKey: .summarySentences) ?? 0
+            translated = try c.decodeIfPresent(Int.self, forKey: .translated) ?? 0
+            untranslated = try c.decodeIfPresent(Int.self, forKey: .untranslated) ?? 0
+            machine = try c.decodeIfPresent(Int.self, forKey: .machine) ?? 0
+            flagged = try c.decodeIfPresent(Int.self, forKey: .flagged) ?? 0
         }
 
         /// Counts what a document's layers hold.
@@ -38,6 +60,8 @@ public struct RunReport: Sendable, Codable {
             summarySentences = d.summary?.sentences.count ?? 0
             translated = d.targets?.filter { $0.text != nil }.count ?? 0
             untranslated = d.targets.map { $0.count - translated } ?? 0
+            machine = d.targets?.filter { $0.provenance == .machine }.count ?? 0
+            flagged = d.targets?.filter(\.needsReview).count ?? 0
         }
     }
 
@@ -60,6 +84,8 @@ public struct RunReport: Sendable, Codable {
         public var counts: Counts
         public var outputs: [String]
         public var warnings: [String]
+        /// What machine translation did for the article, when the pipeline translates.
+        public var machineTranslation: MachineTranslationReport?
 
         public init(id: String, source: String, status: Status, title: String? = nil, error: String? = nil,
                     reason: String? = nil, timings: [StageTime] = [], counts: Counts = Counts(), outputs: [String] = [],
@@ -75,6 +101,11 @@ public struct RunReport: Sendable, Codable {
             self.outputs = outputs
             self.warnings = warnings
         }
+
+        enum CodingKeys: String, CodingKey {
+            case id, source, status, title, error, reason, timings, counts, outputs, warnings
+            case machineTranslation = "machine_translation"
+        }
     }
 
     public struct Totals: Sendable, Codable, Hashable {
@@ -82,10 +113,12 @@ public struct RunReport: Sendable, Codable {
         public var ok = 0
         public var failed = 0
         public var skipped = 0
+        /// Articles written but incomplete (see `Status.partial`).
+        public var partial = 0
         /// Articles not started because the run was interrupted.
         public var notRun = 0
 
-        enum CodingKeys: String, CodingKey { case articles, ok, failed, skipped, notRun = "not_run" }
+        enum CodingKeys: String, CodingKey { case articles, ok, failed, skipped, partial, notRun = "not_run" }
     }
 
     public var tool: String
@@ -105,6 +138,7 @@ public struct RunReport: Sendable, Codable {
     public var summaryLine: String {
         var parts = ["\(totals.articles) article\(totals.articles == 1 ? "" : "s")", "\(totals.ok) written"]
         if totals.skipped > 0 { parts.append("\(totals.skipped) skipped (unchanged)") }
+        if totals.partial > 0 { parts.append("\(totals.partial) incomplete (machine translation failed; retried on the next run)") }
         if totals.failed > 0 { parts.append("\(totals.failed) failed") }
         if totals.notRun > 0 { parts.append("\(totals.notRun) not run (interrupted)") }
         return parts.joined(separator: ", ") + String(format: " in %.1fs", seconds) + " → \(output)"
@@ -119,4 +153,24 @@ public struct RunReport: Sendable, Codable {
         data.append(0x0A)
         return data
     }
+}
+
+/// What machine translation did for one article.
+public struct MachineTranslationReport: Sendable, Codable, Hashable {
+    /// Sentences sent to the provider.
+    public var sent = 0
+    /// Sentences answered from the MT cache (nothing sent).
+    public var cached = 0
+    /// Sentences the provider failed on (left untranslated).
+    public var failed = 0
+    /// Sentences not sent because the run's `max_characters` was reached.
+    public var notSent = 0
+    /// Characters sent.
+    public var characters = 0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey { case sent, cached, failed, characters, notSent = "not_sent" }
+
+    public var isComplete: Bool { failed == 0 && notSent == 0 }
 }

@@ -19,6 +19,9 @@ public struct TranslationMemoryResource: Resource {
     public static let dependencies: [any Resource.Type] = [GlossaryResource.self]
 
     public let memory: TranslationMemory
+    /// The store the memory was loaded from (also where the MT cache lives); nil when the memory
+    /// was read into memory instead.
+    public let store: TMStore?
 
     public static func load(_ options: Options, context: RunContext) throws -> TranslationMemoryResource {
         let matcher = try context.resource(GlossaryResource.self).matcher
@@ -26,7 +29,9 @@ public struct TranslationMemoryResource: Resource {
             tmx: options.translationMemories, store: storeURL(options, context), sourceLanguage: context.config.sourceLanguage,
             targetLanguage: context.config.targetLanguage, termMatcher: { matcher.match($0) })
         for issue in issues { context.warn(issue.description) }
-        return TranslationMemoryResource(memory: loaded)
+        let store = try? TMStore(url: storeURL(options, context), sourceLanguage: context.config.sourceLanguage,
+                                 targetLanguage: context.config.targetLanguage)
+        return TranslationMemoryResource(memory: loaded, store: store)
     }
 
     /// Where the run's TM store is.

@@ -47,6 +47,7 @@ public protocol Stage: Sendable {
     // Provided by the extension below (the type-erased face the loader and runner use); not for
     // stages to implement.
     static var optionDeclarations: [SettingDeclaration] { get }
+    static var forbiddenOptionKeys: [String: String] { get }
     static func decodeOptions(_ values: [String: Node], _ context: SettingContext, problems: inout [Diagnostic]) -> any Settings
     static func check(erased options: any Settings) -> [Diagnostic]
     static func make(_ options: any Settings, context: RunContext) throws -> any Stage
@@ -64,6 +65,7 @@ extension Stage {
     public static var providedLayers: Set<LayerID> { Set(provides.map { $0.id }) }
     /// The stage's option declarations (for the reference and messages).
     public static var optionDeclarations: [SettingDeclaration] { Options.declarations }
+    public static var forbiddenOptionKeys: [String: String] { Options.forbiddenKeys }
 
     /// Reads this stage's options from its YAML mapping (type-erased, for the loader).
     public static func decodeOptions(_ values: [String: Node], _ context: SettingContext, problems: inout [Diagnostic]) -> any Settings {
@@ -91,6 +93,11 @@ public final class ArticleRun {
     public var outputs: [String] = []
     /// Non-fatal problems (e.g. an MT provider that failed for some sentences).
     public var warnings: [String] = []
+    /// Set when the article's outputs are written but not complete (machine translation failed):
+    /// the run reports it `partial` and the next run processes it again.
+    public var incomplete = false
+    /// What machine translation did, for the report.
+    public var machineTranslation: MachineTranslationReport?
 
     public init() {}
 }

@@ -1,39 +1,42 @@
 import Foundation
 import SelarasCore
 import SelarasOutput
+import SelarasQA
 
-/// Gives every segment its English: the best TM match at or above the fill threshold, otherwise the
-/// translation provider, otherwise "untranslated". Provider output is always marked as MT.
+/// Gives every segment its English: the TM fill at or above the fill threshold, otherwise the
+/// machine translation provider (fed with the segment's glossary terms, TM examples and context,
+/// through the MT cache), otherwise "untranslated"; then checks every translation (`TranslationQA`).
+/// Provider output is always marked as MT, never as TM. See `MachineTranslation`.
 public struct TranslateStage: Stage {
     public typealias Options = TranslationSettings
 
     public static let name = "translate"
-    public static let doc = "Fill targets from the TM, then from the MT provider; mark the rest untranslated."
+    public static let doc = "Fill targets from the TM, then from the MT provider (with glossary terms, TM examples, context, cache); check them; mark the rest untranslated."
     public static let requires: [any LayerKey.Type] = [SegmentsLayer.self]
     public static let provides: [any LayerKey.Type] = [TargetsLayer.self]
+    public static let resources: [any Resource.Type] = [TranslationMemoryResource.self, GlossaryResource.self]
 
-    /// Cross-option checks (a `command` provider needs its command, `http` its URL).
+    /// Cross-option checks (a provider's required options, secrets).
     public static func check(_ options: Options) -> [Diagnostic] {
         options.problems()
     }
 
-    let fillThreshold: Double
-    let provider: any TranslationProvider
+    let translation: MachineTranslation
 
     public init(options: Options, context: RunContext) throws {
-        fillThreshold = options.fillThreshold
-        provider = try options.makeProvider(source: context.config.sourceLanguage, target: context.config.targetLanguage)
+        let glossaries = try context.resource(GlossaryResource.self)
+        var entries: [(String, String)] = []
+        for g in glossaries.glossaries {
+            for e in g.entries { if let t = e.translations.first { entries.append((e.term, t)) } }
+        }
+        let provider = try options.makeProvider(source: context.config.sourceLanguage, target: context.config.targetLanguage,
+                                                glossary: entries)
+        let tm = try context.resource(TranslationMemoryResource.self)
+        translation = MachineTranslation(provider: provider, settings: options, memory: tm.memory, cache: tm.store,
+                                         qa: options.qa ? TranslationQA() : nil)
     }
 
     public func process(_ document: inout Document, run: ArticleRun) throws {
-        let segments = document.segments ?? []
-        document.targets = segments.indices.map { i in
-            if let best = document.matches?[i].first, best.score >= fillThreshold {
-                return BilingualView.target(from: best)
-            }
-            return .untranslated
-        }
-        let report = MachineTranslation.fill(&document, provider: provider, fillThreshold: fillThreshold)
-        for failure in report.failures { run.warnings.append("machine translation: \(failure)") }
+        translation.fill(&document, run: run)
     }
 }

@@ -61,7 +61,9 @@ public struct WriteStage: Stage {
         }
         if options.runTmx { runTMX.add(document) }
         if options.index {
-            let entry = BatchIndexEntry(document: document, formats: options.formats, fillThreshold: writerContext.fillThreshold)
+            let entry = BatchIndexEntry(document: document, formats: options.formats, status: run.incomplete ? .partial : .ok,
+                                        reason: run.incomplete ? "some sentences have no English: machine translation failed (retried on the next run)" : nil,
+                                        fillThreshold: writerContext.fillThreshold)
             let id = document.article.id
             entries.withLock { $0[id] = entry }
         }
@@ -74,7 +76,7 @@ public struct WriteStage: Stage {
         // A run interrupted before any article finished has nothing to list.
         guard !report.articles.isEmpty else { return }
         let manifest = BatchManifest(report: report, options: options)
-        if report.totals.ok == 0, report.totals.failed == 0, manifest.isCurrent(in: output, index: options.index, runTMX: options.runTmx) {
+        if report.totals.ok == 0, report.totals.failed == 0, report.totals.partial == 0, manifest.isCurrent(in: output, index: options.index, runTMX: options.runTmx) {
             return
         }
         let processed = entries.value

@@ -7,8 +7,9 @@ import Foundation
 /// `timeout` seconds per batch. Formats:
 /// - `lines`: one sentence per line on stdin (line breaks inside a sentence become spaces); the
 ///   program prints exactly one line per input line, in order.
-/// - `jsonl`: one `{"id": ..., "text": ...}` object per line; the program prints one
-///   `{"id": ..., "translation": ...}` object per line, in any order, matched by id.
+/// - `jsonl`: one `{"id": ..., "text": ..., "glossary": {term: translation}, "examples": [{"source",
+///   "target"}], "context": "..."}` object per line (the same hints the `openai` provider sends); the
+///   program prints one `{"id": ..., "translation": ...}` object per line, in any order, matched by id.
 ///
 /// Failures — the program cannot start, exits non-zero, times out, prints the wrong number of
 /// lines, an unreadable line, a missing or empty translation — become failures of the sentences
@@ -16,9 +17,15 @@ import Foundation
 public struct CommandProvider: BatchingTranslationProvider {
     public let options: TranslationSettings
     public let shell: String
+    let gate: RequestGate
 
     public init(options: TranslationSettings, shell: String = "/bin/sh") {
+        self.init(options: options, gate: RequestGate(limit: options.concurrency), shell: shell)
+    }
+
+    init(options: TranslationSettings, gate: RequestGate, shell: String = "/bin/sh") {
         self.options = options
+        self.gate = gate
         self.shell = shell
     }
 
@@ -37,10 +44,12 @@ public struct CommandProvider: BatchingTranslationProvider {
         case .lines:
             for r in batch { input += Self.oneLine(r.text) + "\n" }
         case .jsonl:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for r in batch {
-                let data = (try? encoder.encode(["id": r.id, "text": r.text])) ?? Data("{}".utf8)
+                var record: [String: Any] = ["id": r.id, "text": r.text]
+                if !r.glossary.isEmpty { record["glossary"] = Dictionary(r.glossary.map { ($0.text, $0.translation) }, uniquingKeysWith: { a, _ in a }) }
+                if !r.examples.isEmpty { record["examples"] = r.examples.map { ["source": $0.source, "target": $0.target] } }
+                if options.context { record["context"] = [r.previous, r.next].compactMap { $0 }.joined(separator: " ") }
+                let data = HTTPTranslation.json(record) ?? Data("{}".utf8)
                 input += String(decoding: data, as: UTF8.self) + "\n"
             }
         }
