@@ -201,7 +201,7 @@ struct TranslateCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let translation = MachineTranslation(provider: made, settings: settings, memory: memory, cache: cacheStore,
-                                             qa: settings.qa ? TranslationQA() : nil)
+                                             qa: settings.checker)
         return SentenceTranslator(translation: translation, matcher: matcher)
     }
 }

@@ -33,7 +33,7 @@ public struct TranslateStage: Stage {
                                                 glossary: entries)
         let tm = try context.resource(TranslationMemoryResource.self)
         translation = MachineTranslation(provider: provider, settings: options, memory: tm.memory, cache: tm.store,
-                                         qa: options.qa ? TranslationQA() : nil)
+                                         qa: options.checker)
     }
 
     public func process(_ document: inout Document, run: ArticleRun) throws {

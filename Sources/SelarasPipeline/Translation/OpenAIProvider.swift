@@ -13,7 +13,7 @@ import SelarasCore
 ///      "context": "the sentences before and after these, for reference"}
 ///
 /// `glossary` holds the terms the `terms` stage found in these sentences, each with its preferred
-/// translation; `examples` the best TM matches of these sentences below the fill threshold (up to
+/// translation (keyed by the form the sentence uses and, when it differs, the entry term too); `examples` the best TM matches of these sentences below the fill threshold (up to
 /// `examples` per sentence, score at least `examples_min_score`; Moslem et al. 2023, "Adaptive
 /// Machine Translation with Large Language Models", measure +3.7 BLEU and +5.8 COMET for gpt-3.5
 /// with one fuzzy match in the prompt); `context` the article's sentences just before and after the
@@ -62,7 +62,12 @@ struct OpenAIProvider: BatchingTranslationProvider {
         var examples: [[String: String]] = []
         var seenExamples = Set<String>()
         for r in batch {
-            for g in r.glossary where glossary[g.text] == nil { glossary[g.text] = g.translation }
+            // The term as the sentence writes it (what the model sees), and the glossary's entry term
+            // when that differs (an acronym, an inflected form), both with the preferred translation.
+            for g in r.glossary {
+                if glossary[g.text] == nil { glossary[g.text] = g.translation }
+                if g.term.lowercased() != g.text.lowercased(), glossary[g.term] == nil { glossary[g.term] = g.translation }
+            }
             for e in r.examples where seenExamples.insert(e.source).inserted {
                 examples.append(["source": e.source, "target": e.target])
             }

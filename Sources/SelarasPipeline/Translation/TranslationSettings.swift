@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasQA
 import SelarasOutput
 
 /// The `translate` stage's options: the fill threshold, the translation provider and its settings,
@@ -52,6 +53,8 @@ public struct TranslationSettings: Settings {
     public var cache: Bool = true
     @Setting("Check every translation (MT and TM fills): numbers, terms, untranslated, omissions, additions, tags.")
     public var qa: Bool = true
+    @Setting("Which glossary problems QA flags: copied (a term left in Indonesian, or a forbidden rendering) or all (also any term none of whose translations is in the target).")
+    public var qaTerms: QAOptions.TermCheck = .copied
     @Setting("The program to run, a shell command line (run with /bin/sh -c) (command provider).")
     public var command: String? = nil
     @Setting("Lines (one sentence per line) or jsonl ({\"id\",\"text\",...} in, {\"id\",\"translation\"} out) (command provider).")
@@ -145,8 +148,18 @@ public struct TranslationSettings: Settings {
         }
     }
 
+    /// The quality checks these settings ask for, or nil with `qa: false`.
+    public var checker: TranslationQA? {
+        guard qa else { return nil }
+        var o = QAOptions()
+        o.termCheck = qaTerms
+        return TranslationQA(options: o)
+    }
+
     /// What identifies the provider's output for the MT cache: the provider, its server and model.
     public var cacheIdentity: String {
         "\(provider == .http ? Provider.libretranslate.rawValue : provider.rawValue)|\(url ?? "")|\(model ?? "")|\(glossary ?? "")|\(command ?? "")"
     }
 }
+
+extension QAOptions.TermCheck: SettingChoice {}
