@@ -167,11 +167,12 @@ final class TranslationProvidersTests: XCTestCase {
         defer { unsetenv("SELARAS_TEST_WRONG_KEY") }
         var o = try settings(.openai, "key")
         o.apiKeyEnv = "SELARAS_TEST_WRONG_KEY"
+        let before = try standIn.count("key")
         let out = try o.makeProvider().translate(requests(1))
         guard case let .failure(f) = out[0] else { return XCTFail("expected a failure") }
         XCTAssertEqual(f.message, "HTTP 403: Incorrect API key provided")
         XCTAssertFalse("\(f)".contains("salah-kunci-123"))
-        XCTAssertEqual(try standIn.count("key"), 1, "403 is not retried")
+        XCTAssertEqual(try standIn.count("key") - before, 1, "403 is not retried")
     }
 
     func testAMissingKeyVariableStopsTheProviderNamingTheVariableOnly() throws {

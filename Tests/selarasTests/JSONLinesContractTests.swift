@@ -64,4 +64,29 @@ final class JSONLinesContractTests: CLITestCase {
         let out = try check(["glossary", "match", "--jsonl", "--glossary", "g.tsv"])
         XCTAssertEqual((out[1]["terms"] as? [[String: Any]])?.map { $0["text"] as? String }, ["DPR", "KPU"])
     }
+
+    func testTranslate() throws {
+        try write("tm.tmx", Self.tmx)
+        // A command provider that copies each line: the TM fills the first sentence, the copy
+        // gives the rest, and the checks call the copies untranslated.
+        let out = try check(["translate", "--jsonl", "--tmx", "tm.tmx", "--provider", "command", "--command", "cat", "--no-cache"])
+        XCTAssertEqual(out[0]["translation"] as? String, "The President opened the cabinet meeting in Jakarta.")
+        XCTAssertEqual(out[0]["provenance"] as? String, "tm-exact")
+        XCTAssertEqual(out[3]["provenance"] as? String, "mt")
+        XCTAssertEqual(out[3]["translation"] as? String, "Menteri Luar Negeri bertemu mitra ASEAN.")
+        XCTAssertEqual((out[3]["qa"] as? [[String: Any]])?.map { $0["check"] as? String }, ["untranslated"])
+        XCTAssertEqual((out[0]["qa"] as? [Any])?.count, 0, "always a list")
+    }
+
+    func testTranslateWithAFailingProviderSaysWhy() throws {
+        let r = try selaras(["translate", "--jsonl", "--provider", "command", "--command", "exit 3"], stdin: Self.input)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let lines = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        XCTAssertEqual(lines.count, 4)
+        for l in lines {
+            XCTAssertTrue(l["translation"] is NSNull, "\(l)")
+            XCTAssertEqual(l["provenance"] as? String, "untranslated")
+            XCTAssertTrue((l["origin"] as? String)?.contains("exit") == true, "\(l)")
+        }
+    }
 }
