@@ -23,6 +23,17 @@ public struct Glossary: Sendable, Hashable {
         return (Glossary(entries: entries, origin: url.lastPathComponent), issues)
     }
 
+    /// The problems of reading the file at `path` (as `load` gives them: lines only), located in that
+    /// file; an entry that could not be read is marked skipped.
+    public static func located(_ issues: [Diagnostic], in path: String) -> [Diagnostic] {
+        issues.map { i in
+            var d = i
+            d.location = SourceLocation(file: path, line: i.line)
+            if d.severity == .error, d.action == nil { d.action = .skipped }
+            return d
+        }
+    }
+
     /// The file content for `format`. TBX carries everything; the extended TSV and CSV carry
     /// everything; OmegaT's three columns carry terms, translations (one row each), variants (rows
     /// with the comment `variant of TERM`) and the note. `comments` go into delimited formats as

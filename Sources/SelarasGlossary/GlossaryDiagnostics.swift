@@ -11,4 +11,6 @@ extension Diagnostic.Code {
     public static let glossaryEdit: Self = "GLO003"
     /// A term check of a bilingual file found a missing or forbidden translation.
     public static let terminology: Self = "GLO004"
+    /// The translation memory `glossary extract` mines for English cannot be read.
+    public static let extractionTM: Self = "GLO005"
 }

@@ -1,7 +1,20 @@
+import SelarasCore
+
 /// Plain-text segmentation output: one sentence per line, a line break inside a sentence (a
 /// hard-wrapped line) turned into a space, and an empty line where the input has one between two
 /// sentences (a paragraph break). Works on UTF-8 bytes end to end.
 public enum SentenceLines {
+    /// Makes raw input ready for `write`: a byte-order mark removed, invalid UTF-8 replaced by
+    /// U+FFFD. Returns a warning naming the byte offsets replaced, if any.
+    public static func prepare(_ raw: inout [UInt8], name: String) -> String? {
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }  // a byte-order mark is not text
+        guard raw.withUnsafeBufferPointer({ UTF8Repair.firstInvalid($0) }) != nil else { return nil }
+        let (fixed, offsets) = raw.withUnsafeBufferPointer { UTF8Repair.repaired($0) }
+        raw = fixed
+        let list = offsets.prefix(5).map(String.init).joined(separator: ", ")
+        return "\(name): invalid UTF-8 replaced by U+FFFD at byte offset \(list)\(offsets.count > 5 ? " and \(offsets.count - 5) more" : "")"
+    }
+
     /// Appends the sentences of `text` (valid UTF-8) to `out`; returns how many there were.
     @discardableResult
     public static func write(_ text: UnsafeBufferPointer<UInt8>, segmenter: SRXSegmenter, into out: inout [UInt8]) -> Int {

@@ -56,6 +56,26 @@ public struct TMStatistics: Sendable, Codable, Hashable, CustomStringConvertible
         }
     }
 
+    /// The statistics of TMX files read as they are (no store), and the readers' problems (a file
+    /// that cannot be read at all is one of them). `repaired` and `skipped` count the units the
+    /// reader repaired or skipped.
+    public static func of(tmx files: [URL], sourceLanguage: String, targetLanguage: String) -> (TMStatistics, [Diagnostic]) {
+        var issues: [Diagnostic] = []
+        let reader = TMXReader(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        var counter = Counter()
+        for f in files {
+            do {
+                issues += try reader.read(f) { counter.add($0) }
+            } catch {
+                issues.append(Diagnostic.from(error))
+            }
+        }
+        var stats = counter.statistics
+        stats.repaired = issues.filter { $0.action == .repaired }.count
+        stats.skipped = issues.filter { $0.action == .skipped }.count
+        return (stats, issues)
+    }
+
     /// The statistics of a store.
     public init(store: TMStore) throws {
         var counter = Counter()

@@ -36,12 +36,7 @@ enum GlossaryLoading {
 
     /// Prints reading issues: entries that were skipped, and warnings.
     static func report(_ issues: [Diagnostic], path: String) {
-        for i in issues {
-            var d = i
-            d.location = SourceLocation(file: path, line: i.line)
-            if d.severity == .error, d.action == nil { d.action = .skipped }
-            Console.report(d)
-        }
+        for d in Glossary.located(issues, in: path) { Console.report(d) }
     }
 
     /// Reads a file as a `GlossaryFile`, mapping read failures to a usage error naming the file.

@@ -80,40 +80,18 @@ struct GlossaryExtractCommand: ParsableCommand {
         // Aligned pairs from the TM.
         var pairs: [EquivalentMiner.Pair] = []
         for path in tm + tmx {
-            let url = URL(fileURLWithPath: path)
-            if url.pathExtension.lowercased() == "tmx" || tmx.contains(path) {
-                do {
-                    let issues = try TMXReader().read(url) { pairs.append(.init(source: $0.source, target: $0.target)) }
-                    if issues.count > 0 { Console.error("\(path): \(issues.count) unit\(issues.count == 1 ? "" : "s") skipped") }
-                } catch {
-                    Console.error("\(error)")
-                    failed = true
-                }
-            } else if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
-                for line in text.split(whereSeparator: \.isNewline) {
-                    let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-                    if f.count >= 2, !f[0].isEmpty, !f[1].isEmpty { pairs.append(.init(source: String(f[0]), target: String(f[1]))) }
-                }
-            } else {
-                Console.error("\(path): cannot read the translation memory (give a .tmx file or a source<TAB>target file)")
+            do {
+                let (found, skipped) = try TermCandidateTable.pairs(at: URL(fileURLWithPath: path), tmx: tmx.contains(path))
+                pairs += found
+                if skipped > 0 { Console.error("\(path): \(skipped) unit\(skipped == 1 ? "" : "s") skipped") }
+            } catch {
+                Console.report(error)
                 failed = true
             }
         }
         if !pairs.isEmpty { candidates = EquivalentMiner(pairs: pairs).propose(candidates) }
 
-        let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-        func cell(_ s: String) -> String {
-            String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
-        }
-        var out = (GlossaryFormat.extendedColumns + ["score", "frequency", "documents", "dice", "example"]).joined(separator: "\t") + "\n"
-        for c in candidates {
-            var note = "candidate (\(c.kind.rawValue)): C-value \(String(format: "%.1f", c.cValue)), \(c.frequency) occurrence\(c.frequency == 1 ? "" : "s") in \(c.documents) article\(c.documents == 1 ? "" : "s")"
-            if let d = c.dice, let n = c.cooccurrences { note += "; English from the TM: Dice \(String(format: "%.2f", d)) over \(n) pairs" }
-            let row = [c.term, c.variants.joined(separator: "|"), c.translation ?? "", "", "noun", "admitted", "", note,
-                       "selaras glossary extract", today, String(format: "%.2f", c.score), String(c.frequency),
-                       String(c.documents), c.dice.map { String(format: "%.2f", $0) } ?? "", c.examples.joined(separator: " | ")]
-            out += row.map(cell).joined(separator: "\t") + "\n"
-        }
+        let out = TermCandidateTable.tsv(candidates)
         if let output {
             try AtomicFile.write(out, to: URL(fileURLWithPath: output))
         } else {

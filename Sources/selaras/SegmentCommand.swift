@@ -76,13 +76,7 @@ struct SegmentCommand: ParsableCommand {
                 if outcome.outputClosed { break }
             } else {
                 guard var raw = input.readAll(fd) else { failed = true; continue }
-                if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }  // a byte-order mark is not text
-                if raw.withUnsafeBufferPointer({ UTF8Repair.firstInvalid($0) }) != nil {
-                    let (fixed, offsets) = raw.withUnsafeBufferPointer { UTF8Repair.repaired($0) }
-                    let list = offsets.prefix(5).map(String.init).joined(separator: ", ")
-                    Console.error("warning: \(input.name): invalid UTF-8 replaced by U+FFFD at byte offset \(list)\(offsets.count > 5 ? " and \(offsets.count - 5) more" : "")")
-                    raw = fixed
-                }
+                if let warning = SentenceLines.prepare(&raw, name: input.name) { Console.error("warning: \(warning)") }
                 var out: [UInt8] = []
                 out.reserveCapacity(raw.count + raw.count / 8)
                 let count = raw.withUnsafeBufferPointer { SentenceLines.write($0, segmenter: segmenter, into: &out) }

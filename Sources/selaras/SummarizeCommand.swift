@@ -121,28 +121,11 @@ struct SummarizeCommand: ParsableCommand {
                 let name = input.name
                 let outcome = job.run(fd: fd, source: name, output: output, report: Console.report) { record, out in
                     let segments = Self.segments(record.string(0) ?? "", path: name, segmenter: segmenter)
-                    let candidates = SummaryCandidate.candidates(segments)
                     out.beginRecord(id: record.id)
                     if let analyzer {
-                        let (indices, rows) = LearnedSummarizer.featureRows(candidates, analyzer: analyzer)
-                        out.key("features")
-                        out.beginArray()
-                        for row in rows { out.beginArray(); for x in row { out.number(x) }; out.endArray() }
-                        out.endArray()
-                        out.key("indices")
-                        out.beginArray(); for i in indices { out.int(i) }; out.endArray()
-                        out.key("names")
-                        out.strings(SentenceFeature.allCases.map(\.rawValue))
-                        out.key("roles")
-                        out.strings(segments.map(\.role.rawValue))
-                        out.key("sentences")
-                        out.strings(segments.map(\.text))
+                        SummaryRecord.features(segments, analyzer: analyzer, to: &out)
                     } else {
-                        let chosen = summarizer.summarize(candidates, length: length)
-                        out.key("indices")
-                        out.beginArray(); for s in chosen { out.int(s.segment) }; out.endArray()
-                        out.key("summary")
-                        out.strings(chosen.map { SummaryText.display($0.segment, in: candidates) })
+                        SummaryRecord.summary(segments, summarizer: summarizer, length: length, to: &out)
                     }
                     out.endRecord()
                 }

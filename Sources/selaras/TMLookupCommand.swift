@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SelarasCore
 import SelarasJSONLines
+import SelarasPipeline
 import SelarasTM
 
 /// `selaras tm lookup [TEXT] (--store PATH | --tmx FILE ...) [--threshold 75] [--max 5] [--exhaustive] [--jsonl]`
@@ -79,7 +80,7 @@ struct TMLookupCommand: ParsableCommand {
             out.beginRecord(id: record.id)
             out.key("matches")
             out.beginArray()
-            for m in matches { Self.write(m, to: &out) }
+            for m in matches { TMMatchRecord.write(m, to: &out) }
             out.endArray()
             out.endRecord()
         }
@@ -95,28 +96,6 @@ struct TMLookupCommand: ParsableCommand {
                                                       sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
         TMCommandSupport.report(issues, limit: 20)
         return tm
-    }
-
-    /// One match, keys sorted: kind, origin, penalties, repaired_target?, repairs?, score, source, target.
-    static func write(_ m: TMMatch, to out: inout JSONWriter) {
-        out.beginObject()
-        out.key("kind"); out.string(m.kind.rawValue)
-        out.key("origin"); out.string(m.origin)
-        out.key("penalties")
-        out.beginArray()
-        for p in m.penalties {
-            out.beginObject()
-            out.key("points"); out.number(p.points)
-            out.key("reason"); out.string(p.reason)
-            out.endObject()
-        }
-        out.endArray()
-        if let r = m.repairedTarget { out.key("repaired_target"); out.string(r) }
-        if !m.repairs.isEmpty { out.key("repairs"); out.strings(m.repairs) }
-        out.key("score"); out.number(m.score)
-        out.key("source"); out.string(m.source)
-        out.key("target"); out.string(m.target)
-        out.endObject()
     }
 
     static func points(_ p: Double) -> String { p == p.rounded() ? String(Int(p)) : String(p) }

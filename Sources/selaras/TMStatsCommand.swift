@@ -27,26 +27,15 @@ struct TMStatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        var stats: TMStatistics
+        let stats: TMStatistics
         var problems = false
         if let store {
             let s = try TMCommandSupport.openStore(store, languages: languages, create: false)
             stats = try TMStatistics(store: s)
         } else {
-            var issues: [Diagnostic] = []
-            stats = TMStatistics()
-            let reader = TMXReader(sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
-            var counter = TMStatistics.Counter()
-            for f in files {
-                do {
-                    issues += try reader.read(TMCommandSupport.url(f)) { counter.add($0) }
-                } catch let e as Diagnostic {
-                    issues.append(e)
-                }
-            }
-            stats = counter.statistics
-            stats.repaired = issues.filter { $0.action == .repaired }.count
-            stats.skipped = issues.filter { $0.action == .skipped }.count
+            let (found, issues) = TMStatistics.of(tmx: files.map(TMCommandSupport.url), sourceLanguage: languages.sourceLanguage,
+                                                  targetLanguage: languages.targetLanguage)
+            stats = found
             problems = TMCommandSupport.report(issues)
         }
         let out = FileOutput()

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import SelarasCore
-import SelarasGlossary
 import SelarasJSONLines
 import SelarasPipeline
-import SelarasQA
-import SelarasTM
 
 /// `selaras translate [FILE ...] [--jsonl] [--pipeline P.yaml] [--provider P ...]`: sentences in,
 /// English out, as the `translate` stage gives it (TM fill, MT with glossary terms and TM examples,
@@ -77,7 +74,6 @@ struct TranslateCommand: ParsableCommand {
         if let provider, TranslationSettings.Provider(rawValue: provider) == nil {
             throw ValidationError("unknown --provider '\(provider)' (known: \(TranslationSettings.Provider.words.joined(separator: ", ")))")
         }
-        if store != nil && !tmx.isEmpty && pipeline != nil { throw ValidationError("give --store/--tmx or --pipeline, not both") }
     }
 
     func run() throws {
@@ -88,44 +84,14 @@ struct TranslateCommand: ParsableCommand {
             guard let fd = input.open() else { failed = true; continue }
             defer { input.close(fd) }
             guard let bytes = input.readAll(fd) else { failed = true; continue }
-            var sentences: [SentenceTranslator.Input] = []
-            var ids: [JSONID] = []
-            if jsonl {
-                let schema = JSONRecordSchema(strings: ["text", "previous", "next"], required: ["text"])
-                JSONLines.forEach(in: bytes, schema: schema, source: input.name) { r in
-                    ids.append(r.id)
-                    sentences.append(.init(id: r.id.value, text: r.string(0) ?? "", previous: r.string(1), next: r.string(2)))
-                } bad: { d in
-                    Console.report(d)
-                    failed = true
-                }
-            } else {
-                for (n, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                    sentences.append(.init(id: "\(n + 1)", text: text))
-                }
-                if sentences.last?.text.isEmpty == true { sentences.removeLast() }
-            }
+            let (ids, sentences) = SentenceTranslator.inputs(bytes, jsonl: jsonl, source: input.name) { Console.report($0); failed = true }
             let run = ArticleRun()
             let results = translator.translate(sentences, run: run)
             for w in run.warnings { Console.error("warning: \(input.name): \(w)") }
             if run.incomplete { failed = true }
             for (k, r) in results.enumerated() {
                 if jsonl {
-                    var w = JSONWriter()
-                    w.beginRecord(id: ids[k])
-                    w.key("origin"); if let o = r.target.origin { w.string(o) } else { w.null() }
-                    w.key("provenance"); w.string(r.target.provenance.rawValue)
-                    w.key("qa")
-                    w.beginArray()
-                    for f in r.target.qa ?? [] {
-                        w.beginObject(); w.key("check"); w.string(f.check.rawValue); w.key("message"); w.string(f.message); w.endObject()
-                    }
-                    w.endArray()
-                    if let s = r.target.score { w.key("score"); w.number(s) }
-                    w.key("translation"); if let t = r.target.text { w.string(t) } else { w.null() }
-                    w.endRecord()
-                    output.bytes(w.bytes)
+                    output.bytes(r.jsonRecord(id: ids[k]))
                 } else {
                     output.line(r.target.text ?? "")
                     if r.target.text == nil, let why = r.target.origin, !sentences[k].text.isEmpty {
@@ -141,67 +107,30 @@ struct TranslateCommand: ParsableCommand {
 
     /// The translator from --pipeline and the options.
     func makeTranslator() throws -> SentenceTranslator {
-        var settings = TranslationSettings()
-        var memory: TranslationMemory?
-        var cacheStore: TMStore?
-        var matcher: TermMatcher?
-        var glossaries: [Glossary] = []
-        if let pipeline {
-            let config: PipelineConfig
-            do {
-                config = try ConfigLoader(checkInputs: false).load(URL(fileURLWithPath: pipeline))
-            } catch {
-                for d in error.list { Console.report(d) }
-                throw ExitCode(ExitStatus.usage)
-            }
-            settings = config.options(ofStage: TranslateStage.self) ?? settings
-            let context = RunContext(config: config, output: config.output) { Console.error("warning: \($0)") }
-            let tm = try context.resource(TranslationMemoryResource.self)
-            memory = tm.memory
-            cacheStore = tm.store
-            let g = try context.resource(GlossaryResource.self)
-            matcher = g.matcher
-            glossaries = g.glossaries
-        }
-        if let provider { settings.provider = TranslationSettings.Provider(rawValue: provider)! }
-        if let url { settings.url = url }
-        if let model { settings.model = model }
-        if let apiKeyEnv { settings.apiKeyEnv = apiKeyEnv }
-        if let command { settings.command = command }
-        if let batchSize { settings.batchSize = batchSize }
-        if let concurrency { settings.concurrency = concurrency }
-        if let timeout { settings.timeout = timeout }
-        if let retries { settings.retries = retries }
-        if let maxCharacters { settings.maxCharacters = maxCharacters }
-        if let fillThreshold { settings.fillThreshold = fillThreshold }
-        if noQa { settings.qa = false }
-        if noCache { settings.cache = false }
-        if let store {
-            let s = try TMCommandSupport.openStore(store, languages: TMLanguageOptions(), create: true)
-            if !tmx.isEmpty { _ = try s.sync(tmx: tmx.map(TMCommandSupport.url), prune: false) }
-            memory = try TranslationMemory(store: s)
-            cacheStore = s
-        } else if !tmx.isEmpty {
-            let (tm, issues) = try TranslationMemory.open(tmx: tmx.map(TMCommandSupport.url))
-            TMCommandSupport.report(issues, limit: 20)
-            memory = tm
-            cacheStore = try? TMStore(url: TranslationMemory.defaultStoreURL(tmx: tmx.map(TMCommandSupport.url)))
-        }
-        if !glossary.isEmpty {
-            glossaries = try GlossaryLoading.load(glossary)
-            matcher = TermMatcher(glossaries: glossaries)
-        }
-        var entries: [(String, String)] = []
-        for g in glossaries { for e in g.entries { if let t = e.translations.first { entries.append((e.term, t)) } } }
-        let made: any TranslationProvider
-        switch Result(catching: { () throws(Diagnostics) -> any TranslationProvider in try settings.makeProvider(glossary: entries) }) {
-        case let .success(p): made = p
-        case let .failure(e):
-            for d in e.list { Console.error("error: \(d.message)") }
+        let sources = SentenceTranslator.Sources(pipeline: pipeline.map(TMCommandSupport.url), tmx: tmx.map(TMCommandSupport.url),
+                                                 store: store.map(TMCommandSupport.url), glossaries: glossary.map(TMCommandSupport.url))
+        do {
+            return try SentenceTranslator.make(sources, adjust: { s in
+                if let provider { s.provider = TranslationSettings.Provider(rawValue: provider)! }
+                if let url { s.url = url }
+                if let model { s.model = model }
+                if let apiKeyEnv { s.apiKeyEnv = apiKeyEnv }
+                if let command { s.command = command }
+                if let batchSize { s.batchSize = batchSize }
+                if let concurrency { s.concurrency = concurrency }
+                if let timeout { s.timeout = timeout }
+                if let retries { s.retries = retries }
+                if let maxCharacters { s.maxCharacters = maxCharacters }
+                if let fillThreshold { s.fillThreshold = fillThreshold }
+                if noQa { s.qa = false }
+                if noCache { s.cache = false }
+            }, warn: { Console.error("warning: \($0)") })
+        } catch let e as Diagnostics {
+            for d in e.list { Console.report(d) }
+            throw ExitCode(ExitStatus.usage)
+        } catch {
+            Console.error("error: \(error)")
             throw ExitCode(ExitStatus.usage)
         }
-        let translation = MachineTranslation(provider: made, settings: settings, memory: memory, cache: cacheStore,
-                                             qa: settings.checker)
-        return SentenceTranslator(translation: translation, matcher: matcher)
     }
 }

@@ -19,7 +19,7 @@ public struct GlossaryResource: Resource {
         var list: [Glossary] = []
         for url in options.glossaries {
             let (g, issues) = try Glossary.load(contentsOf: url)
-            for issue in issues { context.warn(issue.description) }
+            for issue in Glossary.located(issues, in: url.path) { context.warn(issue.description) }
             list.append(g)
         }
         return GlossaryResource(glossaries: list, matcher: TermMatcher(glossaries: list))
