@@ -190,8 +190,9 @@ public struct TranslationQA: Sendable {
     /// `TerminologyChecker`'s findings, read for what a reviewer must act on (`QAOptions.termCheck`):
     ///
     /// - a forbidden rendering used is always flagged;
-    /// - `copied` (the default): a term left in Indonesian in the target (*DPR*, *Kemenlu*,
-    ///   *pemerintah daerah*) when none of its translations is there;
+    /// - `copied` (the default): a term left in Indonesian in the target (*Kemenlu*, *pemerintah
+    ///   daerah*, *gencatan senjata*) when none of its translations is there; an acronym in capitals
+    ///   kept as it is (*KPU*, *TNI*) is not, since English news names Indonesian bodies so;
     /// - `all`: also any term none of whose translations is in the target, read loosely: a term
     ///   counts as translated when the target has at least half of the content words of one of its
     ///   translations, each word matched by its stem (its first letters, all but the last three and
@@ -211,7 +212,10 @@ public struct TranslationQA: Sendable {
         return found.compactMap { f in
             if f.kind == .missing {
                 if f.translations.contains(where: { Self.looselyPresent($0, words: words, lower: lower) }) { return nil }
-                let copied = Self.containsPhrase(words, f.sourceText)
+                // An acronym kept as it is (KPU, KPK, TNI) is how English news names Indonesian
+                // bodies: not a term left untranslated.
+                let acronym = f.sourceText.count > 1 && f.sourceText.allSatisfy { $0.isUppercase || $0.isNumber }
+                let copied = !acronym && Self.containsPhrase(words, f.sourceText)
                 switch options.termCheck {
                 case .copied:
                     if !copied { return nil }

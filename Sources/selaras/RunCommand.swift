@@ -12,7 +12,7 @@ struct RunCommand: ParsableCommand {
             Inputs are files, folders and globs: plain text (first line the headline, blank lines between \
             paragraphs), Markdown, and JSON lines of {"id", "title"?, "text"}. Each article's files are \
             written atomically to the output folder with run.json, the run report. Unchanged articles are \
-            skipped. Exit codes: 0 all written or skipped, 1 some articles failed (the rest were written), \
+            skipped. Exit codes: 0 all written or skipped, 1 some articles failed or are partial (machine translation failed; the rest were written), \
             2 bad usage or config, 130 interrupted.
             """)
 

@@ -60,6 +60,9 @@ final class TranslationQATests: XCTestCase {
         XCTAssertEqual(checks(s, "The House of Representatives held a plenary session.", terms: [hit]), [])
         XCTAssertEqual(checks(s, "The parliament held a plenary session.", terms: [hit]), [], "a rendering of its own is not flagged by default")
         XCTAssertEqual(checks(s, "The Dewan Perwakilan Rakyat held a plenary session.", terms: [hit]), [.term], "left in Indonesian")
+        let kpu = TermHit(term: "Komisi Pemilihan Umum", start: 0, end: 3, text: "KPU", translations: ["General Elections Commission"],
+                          forbidden: [], kind: .acronym, origin: "g")
+        XCTAssertEqual(checks("KPU menetapkan jadwal.", "The KPU set the schedule.", terms: [kpu]), [], "an acronym kept as English news keeps it")
         var all = QAOptions()
         all.termCheck = .all
         XCTAssertEqual(TranslationQA(options: all).check(source: s, target: "The parliament held a plenary session.", terms: [hit]).map(\.check), [.term])
