@@ -21,6 +21,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SelarasCore"),
         .target(name: "SelarasJSONLines", dependencies: ["SelarasCore"]),
         .target(name: "SelarasFormats", dependencies: ["SelarasCore", "CLibXML2"]),
@@ -36,20 +37,21 @@ let package = Package(
         ),
         .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2"]),
         .target(name: "SelarasQA", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary"]),
+        .target(name: "SelarasAlign", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary", "CZlib"]),
         .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"], resources: [.process("Resources")]),
         .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats"]),
         .target(
             name: "SelarasPipeline",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", .product(name: "Yams", package: "Yams"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", "SelarasAlign", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "selaras",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", "SelarasAlign", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures that the tests of several targets share (never linked into the tool).

@@ -1,0 +1,123 @@
+import Foundation
+import SelarasAlign
+import SelarasCore
+import SelarasFormats
+import SelarasGlossary
+import SelarasJSONLines
+import SelarasOutput
+import SelarasSegmentation
+import SelarasTM
+import SelarasText
+
+/// What `selaras align` does around the aligner: builds it from a dictionary, glossaries and a TM,
+/// segments raw texts, and writes the pairs (TMX, TSV, or XLIFF for review) and JSON-lines records.
+public enum AlignmentJob {
+    /// Where the aligner's lexical evidence comes from.
+    public struct Resources: Sendable {
+        /// A FreeDict dictionary (`nil`: none). Default: Debian's English–Indonesian one, when installed.
+        public var dictionary: URL? = FileManager.default.fileExists(atPath: FreeDictReader.debianEnglishIndonesian.path)
+            ? FreeDictReader.debianEnglishIndonesian : nil
+        public var glossaries: [URL] = []
+        /// TMX files or a TM store whose pairs train the word model.
+        public var tmx: [URL] = []
+        public var store: URL?
+
+        public init() {}
+    }
+
+    /// The aligner and the TM pairs it learns from. Problems that do not stop it go to `warn`.
+    public static func aligner(_ resources: Resources, options: SentenceAligner.Options = .init(),
+                               warn: (String) -> Void) throws -> (SentenceAligner, memory: [(String, String)]) {
+        var lexicon = TranslationLexicon()
+        if let d = resources.dictionary { lexicon.addDictionary(try FreeDictReader.read(d)) }
+        for url in resources.glossaries {
+            let (g, issues) = try Glossary.load(contentsOf: url)
+            for i in Glossary.located(issues, in: url.path) { warn(i.description) }
+            lexicon.addGlossaries([g])
+        }
+        var memory: [(String, String)] = []
+        for url in resources.tmx {
+            let issues = try TMXReader().read(url) { memory.append(($0.source, $0.target)) }
+            if !issues.isEmpty { warn("\(url.path): \(issues.count) unit\(issues.count == 1 ? "" : "s") skipped") }
+        }
+        if let s = resources.store {
+            try TMStore(url: s, create: false).forEachUnit { memory.append(($0.source, $0.target)) }
+        }
+        return (SentenceAligner(lexicon: lexicon, options: options), memory)
+    }
+
+    /// The sentences of a raw text: paragraphs at blank lines, then Selaras's rules for the language
+    /// (`IndonesianSegmenter`, or `EnglishSegmenter` for `en`); news furniture is kept (it has a
+    /// counterpart in the other edition as often as not).
+    public static func sentences(_ text: String, language: String) -> [String] {
+        let normal = text.replacingOccurrences(of: "\r\n", with: "\n")
+        return language.lowercased().hasPrefix("en") ? EnglishSegmenter().sentences(normal) : IndonesianSegmenter().sentences(normal)
+    }
+
+    /// The `--jsonl` record of one document: `{"id", "alignment": [[[source indices], [target
+    /// indices]], ...], "confidence": [...]}`.
+    public static func record(id: JSONID, beads: [AlignmentBead]) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginRecord(id: id)
+        w.key("alignment")
+        w.beginArray()
+        for b in beads {
+            w.beginArray()
+            w.beginArray(); for i in b.source { w.int(i) }; w.endArray()
+            w.beginArray(); for j in b.target { w.int(j) }; w.endArray()
+            w.endArray()
+        }
+        w.endArray()
+        w.key("confidence")
+        w.beginArray(); for b in beads { w.number((b.confidence * 1000).rounded() / 1000) }; w.endArray()
+        w.endRecord()
+        return w.bytes
+    }
+
+    /// A bead's two sides as text (sentences joined by a space).
+    public static func texts(_ b: AlignmentBead, source: [String], target: [String]) -> (String, String) {
+        (source[b.source].joined(separator: " "), target[b.target].joined(separator: " "))
+    }
+
+    /// Writes the beads with both sides whose confidence is at least `minConfidence` to `url`: TMX
+    /// (`.tmx`, with the confidence as the prop `x-selaras-alignment-confidence`), TSV (`.tsv`:
+    /// confidence, source, target; every bead, empty sides too, when `minConfidence` is 0) or XLIFF 1.2
+    /// (`.xlf`, `.xliff`: targets `needs-review-translation`, for the review loop). Atomic.
+    public static func write(_ beads: [AlignmentBead], source: [String], target: [String], to url: URL, minConfidence: Double,
+                             origin: String) throws {
+        let kept = beads.filter { $0.confidence >= minConfidence && (minConfidence == 0 && url.pathExtension == "tsv" || (!$0.source.isEmpty && !$0.target.isEmpty)) }
+        switch url.pathExtension.lowercased() {
+        case "tmx":
+            let units = kept.enumerated().map { k, b -> TMUnit in
+                let (s, t) = texts(b, source: source, target: target)
+                var u = TMUnit(tuid: "\(origin)/\(k + 1)", source: s, target: t, origin: origin)
+                u.props = [.init(type: "x-selaras-alignment-confidence", value: String(format: "%.3f", b.confidence)),
+                           .init(type: "x-selaras-origin", value: origin)]
+                return u
+            }
+            try TMXWriter().write(units: units, to: url)
+        case "xlf", "xliff":
+            var doc = Document(article: Article(id: origin, paragraphs: kept.map { Paragraph(texts($0, source: source, target: target).0) }))
+            doc.segments = kept.enumerated().map { k, b in
+                let s = texts(b, source: source, target: target).0
+                return Segment(id: "b\(k + 1)", text: s, paragraph: k, range: 0..<s.unicodeScalars.count)
+            }
+            doc.targets = kept.map { b in
+                Target(text: texts(b, source: source, target: target).1, provenance: .fuzzyTM, score: (b.confidence * 100).rounded(),
+                       origin: "alignment (confidence \(String(format: "%.2f", b.confidence)))")
+            }
+            try AtomicFile.write(try XLIFF12Writer().render(doc, context: WriterContext()), to: url)
+        default:
+            var out = "confidence\tsource\ttarget\n"
+            for b in kept {
+                let (s, t) = texts(b, source: source, target: target)
+                out += "\(String(format: "%.3f", b.confidence))\t\(tsvCell(s))\t\(tsvCell(t))\n"
+            }
+            try AtomicFile.write(out, to: url)
+        }
+    }
+
+    static func tsvCell(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+}

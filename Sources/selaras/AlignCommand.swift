@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import SelarasAlign
+import SelarasCore
+import SelarasJSONLines
+import SelarasPipeline
+
+/// `selaras align ID.txt EN.txt [--output pairs.tmx|.tsv|.xlf] [--review R.xlf]` and `selaras align --jsonl`.
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align the sentences of an Indonesian text with its English edition.",
+        discussion: """
+            Raw texts: both are segmented by Selaras (Indonesian and English rules); the pairs go to --output \
+            (.tmx, .tsv or .xlf; default: TSV on stdout). Beads below --min-confidence are left out of --output \
+            and, with --review FILE.xlf, written there for a translator to confirm (then 'selaras tm update').
+
+            --jsonl: {"id", "source": [sentences], "target": [sentences]} per line on stdin, \
+            {"id", "alignment": [[[source indices], [target indices]], ...], "confidence": [...]} per line out, \
+            same order; every sentence is in exactly one bead.
+
+            Evidence: sentence lengths (Gale & Church), the FreeDict English-Indonesian dictionary (Debian's \
+            dict-freedict-eng-ind, read by default when installed), --glossary entries, word pairs learned \
+            (IBM Model 1) from --tmx/--store and from a first pass, and numbers, names and acronyms both sides share. \
+            Exit codes: 0 success, 1 some inputs could not be used, 2 bad usage.
+            """)
+
+    @Argument(help: "The Indonesian text and its English edition (not with --jsonl).")
+    var files: [String] = []
+    @Flag(name: .long, help: "Read {\"id\",\"source\",\"target\"} JSON lines on stdin, write alignments.")
+    var jsonl = false
+    @Option(name: .long, help: "Where the pairs go: .tmx, .tsv or .xlf (default: TSV on stdout).")
+    var output: String?
+    @Option(name: .long, help: ArgumentHelp("An XLIFF for the beads below --min-confidence.", valueName: "FILE.xlf"))
+    var review: String?
+    @Option(name: .long, help: "Lowest confidence of a pair in --output, 0-1.")
+    var minConfidence: Double = 0
+    @Option(name: .long, help: "A FreeDict dictionary (.dict.dz) instead of Debian's.")
+    var dictionary: String?
+    @Flag(name: .long, help: "Use no dictionary.")
+    var noDictionary = false
+    @Option(name: .long, parsing: .singleValue, help: "A glossary (repeatable).")
+    var glossary: [String] = []
+    @Option(name: .long, parsing: .singleValue, help: "A TMX file whose pairs teach word translations (repeatable).")
+    var tmx: [String] = []
+    @Option(name: .long, help: "A TM store whose pairs teach word translations.")
+    var store: String?
+
+    func validate() throws {
+        if jsonl != files.isEmpty { throw ValidationError(jsonl ? "--jsonl reads stdin: no FILE" : "give the Indonesian text and its English edition") }
+        if !jsonl && files.count != 2 { throw ValidationError("give two files: the Indonesian text and its English edition") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if jsonl && (output != nil || review != nil) { throw ValidationError("--output and --review are for raw texts, not --jsonl") }
+    }
+
+    func run() throws {
+        var resources = AlignmentJob.Resources()
+        if noDictionary { resources.dictionary = nil } else if let dictionary { resources.dictionary = TMCommandSupport.url(dictionary) }
+        resources.glossaries = glossary.map(TMCommandSupport.url)
+        resources.tmx = tmx.map(TMCommandSupport.url)
+        resources.store = store.map(TMCommandSupport.url)
+        let (aligner, memory): (SentenceAligner, [(String, String)])
+        do {
+            (aligner, memory) = try AlignmentJob.aligner(resources) { Console.error("warning: \($0)") }
+        } catch {
+            Console.report(error)
+            throw ExitCode(ExitStatus.usage)
+        }
+        jsonl ? try alignRecords(aligner, memory: memory) : try alignTexts(aligner, memory: memory)
+    }
+
+    func alignRecords(_ aligner: SentenceAligner, memory: [(String, String)]) throws {
+        let input = Inputs([]).first { _ in true }!
+        guard let fd = input.open(), let bytes = input.readAll(fd) else { throw ExitCode(ExitStatus.someFailed) }
+        var ids: [JSONID] = [], documents: [(source: [String], target: [String])] = []
+        var failed = false
+        JSONLines.forEach(in: bytes, schema: JSONRecordSchema(strings: [], stringLists: ["source", "target"], required: ["source", "target"]), source: input.name) { r in
+            ids.append(r.id)
+            documents.append((r.strings(0) ?? [], r.strings(1) ?? []))
+        } bad: { Console.report($0); failed = true }
+        let output = FileOutput()
+        for (k, beads) in aligner.align(documents: documents, memory: memory).enumerated() { output.bytes(AlignmentJob.record(id: ids[k], beads: beads)) }
+        output.flush()
+        if failed { throw ExitCode(ExitStatus.someFailed) }
+    }
+
+    func alignTexts(_ aligner: SentenceAligner, memory: [(String, String)]) throws {
+        var sides: [[String]] = []
+        for (path, language) in zip(files, ["id", "en"]) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Console.report(Diagnostic.error(.alignInput, at: SourceLocation(file: path), "cannot read the file"))
+                throw ExitCode(ExitStatus.someFailed)
+            }
+            sides.append(AlignmentJob.sentences(String(decoding: data, as: UTF8.self), language: language))
+        }
+        let beads = aligner.align(documents: [(sides[0], sides[1])], memory: memory)[0]
+        let origin = URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
+        if let output {
+            try AlignmentJob.write(beads, source: sides[0], target: sides[1], to: TMCommandSupport.url(output), minConfidence: minConfidence, origin: origin)
+        } else {
+            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-align-\(UUID().uuidString).tsv")
+            defer { try? FileManager.default.removeItem(at: tmp) }
+            try AlignmentJob.write(beads, source: sides[0], target: sides[1], to: tmp, minConfidence: minConfidence, origin: origin)
+            let out = FileOutput()
+            out.bytes(Array(try Data(contentsOf: tmp)))
+            out.flush()
+        }
+        if let review {
+            let low = beads.filter { $0.confidence < minConfidence }
+            try AlignmentJob.write(low, source: sides[0], target: sides[1], to: TMCommandSupport.url(review), minConfidence: 0, origin: origin)
+        }
+        let sure = beads.filter { $0.confidence >= minConfidence && !$0.source.isEmpty && !$0.target.isEmpty }.count
+        Console.error("\(sides[0].count) + \(sides[1].count) sentences, \(beads.count) beads, \(sure) pairs at confidence ≥ \(minConfidence)")
+    }
+}
