@@ -34,9 +34,9 @@ public struct AlignmentBead: Sendable, Hashable, Codable {
 /// `align(documents:)` runs twice, as hunalign's `-realign` does: the first pass's sure 1-1 beads
 /// (and TM pairs) train IBM Model 1 (`IBMModel1`), whose word pairs join the lexicon for the second.
 ///
-/// A bead's confidence is its share of content words with evidence on the other side, scaled so
-/// that half is full evidence, times the length probability's square root (between 0.5 and 1); a
-/// 1-0 or 0-1 bead (a sentence without a translation) has confidence 0.2, so that review sees it.
+/// A bead's confidence is its posterior probability under the same costs read as −log
+/// probabilities: the forward–backward sums over every alignment in the band (Rabiner 1989),
+/// P(bead) = exp(α(start) − cost(bead) + β(end) − α(end of document)).
 public struct SentenceAligner: Sendable {
     public struct Options: Sendable, Hashable {
         /// −log priors of the bead types: Gale & Church's for 1-1 and 2-1/1-2; a sentence dropped
@@ -58,6 +58,9 @@ public struct SentenceAligner: Sendable {
         /// `mergePenalty` (so an unrelated neighbour is a drop, not part of a merge).
         public var mergeSupport = 0.35
         public var mergePenalty = 20.0
+        /// The costs are divided by this before they are read as −log probabilities for the
+        /// confidences (T > 1 spreads them: the costs are not calibrated probabilities).
+        public var temperature = 3.0
         /// Smallest half-width of the band around the diagonal, in sentences.
         public var band = 20
         /// Whether `align(documents:)` makes a second pass with pairs learned from the first.
@@ -194,53 +197,92 @@ public struct SentenceAligner: Sendable {
             evidence.source.append(rowS)
             evidence.target.append(rowT)
         }
-        let sourceTotals = S.map { total($0.tokens) }, targetTotals = T.map { total($0.tokens) }
+        let sourceTotals = S.map { Self.total($0.tokens) }, targetTotals = T.map { Self.total($0.tokens) }
 
         let beads: [Bead] = [Bead(1, 1), Bead(1, 0), Bead(0, 1), Bead(2, 1), Bead(1, 2), Bead(2, 2)]
         let priors = beads.map { options.priors[$0] ?? 10 }
         let inf = Double.infinity
-        var cost = (0...n).map { [Double](repeating: inf, count: hi[$0] - lo[$0] + 1) }
-        var back = (0...n).map { [Int8](repeating: -1, count: hi[$0] - lo[$0] + 1) }
-        func at(_ i: Int, _ j: Int) -> Double {
-            guard i >= 0, j >= lo[i], j <= hi[i] else { return inf }
-            return cost[i][j - lo[i]]
-        }
-        cost[0][0 - lo[0]] = 0
+        let kinds = beads.count
+        // edge[i][j - lo[i]][k]: the cost of the bead of kind k that ends at (i, j), prior included.
+        var edge = (0...n).map { [Double](repeating: inf, count: (hi[$0] - lo[$0] + 1) * kinds) }
+        func inBand(_ i: Int, _ j: Int) -> Bool { i >= 0 && i <= n && j >= lo[i] && j <= hi[i] }
         for i in 0...n {
             for j in lo[i]...hi[i] where i > 0 || j > 0 {
-                var best = inf, which: Int8 = -1
                 for (k, bead) in beads.enumerated() {
                     let pi = i - bead.source, pj = j - bead.target
-                    guard pi >= 0, pj >= 0 else { continue }
-                    let before = at(pi, pj)
-                    guard before < inf else { continue }
-                    let total = before + priors[k]
-                        + beadCost(S, T, pi..<i, pj..<j, c: c, evidence: evidence, sourceTotals: sourceTotals, targetTotals: targetTotals, options: options).cost
-                    if total < best { best = total; which = Int8(k) }
+                    guard pi >= 0, pj >= 0, inBand(pi, pj) else { continue }
+                    edge[i][(j - lo[i]) * kinds + k] = priors[k]
+                        + beadCost(S, T, pi..<i, pj..<j, c: c, evidence: evidence, sourceTotals: sourceTotals, targetTotals: targetTotals, options: options)
                 }
-                cost[i][j - lo[i]] = best
-                back[i][j - lo[i]] = which
             }
         }
-        // Trace back.
+        // Viterbi (best path) and forward sums (log of the total probability of the paths to a cell,
+        // costs read as −log probabilities) in one sweep.
+        var best = (0...n).map { [Double](repeating: inf, count: hi[$0] - lo[$0] + 1) }
+        var forward = (0...n).map { [Double](repeating: -inf, count: hi[$0] - lo[$0] + 1) }
+        var back = (0...n).map { [Int8](repeating: -1, count: hi[$0] - lo[$0] + 1) }
+        best[0][0 - lo[0]] = 0
+        forward[0][0 - lo[0]] = 0
+        for i in 0...n {
+            for j in lo[i]...hi[i] where i > 0 || j > 0 {
+                var b = inf, which: Int8 = -1
+                var terms: [Double] = []
+                for (k, bead) in beads.enumerated() {
+                    let e = edge[i][(j - lo[i]) * kinds + k]
+                    guard e < inf else { continue }
+                    let pi = i - bead.source, pj = j - bead.target
+                    let before = best[pi][pj - lo[pi]]
+                    if before + e < b { b = before + e; which = Int8(k) }
+                    let f = forward[pi][pj - lo[pi]]
+                    if f > -inf { terms.append(f - e / options.temperature) }
+                }
+                best[i][j - lo[i]] = b
+                back[i][j - lo[i]] = which
+                forward[i][j - lo[i]] = logSum(terms)
+            }
+        }
+        // Backward sums: the log probability of the paths from a cell to the end.
+        var backward = (0...n).map { [Double](repeating: -inf, count: hi[$0] - lo[$0] + 1) }
+        backward[n][m - lo[n]] = 0
+        for i in stride(from: n, through: 0, by: -1) {
+            for j in stride(from: hi[i], through: lo[i], by: -1) where i < n || j < m {
+                var terms: [Double] = []
+                for (k, bead) in beads.enumerated() {
+                    let ni = i + bead.source, nj = j + bead.target
+                    guard inBand(ni, nj) else { continue }
+                    let e = edge[ni][(nj - lo[ni]) * kinds + k]
+                    let after = backward[ni][nj - lo[ni]]
+                    if e < inf, after > -inf { terms.append(after - e / options.temperature) }
+                }
+                backward[i][j - lo[i]] = logSum(terms)
+            }
+        }
+        let all = forward[n][m - lo[n]]
+        // Trace back; each bead's confidence is its posterior probability.
         var out: [AlignmentBead] = []
         var i = n, j = m
         while i > 0 || j > 0 {
             let k = Int(back[i][j - lo[i]])
             guard k >= 0 else { break }
             let bead = beads[k]
-            let s = (i - bead.source)..<i, t = (j - bead.target)..<j
-            let scored = beadCost(S, T, s, t, c: c, evidence: evidence, sourceTotals: sourceTotals, targetTotals: targetTotals, options: options)
-            out.append(AlignmentBead(source: s, target: t, confidence: scored.confidence))
-            i = s.lowerBound
-            j = t.lowerBound
+            let pi = i - bead.source, pj = j - bead.target
+            let posterior = exp(forward[pi][pj - lo[pi]] - edge[i][(j - lo[i]) * kinds + k] / options.temperature + backward[i][j - lo[i]] - all)
+            out.append(AlignmentBead(source: pi..<i, target: pj..<j, confidence: min(1, max(0, posterior.isFinite ? posterior : 0))))
+            i = pi
+            j = pj
         }
         return out.reversed()
     }
 
-    /// The length and lexical cost of a bead (without its prior), and its confidence.
+    /// log(Σ exp(x)) without overflow.
+    static func logSum(_ xs: [Double]) -> Double {
+        guard let top = xs.max(), top > -Double.infinity else { return -Double.infinity }
+        return top + log(xs.reduce(0) { $0 + exp($1 - top) })
+    }
+
+    /// The length and lexical cost of a bead (without its prior).
     static func beadCost(_ S: [AlignedSentence], _ T: [AlignedSentence], _ s: Range<Int>, _ t: Range<Int>, c: Double,
-                         evidence: Evidence, sourceTotals: [Double], targetTotals: [Double], options: Options) -> (cost: Double, confidence: Double) {
+                         evidence: Evidence, sourceTotals: [Double], targetTotals: [Double], options: Options) -> Double {
         var l1 = 0, l2 = 0
         for i in s { l1 += S[i].length }
         for j in t { l2 += T[j].length }
@@ -251,7 +293,7 @@ public struct SentenceAligner: Sendable {
         let p = max(erfc(abs(z) / 2.0.squareRoot()), 1e-12)
         let lengthCost = -log(p)
         // A sentence the other side dropped has no length to compare: its prior alone prices it.
-        guard !s.isEmpty, !t.isEmpty else { return (0, 0.2) }
+        guard !s.isEmpty, !t.isEmpty else { return 0 }
         var matched = 0.0, total = 0.0, unsupported = 0.0
         let merged = s.count + t.count > 2
         for i in s {
@@ -271,8 +313,6 @@ public struct SentenceAligner: Sendable {
             total += targetTotals[j]
             if merged, targetTotals[j] > 0 { unsupported += max(0, options.mergeSupport - w / targetTotals[j]) }
         }
-        let share = total > 0 ? min(1, matched / total / 0.5) : 0.5
-        let confidence = min(1, max(0, (0.15 + 0.85 * share) * (0.5 + 0.5 * p.squareRoot())))
-        return (options.lengthWeight * lengthCost - options.reward * matched + options.mergePenalty * unsupported, confidence)
+        return options.lengthWeight * lengthCost - options.reward * matched + options.mergePenalty * unsupported
     }
 }

@@ -66,50 +66,23 @@ struct AlignCommand: ParsableCommand {
             Console.report(error)
             throw ExitCode(ExitStatus.usage)
         }
-        jsonl ? try alignRecords(aligner, memory: memory) : try alignTexts(aligner, memory: memory)
-    }
-
-    func alignRecords(_ aligner: SentenceAligner, memory: [(String, String)]) throws {
-        let input = Inputs([]).first { _ in true }!
-        guard let fd = input.open(), let bytes = input.readAll(fd) else { throw ExitCode(ExitStatus.someFailed) }
-        var ids: [JSONID] = [], documents: [(source: [String], target: [String])] = []
-        var failed = false
-        JSONLines.forEach(in: bytes, schema: JSONRecordSchema(strings: [], stringLists: ["source", "target"], required: ["source", "target"]), source: input.name) { r in
-            ids.append(r.id)
-            documents.append((r.strings(0) ?? [], r.strings(1) ?? []))
-        } bad: { Console.report($0); failed = true }
         let output = FileOutput()
-        for (k, beads) in aligner.align(documents: documents, memory: memory).enumerated() { output.bytes(AlignmentJob.record(id: ids[k], beads: beads)) }
-        output.flush()
-        if failed { throw ExitCode(ExitStatus.someFailed) }
-    }
-
-    func alignTexts(_ aligner: SentenceAligner, memory: [(String, String)]) throws {
-        var sides: [[String]] = []
-        for (path, language) in zip(files, ["id", "en"]) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Console.report(Diagnostic.error(.alignInput, at: SourceLocation(file: path), "cannot read the file"))
-                throw ExitCode(ExitStatus.someFailed)
-            }
-            sides.append(AlignmentJob.sentences(String(decoding: data, as: UTF8.self), language: language))
+        defer { output.flush() }
+        if jsonl {
+            let input = Inputs([]).first { _ in true }!
+            guard let fd = input.open(), let bytes = input.readAll(fd) else { throw ExitCode(ExitStatus.someFailed) }
+            var failed = false
+            output.bytes(AlignmentJob.alignRecords(bytes, source: input.name, aligner: aligner, memory: memory) { Console.report($0); failed = true })
+            if failed { throw ExitCode(ExitStatus.someFailed) }
+            return
         }
-        let beads = aligner.align(documents: [(sides[0], sides[1])], memory: memory)[0]
-        let origin = URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
-        if let output {
-            try AlignmentJob.write(beads, source: sides[0], target: sides[1], to: TMCommandSupport.url(output), minConfidence: minConfidence, origin: origin)
-        } else {
-            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-align-\(UUID().uuidString).tsv")
-            defer { try? FileManager.default.removeItem(at: tmp) }
-            try AlignmentJob.write(beads, source: sides[0], target: sides[1], to: tmp, minConfidence: minConfidence, origin: origin)
-            let out = FileOutput()
-            out.bytes(Array(try Data(contentsOf: tmp)))
-            out.flush()
+        do {
+            Console.error(try AlignmentJob.alignTexts(source: TMCommandSupport.url(files[0]), target: TMCommandSupport.url(files[1]), aligner: aligner,
+                                                      memory: memory, output: self.output.map(TMCommandSupport.url), review: review.map(TMCommandSupport.url),
+                                                      minConfidence: minConfidence) { output.bytes($0) })
+        } catch {
+            Console.report(error)
+            throw ExitCode(ExitStatus.someFailed)
         }
-        if let review {
-            let low = beads.filter { $0.confidence < minConfidence }
-            try AlignmentJob.write(low, source: sides[0], target: sides[1], to: TMCommandSupport.url(review), minConfidence: 0, origin: origin)
-        }
-        let sure = beads.filter { $0.confidence >= minConfidence && !$0.source.isEmpty && !$0.target.isEmpty }.count
-        Console.error("\(sides[0].count) + \(sides[1].count) sentences, \(beads.count) beads, \(sure) pairs at confidence ≥ \(minConfidence)")
     }
 }

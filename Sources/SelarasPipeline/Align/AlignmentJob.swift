@@ -120,4 +120,48 @@ public enum AlignmentJob {
     static func tsvCell(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
+
+    /// `--jsonl`: the records of `bytes` (`{"id", "source": [...], "target": [...]}`) aligned, as
+    /// output records in input order; bad lines go to `bad`.
+    public static func alignRecords(_ bytes: [UInt8], source: String, aligner: SentenceAligner, memory: [(String, String)],
+                                    bad: (Diagnostic) -> Void) -> [UInt8] {
+        var ids: [JSONID] = [], documents: [(source: [String], target: [String])] = []
+        JSONLines.forEach(in: bytes, schema: JSONRecordSchema(strings: [], stringLists: ["source", "target"], required: ["source", "target"]),
+                          source: source) { r in
+            ids.append(r.id)
+            documents.append((r.strings(0) ?? [], r.strings(1) ?? []))
+        } bad: { bad($0) }
+        var out: [UInt8] = []
+        for (k, beads) in aligner.align(documents: documents, memory: memory).enumerated() { out += record(id: ids[k], beads: beads) }
+        return out
+    }
+
+    /// Raw texts: segments both, aligns them, writes the pairs at `minConfidence` or more to `output`
+    /// (TSV to `standardOutput` without it) and the others to `review`. Returns the one-line summary.
+    public static func alignTexts(source: URL, target: URL, aligner: SentenceAligner, memory: [(String, String)], output: URL?,
+                                  review: URL?, minConfidence: Double, standardOutput: ([UInt8]) -> Void) throws -> String {
+        var sides: [[String]] = []
+        for (url, language) in [(source, "id"), (target, "en")] {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Diagnostic.error(.alignInput, at: SourceLocation(file: url.path), "cannot read the file")
+            }
+            sides.append(sentences(String(decoding: data, as: UTF8.self), language: language))
+        }
+        let beads = aligner.align(documents: [(sides[0], sides[1])], memory: memory)[0]
+        let origin = source.deletingPathExtension().lastPathComponent
+        if let output {
+            try write(beads, source: sides[0], target: sides[1], to: output, minConfidence: minConfidence, origin: origin)
+        } else {
+            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-align-\(UUID().uuidString).tsv")
+            defer { try? FileManager.default.removeItem(at: tmp) }
+            try write(beads, source: sides[0], target: sides[1], to: tmp, minConfidence: minConfidence, origin: origin)
+            standardOutput(Array(try Data(contentsOf: tmp)))
+        }
+        if let review {
+            try write(beads.filter { $0.confidence < minConfidence }, source: sides[0], target: sides[1], to: review, minConfidence: 0, origin: origin)
+        }
+        let sure = beads.filter { $0.confidence >= minConfidence && !$0.source.isEmpty && !$0.target.isEmpty }.count
+        return "\(sides[0].count) + \(sides[1].count) sentences, \(beads.count) beads, \(sure) pairs at confidence ≥ \(minConfidence)"
+            + (review.map { ", \(beads.count - sure) to review in \($0.lastPathComponent)" } ?? "")
+    }
 }
