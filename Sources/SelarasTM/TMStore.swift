@@ -58,12 +58,14 @@ public final class TMStore: @unchecked Sendable {
     /// Opens the store at `url` for the language pair. A missing store is created on first use
     /// when `create` is true (a first `sync` builds it in one go, see `FreshStore`); otherwise a
     /// missing store is an error.
-    public init(url: URL, sourceLanguage: String = "id", targetLanguage: String = "en", create: Bool = true) throws {
+    /// With `readOnly`, no writing connection is opened (faster, for a quick search); updates then
+    /// fail with `StoreError.readOnly`.
+    public init(url: URL, sourceLanguage: String = "id", targetLanguage: String = "en", create: Bool = true, readOnly: Bool = false) throws {
         self.url = url
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         if FileManager.default.fileExists(atPath: url.path) {
-            connections = try Self.open(url, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            connections = try Self.open(url, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, writable: !readOnly)
         } else {
             if !create { throw StoreError.cannotOpen(url.path, "no such file") }
             do {
@@ -78,7 +80,7 @@ public final class TMStore: @unchecked Sendable {
     }
 
     /// Opens an existing store file, checking that it is a store for this language pair.
-    private static func open(_ url: URL, sourceLanguage: String, targetLanguage: String) throws -> Connections {
+    private static func open(_ url: URL, sourceLanguage: String, targetLanguage: String, writable: Bool = true) throws -> Connections {
         var config = Configuration()
         config.busyMode = .timeout(120)
         config.prepareDatabase { db in
@@ -87,7 +89,7 @@ public final class TMStore: @unchecked Sendable {
         }
         var w: DatabaseQueue?
         do {
-            w = try DatabaseQueue(path: url.path, configuration: config)
+            w = writable ? try DatabaseQueue(path: url.path, configuration: config) : nil
         } catch {
             w = nil
         }

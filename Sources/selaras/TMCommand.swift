@@ -13,7 +13,8 @@ struct TMCommand: ParsableCommand {
             A store is one SQLite file holding the units, the TMX files they came from (by content hash) and the \
             fuzzy index. See docs/translation-memory.md.
             """,
-        subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMStatsCommand.self, TMUpdateCommand.self]
+        subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMConcordanceCommand.self, TMStatsCommand.self,
+                      TMUpdateCommand.self]
     )
 }
 
@@ -41,9 +42,10 @@ enum TMCommandSupport {
     }
 
     /// Opens a store, turning its errors into messages.
-    static func openStore(_ path: String, languages: TMLanguageOptions, create: Bool) throws -> TMStore {
+    static func openStore(_ path: String, languages: TMLanguageOptions, create: Bool, readOnly: Bool = false) throws -> TMStore {
         do {
-            return try TMStore(url: url(path), sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage, create: create)
+            return try TMStore(url: url(path), sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage, create: create,
+                               readOnly: readOnly)
         } catch let e as TMStore.StoreError {
             Console.error("error: \(e)")
             throw ExitCode(ExitStatus.usage)

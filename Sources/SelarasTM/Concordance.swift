@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import SelarasCore
+import SelarasFormats
+import SelarasText
+
+/// Concordance search in a TM store: the units whose source (or target) contains a word or phrase in
+/// any inflected form, with the hits marked, as CAT tools offer it.
+///
+/// Words are compared by stem: Indonesian sources by `IndonesianStemmer` (`perundingan`,
+/// `berunding`, `perundingan-perundingan` all key as `runding`), English targets by
+/// `EnglishStemmer` (`talks`/`talk`). The store keeps an SQLite FTS5 index of the stems (table
+/// `concordance` over `concordance_stems`, each unit's stems; with `concordance_word`, every word of
+/// the TM and its stem, so a query needs no stemmer load for words the TM has). It is built on the first search after the units change (the
+/// store's generation), in one transaction; later searches read it.
+public struct Concordance: Sendable {
+    public enum Side: String, Sendable { case source, target }
+
+    /// A unit with a hit.
+    public struct Hit: Sendable, Hashable {
+        public var unitID: Int64
+        public var tuid: String?
+        public var origin: String
+        public var source: String
+        public var target: String
+        /// Where the phrase is in the searched side, in code points.
+        public var ranges: [Range<Int>]
+    }
+
+    public let store: TMStore
+    /// Hits are counted up to this many.
+    public static let countLimit = 1_000
+
+    public init(store: TMStore) {
+        self.store = store
+    }
+
+    /// The words of `text` with their code-point ranges: runs of letters and digits, a hyphen inside
+    /// a word kept (reduplication).
+    static func words(_ text: String) -> [(word: String, range: Range<Int>)] {
+        var out: [(String, Range<Int>)] = []
+        let scalars = Array(text.unicodeScalars)
+        var start: Int?
+        func isWord(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
+        for (k, s) in scalars.enumerated() {
+            if isWord(s) || (s == "-" && start != nil && k + 1 < scalars.count && isWord(scalars[k + 1])) {
+                if start == nil { start = k }
+            } else if let b = start {
+                out.append((String(String.UnicodeScalarView(scalars[b..<k])), b..<k))
+                start = nil
+            }
+        }
+        if let b = start { out.append((String(String.UnicodeScalarView(scalars[b...])), b..<scalars.count)) }
+        return out
+    }
+
+    /// The stem of a word of a side (FTS-safe: letters and digits only).
+    static func stem(_ word: String, side: Side, stemmer: IndonesianStemmer) -> String {
+        let lower = word.lowercased()
+        let s = side == .source ? stemmer.stem(lower) : EnglishStemmer.key(lower)
+        let clean = String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        return clean.isEmpty ? lower : clean
+    }
+
+    /// Whether the index matches the units.
+    public func isCurrent() throws -> Bool {
+        try store.read { db in
+            let m = try TMStore.meta(db)
+            return m["concordance_generation"] != nil && m["concordance_generation"] == m["generation"]
+        }
+    }
+
+    /// Builds the index when the units changed since it was built. `progress` hears about a build.
+    public func prepare(progress: ((String) -> Void)? = nil) throws {
+        guard try !isCurrent() else { return }
+        guard let writer = try store.connected().writer else { throw TMStore.StoreError.readOnly(store.url.path) }
+        progress?("building the concordance index (once per change of the TM)")
+        var rows: [(Int64, String, String)] = []
+        try store.read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, source, target FROM unit ORDER BY id")
+            while let r = try cursor.next() { rows.append((r[0], r[1], r[2])) }
+        }
+        let stemmer = TMStemmer().stemmer
+        // Stems per chunk of units, in parallel; each chunk keeps its own word → stem memo.
+        let chunk = 5_000
+        let parts = Parallel.map(count: (rows.count + chunk - 1) / chunk) { c -> ([(Int64, String, String)], [String: String], [String: String]) in
+            var memo: [Side: [String: String]] = [.source: [:], .target: [:]]
+            var out: [(Int64, String, String)] = []
+            for (id, s, t) in rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)] {
+                var sides: [String] = []
+                for (text, side) in [(s, Side.source), (t, Side.target)] {
+                    sides.append(Self.words(text).map { w in
+                        let lower = w.word.lowercased()
+                        if let known = memo[side]![lower] { return known }
+                        let k = Self.stem(w.word, side: side, stemmer: stemmer)
+                        memo[side]![lower] = k
+                        return k
+                    }.joined(separator: " "))
+                }
+                out.append((id, sides[0], sides[1]))
+            }
+            return (out, memo[.source]!, memo[.target]!)
+        }
+        try writer.inDatabase { db in
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: """
+                    DROP TABLE IF EXISTS concordance;
+                    DROP TABLE IF EXISTS concordance_stems;
+                    DROP TABLE IF EXISTS concordance_word;
+                    CREATE TABLE concordance_stems(id INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL);
+                    CREATE VIRTUAL TABLE concordance USING fts5(source, target, content='concordance_stems', content_rowid='id',
+                                                                tokenize='unicode61 remove_diacritics 0');
+                    CREATE TABLE concordance_word(side TEXT NOT NULL, word TEXT NOT NULL, stem TEXT NOT NULL, PRIMARY KEY(side, word)) WITHOUT ROWID;
+                    """)
+                let stems = try db.makeStatement(sql: "INSERT INTO concordance_stems(id, source, target) VALUES (?, ?, ?)")
+                let insert = try db.makeStatement(sql: "INSERT INTO concordance(rowid, source, target) VALUES (?, ?, ?)")
+                let word = try db.makeStatement(sql: "INSERT OR IGNORE INTO concordance_word(side, word, stem) VALUES (?, ?, ?)")
+                for (units, sourceWords, targetWords) in parts {
+                    for (id, s, t) in units {
+                        try stems.execute(arguments: [id, s, t])
+                        try insert.execute(arguments: [id, s, t])
+                    }
+                    for (w, k) in sourceWords { try word.execute(arguments: ["source", w, k]) }
+                    for (w, k) in targetWords { try word.execute(arguments: ["target", w, k]) }
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) SELECT 'concordance_generation', value FROM meta WHERE key = 'generation'")
+                return .commit
+            }
+        }
+    }
+
+    /// The units whose `side` contains `phrase` (its words in order, each in any inflected form),
+    /// in the order they were added, at most `limit`; and how many there are in all.
+    public func search(_ phrase: String, side: Side = .source, limit: Int = 20) throws -> (hits: [Hit], total: Int) {
+        let words = Self.words(phrase).map(\.word)
+        guard !words.isEmpty else { return ([], 0) }
+        return try store.read { db in
+            // Stems of the query words: from the TM's own words when it has them, else stemmed here.
+            var stems: [String] = []
+            var stemmer: IndonesianStemmer?
+            for w in words {
+                let lower = w.lowercased()
+                if let k = try String.fetchOne(db, sql: "SELECT stem FROM concordance_word WHERE side = ? AND word = ?", arguments: [side.rawValue, lower]) {
+                    stems.append(k)
+                } else {
+                    if side == .source && stemmer == nil { stemmer = TMStemmer().stemmer }
+                    stems.append(Self.stem(w, side: side, stemmer: stemmer ?? IndonesianStemmer(lexicon: nil)))
+                }
+            }
+            let query = "\(side.rawValue) : \"\(stems.joined(separator: " "))\""
+            // Counted up to `countLimit` (a common word's full count costs more than the search).
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT rowid FROM concordance WHERE concordance MATCH ? LIMIT ?)",
+                                         arguments: [query, Self.countLimit]) ?? 0
+            let ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM concordance WHERE concordance MATCH ? ORDER BY rowid LIMIT ?", arguments: [query, limit])
+            var hits: [Hit] = []
+            // The units with their stems (one per word of `words`, in order), in one query.
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let rows = ids.isEmpty ? [] : try Row.fetchAll(db, sql: """
+                SELECT u.id, u.tuid, f.name, u.source, u.target, c.\(side.rawValue) FROM unit u JOIN file f ON f.id = u.file_id
+                JOIN concordance_stems c ON c.id = u.id WHERE u.id IN (\(marks)) ORDER BY u.id
+                """, arguments: StatementArguments(ids))
+            for r in rows {
+                let id: Int64 = r[0], source: String = r[3], target: String = r[4], stemText: String = r[5]
+                let tokens = Self.words(side == .source ? source : target)
+                let keys = stemText.split(separator: " ").map(String.init)
+                var ranges: [Range<Int>] = []
+                if tokens.count >= stems.count, keys.count == tokens.count {
+                    for k in 0...(tokens.count - stems.count) where Array(keys[k..<(k + stems.count)]) == stems {
+                        ranges.append(tokens[k].range.lowerBound..<tokens[k + stems.count - 1].range.upperBound)
+                    }
+                }
+                hits.append(Hit(unitID: id, tuid: r[1], origin: r[2], source: source, target: target, ranges: ranges))
+            }
+            return (hits, total)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import SelarasJSONLines
+import SelarasTM
+
+/// `selaras tm concordance PHRASE --store PATH [--target] [--max N]`
+struct TMConcordanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concordance",
+        abstract: "Find a word or phrase, in any inflected form, in a TM store's sources (or targets), with each unit's translation.",
+        discussion: """
+            Words are compared by stem (perundingan, berunding and perundingan-perundingan are one word; so are talks \
+            and talk), the phrase's words in order. Hits are marked **like this** (bold on a terminal). The first search \
+            after the TM changes builds the store's concordance index. Exit codes: 0 found, 1 nothing found, 2 bad usage.
+            """)
+
+    @Argument(help: "The word or phrase.")
+    var phrase: String
+    @Option(name: .long, help: "The store file.")
+    var store: String
+    @Flag(name: .long, help: "Search the English targets instead of the sources.")
+    var target = false
+    @Option(name: .long, help: "Most units shown.")
+    var max: Int = 20
+    @OptionGroup var languages: TMLanguageOptions
+
+    func run() throws {
+        // A read-only connection is enough (and quicker) when the concordance index is up to date.
+        var concordance = Concordance(store: try TMCommandSupport.openStore(store, languages: languages, create: false, readOnly: true))
+        if try !concordance.isCurrent() {
+            concordance = Concordance(store: try TMCommandSupport.openStore(store, languages: languages, create: false))
+            try concordance.prepare { Console.error($0) }
+        }
+        let side: Concordance.Side = target ? .target : .source
+        let (hits, total) = try concordance.search(phrase, side: side, limit: max)
+        let bold = isatty(STDOUT_FILENO) != 0
+        let out = FileOutput()
+        out.line("\(total >= Concordance.countLimit ? "\(total)+" : "\(total)") unit\(total == 1 ? "" : "s") with \"\(phrase)\" in the \(side == .source ? "sources" : "targets")\(total > hits.count ? ", the first \(hits.count)" : "")")
+        for h in hits {
+            let marked = Self.mark(side == .source ? h.source : h.target, h.ranges, bold: bold)
+            out.line("")
+            out.line("[\(h.origin)\(h.tuid.map { "#\($0)" } ?? "")] \(side == .source ? marked : h.source)")
+            out.line("  → \(side == .target ? marked : h.target)")
+        }
+        out.flush()
+        if total == 0 { throw ExitCode(ExitStatus.someFailed) }
+    }
+
+    static func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let (open, close) = bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
+        for r in ranges.reversed() where r.upperBound <= scalars.count {
+            scalars.insert(contentsOf: close.unicodeScalars, at: r.upperBound)
+            scalars.insert(contentsOf: open.unicodeScalars, at: r.lowerBound)
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
