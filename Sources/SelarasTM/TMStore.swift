@@ -404,10 +404,21 @@ public final class TMStore: @unchecked Sendable {
         return report
     }
 
-    private func apply(_ db: Database, load: [(URL, String, String, Int)], delete: [Row], added: [TMUnit],
+    private func apply(_ db: Database, load: [(URL, String, String, Int)], delete: [Row], added: [TMUnit], removing: Set<Int64> = [],
                        report: inout ChangeReport, progress: ((String) throws -> Void)?) throws {
         var clock = PhaseClock()
         let old = try loadStoredIndex(db)
+        // Single units removed (tm remove, tm dedupe), with the unit counts of their files.
+        if !removing.isEmpty {
+            let list = Array(removing)
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let part = Array(list[start..<min(list.count, start + 500)])
+                try db.execute(sql: "DELETE FROM unit WHERE id IN (\(Array(repeating: "?", count: part.count).joined(separator: ",")))",
+                               arguments: StatementArguments(part))
+            }
+            try db.execute(sql: "UPDATE file SET units = (SELECT count(*) FROM unit WHERE unit.file_id = file.id)")
+            report.unitsRemoved += removing.count
+        }
         // Units of deleted files, as rowid ranges.
         var deletedRanges: [ClosedRange<Int64>] = []
         for r in delete {
@@ -427,7 +438,7 @@ public final class TMStore: @unchecked Sendable {
             deletedRanges.sort { $0.lowerBound < $1.lowerBound }
             for o in 0..<old.index.unitCount {
                 let rowid = old.rowids[o]
-                if deletedRanges.contains(where: { $0.contains(rowid) }) { continue }
+                if removing.contains(rowid) || deletedRanges.contains(where: { $0.contains(rowid) }) { continue }
                 ids.removeAll(keepingCapacity: true)
                 for t in old.index.tokenStart[o]..<old.index.tokenStart[o + 1] {
                     let k = Int(old.index.tokens[Int(t)])
@@ -711,6 +722,30 @@ public final class TMStore: @unchecked Sendable {
         try? readers.read { db in
             let stmt = try db.cachedStatement(sql: "SELECT \(Self.unitColumns) FROM unit u JOIN file f ON f.id = u.file_id WHERE u.id = ?")
             return try Row.fetchOne(stmt, arguments: [rowid]).map(Self.unit(from:))
+        }
+    }
+
+    /// Removes the units with these ids (as `forEachUnit(withID:)` gives them), in one transaction,
+    /// and updates the index; a file left without units stays recorded (so a sync does not bring its
+    /// units back until the file changes).
+    public func remove(ids: Set<Int64>) throws -> ChangeReport {
+        guard let writer = try connected().writer else { throw StoreError.readOnly(url.path) }
+        var report = ChangeReport()
+        guard !ids.isEmpty else { return report }
+        try writer.inDatabase { db in
+            try db.inTransaction(.immediate) {
+                try self.apply(db, load: [], delete: [], added: [], removing: ids, report: &report, progress: nil)
+                return .commit
+            }
+        }
+        return report
+    }
+
+    /// Every unit with its id, in the order they were added.
+    public func forEachUnit(withID body: (Int64, TMUnit) throws -> Void) throws {
+        try readers.read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.unitColumns) FROM unit u JOIN file f ON f.id = u.file_id ORDER BY u.id")
+            while let row = try cursor.next() { try body(row[0], Self.unit(from: row).unit) }
         }
     }
 

@@ -14,7 +14,7 @@ struct TMCommand: ParsableCommand {
             fuzzy index. See docs/translation-memory.md.
             """,
         subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMConcordanceCommand.self, TMStatsCommand.self,
-                      TMUpdateCommand.self]
+                      TMUpdateCommand.self, TMRemoveCommand.self, TMDedupeCommand.self]
     )
 }
 
@@ -39,6 +39,14 @@ enum TMCommandSupport {
         for issue in issues.prefix(limit) { Console.error(issue.description) }
         if issues.count > limit { Console.error("… and \(issues.count - limit) more problems") }
         return issues.contains { $0.severity != .note }
+    }
+
+    /// The filter of `--filter` conditions, or a usage error naming the bad one.
+    static func filter(_ conditions: [String]) throws -> TMUnitFilter {
+        do { return try TMUnitFilter(parsing: conditions) } catch {
+            Console.error("error: \(error.message)")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 
     /// Opens a store, turning its errors into messages.
