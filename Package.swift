@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "SelarasGlossaryTests", dependencies: ["SelarasGlossary", "SelarasFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),
         .testTarget(name: "SelarasQATests", dependencies: ["SelarasQA"]),
+        .testTarget(name: "SelarasAlignTests", dependencies: ["SelarasAlign", "SelarasText"]),
         .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput", "SelarasFormats", "SelarasTM"]),
         .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline", "SelarasQA"], exclude: ["Fixtures"]),
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),

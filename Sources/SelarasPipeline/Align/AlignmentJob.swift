@@ -51,7 +51,9 @@ public enum AlignmentJob {
     /// counterpart in the other edition as often as not).
     public static func sentences(_ text: String, language: String) -> [String] {
         let normal = text.replacingOccurrences(of: "\r\n", with: "\n")
-        return language.lowercased().hasPrefix("en") ? EnglishSegmenter().sentences(normal) : IndonesianSegmenter().sentences(normal)
+        let raw = language.lowercased().hasPrefix("en") ? EnglishSegmenter().sentences(normal) : IndonesianSegmenter().sentences(normal)
+        // A hard-wrapped sentence is one line of text.
+        return raw.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
     }
 
     /// The `--jsonl` record of one document: `{"id", "alignment": [[[source indices], [target
