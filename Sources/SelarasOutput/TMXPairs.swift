@@ -34,6 +34,27 @@ public enum TMXPairs {
                               sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
                               props: props, origin: document.article.id, creationDate: date))
         }
+        return out + aligned(document, context: context, date: date)
+    }
+
+    /// The pairs the `align` stage found with its English edition, at its `min_confidence` or more
+    /// (segments of a bead joined by a space; news furniture left out).
+    static func aligned(_ document: Document, context: WriterContext, date: String) -> [TMUnit] {
+        guard let alignment = document[AlignmentLayer.self], let segments = document.segments else { return [] }
+        var out: [TMUnit] = []
+        for p in alignment.pairs where p.confidence >= alignment.minConfidence && !p.segments.isEmpty && !p.english.isEmpty {
+            let members = p.segments.filter { $0 < segments.count }.map { segments[$0] }
+            guard !members.contains(where: { $0.role == .furniture }), let first = members.first else { continue }
+            let source = Markup.xmlSafe(members.map(\.text).joined(separator: " ")).trimmingCharacters(in: .whitespacesAndNewlines)
+            let target = Markup.xmlSafe(p.english.joined(separator: " ")).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !source.isEmpty, !target.isEmpty else { continue }
+            let props = [TMUnit.Prop(type: "x-selaras-provenance", value: "aligned"),
+                         .init(type: "x-selaras-alignment-confidence", value: String(format: "%.3f", p.confidence)),
+                         .init(type: "x-selaras-article", value: Markup.xmlSafe(document.article.id))]
+            out.append(TMUnit(tuid: Markup.xmlSafe("\(document.article.id)/\(first.id)-en"), source: source, target: target,
+                              sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
+                              props: props, origin: document.article.id, creationDate: date))
+        }
         return out
     }
 }

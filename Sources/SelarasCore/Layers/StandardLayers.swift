@@ -33,7 +33,7 @@ public enum TargetsLayer: LayerKey {
 extension Document {
     /// The layer keys Selaras itself defines (decoded with their types from a JSON document).
     public static let standardLayers: [any LayerKey.Type] = [
-        SegmentsLayer.self, MatchesLayer.self, TermsLayer.self, SummaryLayer.self, TargetsLayer.self,
+        SegmentsLayer.self, MatchesLayer.self, TermsLayer.self, SummaryLayer.self, TargetsLayer.self, AlignmentLayer.self,
     ]
 
     public var segments: [Segment]? {
@@ -60,4 +60,38 @@ extension Document {
         get { self[TargetsLayer.self] }
         set { self[TargetsLayer.self] = newValue }
     }
+}
+
+/// One bead of an article aligned with its English edition: the segments (indices into `segments`)
+/// and the English sentences that translate them, with the aligner's confidence.
+public struct AlignedPair: Sendable, Hashable, Codable {
+    public var segments: [Int]
+    public var english: [String]
+    public var confidence: Double
+
+    public init(segments: [Int], english: [String], confidence: Double) {
+        self.segments = segments
+        self.english = english
+        self.confidence = confidence
+    }
+}
+
+/// An article aligned with its English edition: every bead, and the confidence from which a bead
+/// is a translation pair (for the TMX outputs; the others are for review).
+public struct Alignment: Sendable, Hashable, Codable {
+    public var minConfidence: Double
+    public var pairs: [AlignedPair]
+
+    public init(minConfidence: Double, pairs: [AlignedPair]) {
+        self.minConfidence = minConfidence
+        self.pairs = pairs
+    }
+
+    enum CodingKeys: String, CodingKey { case minConfidence = "min_confidence", pairs }
+}
+
+/// The article's segments aligned with the sentences of its English edition (the `align` stage).
+public enum AlignmentLayer: LayerKey {
+    public static let name = "alignment"
+    public typealias Value = Alignment
 }

@@ -31,9 +31,17 @@ public struct ArticleSource: Sendable, Hashable {
 
     /// The sources in a list of files: JSONL files expand into one source per non-blank line.
     /// A JSONL file that cannot be read becomes a single source whose reading fails with the reason.
+    /// `X.en.txt` beside `X.id.txt` is the English edition of that article (the `align` stage reads
+    /// it), not an article of its own, and is left out.
     public static func expand(_ urls: [URL]) -> [ArticleSource] {
         var out: [ArticleSource] = []
+        let paths = Set(urls.map(\.path))
         for url in urls {
+            let name = url.lastPathComponent
+            if let r = name.range(of: ".en.", options: .backwards),
+               paths.contains(url.deletingLastPathComponent().appendingPathComponent(name.replacingCharacters(in: r, with: ".id.")).path) {
+                continue
+            }
             guard isJSONLines(url), let data = FileManager.default.contents(atPath: url.path) else {
                 out.append(ArticleSource(url: url)); continue
             }

@@ -9,7 +9,7 @@ public struct StageRegistry: Sendable {
     }
 
     public static let standard = StageRegistry([
-        SegmentStage.self, TermsStage.self, MatchStage.self, SummarizeStage.self, TranslateStage.self, WriteStage.self,
+        SegmentStage.self, TermsStage.self, AlignStage.self, MatchStage.self, SummarizeStage.self, TranslateStage.self, WriteStage.self,
     ])
 
     /// This registry with more stages after its own.
