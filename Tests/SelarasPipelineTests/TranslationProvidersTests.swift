@@ -113,7 +113,9 @@ final class TranslationProvidersTests: XCTestCase {
 
     func testLibreTranslateAndItsOldNameHTTP() throws {
         for provider in [TranslationSettings.Provider.libretranslate, .http] {
-            let p = try settings(provider, "ok", batchSize: 4).makeProvider()
+            var o = try settings(provider, "ok", batchSize: 4)
+            o.concurrency = 1  // the batches in order, so the last request is the second batch
+            let p = try o.makeProvider()
             XCTAssertEqual(texts(p.translate(requests(5))), (1...5).map { "EN: DPR kalimat \($0)" })
             XCTAssertTrue(p.name.hasPrefix("libretranslate:127.0.0.1:"), p.name)
         }
