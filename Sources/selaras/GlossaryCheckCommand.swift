@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SelarasCore
 import SelarasGlossary
+import SelarasPipeline
 import SelarasJSONLines
 
 /// `selaras glossary check`: terminology in bilingual files.
@@ -54,28 +55,7 @@ struct GlossaryCheckCommand: ParsableCommand {
                 forbidden += report.findings.filter { $0.kind == .forbidden }.count
                 if jsonl {
                     if problemsOnly && report.findings.isEmpty { continue }
-                    // Keys sorted: file, id, line, problems, terms, untranslated.
-                    var json = JSONWriter()
-                    json.beginObject()
-                    json.key("file"); json.string(path)
-                    json.key("id"); json.string(seg.id)
-                    json.key("line"); json.int(seg.line)
-                    json.key("problems")
-                    json.beginArray()
-                    for f in report.findings {
-                        json.beginObject()
-                        if let found = f.found { json.key("found"); json.string(found) }
-                        json.key("kind"); json.string(f.kind.rawValue)
-                        json.key("term"); json.string(f.term)
-                        json.key("text"); json.string(f.sourceText)
-                        json.key("translations"); json.strings(f.translations)
-                        json.endObject()
-                    }
-                    json.endArray()
-                    json.key("terms"); json.strings(report.hits.map(\.term))
-                    json.key("untranslated"); json.bool(report.untranslated)
-                    json.endRecord()
-                    out.bytes(json.bytes)
+                    out.bytes(TerminologyRecord.line(file: path, segment: seg, report: report))
                     continue
                 }
                 let terms = "\(report.hits.count) term\(report.hits.count == 1 ? "" : "s")"

@@ -120,7 +120,7 @@ struct SummarizeCommand: ParsableCommand {
                 defer { input.close(fd) }
                 let name = input.name
                 let outcome = job.run(fd: fd, source: name, output: output, report: Console.report) { record, out in
-                    let segments = Self.segments(record.string(0) ?? "", path: name, segmenter: segmenter)
+                    let segments = SummaryJob.segments(record.string(0) ?? "", path: name, segmenter: segmenter)
                     out.beginRecord(id: record.id)
                     if let analyzer {
                         SummaryRecord.features(segments, analyzer: analyzer, to: &out)
@@ -140,27 +140,17 @@ struct SummarizeCommand: ParsableCommand {
             guard let fd = input.open() else { failed = true; continue }
             defer { input.close(fd) }
             guard let bytes = input.readAll(fd) else { failed = true; continue }
-            let candidates: [SummaryCandidate]
             do {
-                let text = try ArticleReader.decode(Data(bytes), path: input.name)
-                let article = try ArticleReader.plainText(text, id: "article", path: input.name, detectTitle: true)
-                candidates = SummaryCandidate.candidates(segmenter.segments(of: article))
+                let lines = try SummaryJob.summarize(bytes, path: input.name, summarizer: summarizer, length: length, segmenter: segmenter)
+                if files.count > 1 { output.line((n > 0 ? "\n" : "") + "==> \(input.name) <==") }
+                for line in lines { output.line(line) }
             } catch {
                 Console.report(error)
                 failed = true
-                continue
             }
-            if files.count > 1 { output.line((n > 0 ? "\n" : "") + "==> \(input.name) <==") }
-            for s in summarizer.summarize(candidates, length: length) { output.line(SummaryText.display(s.segment, in: candidates)) }
         }
         output.flush()
         if failed { throw ExitCode(ExitStatus.someFailed) }
-    }
-
-    /// The segments of a JSON line's text (no headline line); an empty text has none.
-    static func segments(_ text: String, path: String, segmenter: ArticleSegmenter) -> [Segment] {
-        guard let article = try? ArticleReader.article(text: text, id: "article", path: path, detectTitle: false) else { return [] }
-        return segmenter.segments(of: article)
     }
 
     /// `--evaluate`: the ROUGE table; false when some lines could not be used (reported).
@@ -169,22 +159,10 @@ struct SummarizeCommand: ParsableCommand {
             Console.error("error: \(path): cannot read")
             throw ExitCode(ExitStatus.usage)
         }
-        let schema = JSONRecordSchema(strings: ["text"], stringLists: ["summary", "sentences"], required: ["text", "summary"],
-                                      requiresID: false)
-        var records: [SummaryEvaluation.Record] = []
-        var bad = 0
-        JSONLines.forEach(in: [UInt8](data), schema: schema, source: path) { record in
-            records.append(SummaryEvaluation.Record(text: record.string(0) ?? "", reference: (record.strings(0) ?? []).joined(separator: " "),
-                                                    sentences: record.strings(1)))
-        } bad: { diagnostic in
-            Console.report(diagnostic)
-            bad += 1
-        }
-        let evaluation = SummaryEvaluation(summarizer: summarizer, length: length) { text in
-            SummaryCandidate.candidates(Self.segments(text, path: path, segmenter: segmenter))
-        }
+        let (table, bad) = SummaryJob.evaluate([UInt8](data), path: path, summarizer: summarizer, length: length, segmenter: segmenter,
+                                               bad: Console.report)
         let output = FileOutput()
-        for line in evaluation.table(evaluation.evaluate(records), source: path) { output.line(line) }
+        for line in table { output.line(line) }
         output.flush()
         if bad > 0 { Console.error("\(path): \(bad) line\(bad == 1 ? "" : "s") skipped") }
         return bad == 0

@@ -58,15 +58,7 @@ struct TMLookupCommand: ParsableCommand {
         if let text {
             let matches = tm.lookup(TMQuery(text: text, previous: previous, next: next), threshold: threshold, max: max, exhaustive: exhaustive)
             let out = FileOutput()
-            if matches.isEmpty { out.line("no match at or above \(Int(threshold))") }
-            for m in matches {
-                out.line("\(Int(m.score))  \(m.kind.rawValue)  \(m.origin)")
-                out.line("  source: \(m.source)")
-                out.line("  target: \(m.target)")
-                if let r = m.repairedTarget { out.line("  repaired: \(r)") }
-                for r in m.repairs { out.line("    repair: \(r)") }
-                for p in m.penalties { out.line("    -\(Self.points(p.points)): \(p.reason)") }
-            }
+            for line in TMMatchRecord.text(matches, threshold: threshold) { out.line(line) }
             out.flush()
             return
         }
@@ -98,5 +90,4 @@ struct TMLookupCommand: ParsableCommand {
         return tm
     }
 
-    static func points(_ p: Double) -> String { p == p.rounded() ? String(Int(p)) : String(p) }
 }

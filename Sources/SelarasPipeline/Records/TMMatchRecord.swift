@@ -24,4 +24,21 @@ public enum TMMatchRecord {
         out.key("target"); out.string(m.target)
         out.endObject()
     }
+
+    /// The matches as `selaras tm lookup` prints them for a person: score, kind and origin, then
+    /// source, target, repaired target, repairs and penalties.
+    public static func text(_ matches: [TMMatch], threshold: Double) -> [String] {
+        if matches.isEmpty { return ["no match at or above \(Int(threshold))"] }
+        func points(_ p: Double) -> String { p == p.rounded() ? String(Int(p)) : String(p) }
+        var out: [String] = []
+        for m in matches {
+            out.append("\(Int(m.score))  \(m.kind.rawValue)  \(m.origin)")
+            out.append("  source: \(m.source)")
+            out.append("  target: \(m.target)")
+            if let r = m.repairedTarget { out.append("  repaired: \(r)") }
+            for r in m.repairs { out.append("    repair: \(r)") }
+            for p in m.penalties { out.append("    -\(points(p.points)): \(p.reason)") }
+        }
+        return out
+    }
 }
