@@ -38,6 +38,26 @@ public struct Concordance: Sendable {
     /// The words of `text` with their code-point ranges: runs of letters and digits, a hyphen inside
     /// a word kept (reduplication).
     static func words(_ text: String) -> [(word: String, range: Range<Int>)] {
+        // Most TM text is ASCII: its bytes are its code points.
+        var ascii = true
+        let fast: [(String, Range<Int>)]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var out: [(String, Range<Int>)] = []
+            var start: Int?
+            func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+            for k in 0..<bytes.count {
+                let b = bytes[k]
+                if b >= 0x80 { ascii = false; return [] }
+                if isWord(b) || (b == 0x2D && start != nil && k + 1 < bytes.count && isWord(bytes[k + 1])) {
+                    if start == nil { start = k }
+                } else if let s = start {
+                    out.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<k]), as: UTF8.self), s..<k))
+                    start = nil
+                }
+            }
+            if let s = start { out.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<bytes.count]), as: UTF8.self), s..<bytes.count)) }
+            return out
+        }
+        if let fast, ascii { return fast }
         var out: [(String, Range<Int>)] = []
         let scalars = Array(text.unicodeScalars)
         var start: Int?
@@ -81,25 +101,29 @@ public struct Concordance: Sendable {
             while let r = try cursor.next() { rows.append((r[0], r[1], r[2])) }
         }
         let stemmer = TMStemmer().stemmer
-        // Stems per chunk of units, in parallel; each chunk keeps its own word → stem memo.
+        // Every distinct word of each side, stemmed once, in parallel; then each unit's stems.
         let chunk = 5_000
-        let parts = Parallel.map(count: (rows.count + chunk - 1) / chunk) { c -> ([(Int64, String, String)], [String: String], [String: String]) in
-            var memo: [Side: [String: String]] = [.source: [:], .target: [:]]
-            var out: [(Int64, String, String)] = []
-            for (id, s, t) in rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)] {
-                var sides: [String] = []
-                for (text, side) in [(s, Side.source), (t, Side.target)] {
-                    sides.append(Self.words(text).map { w in
-                        let lower = w.word.lowercased()
-                        if let known = memo[side]![lower] { return known }
-                        let k = Self.stem(w.word, side: side, stemmer: stemmer)
-                        memo[side]![lower] = k
-                        return k
-                    }.joined(separator: " "))
-                }
-                out.append((id, sides[0], sides[1]))
+        let chunks = (rows.count + chunk - 1) / chunk
+        let vocabularies = Parallel.map(count: chunks) { c -> (Set<String>, Set<String>) in
+            var s = Set<String>(), t = Set<String>()
+            for (_, source, target) in rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)] {
+                for w in Self.words(source) { s.insert(w.word.lowercased()) }
+                for w in Self.words(target) { t.insert(w.word.lowercased()) }
             }
-            return (out, memo[.source]!, memo[.target]!)
+            return (s, t)
+        }
+        var stemOf: [Side: [String: String]] = [:]
+        for side in [Side.source, .target] {
+            let words = Array(vocabularies.reduce(into: Set<String>()) { $0.formUnion(side == .source ? $1.0 : $1.1) })
+            let stems = Parallel.map(words) { Self.stem($0, side: side, stemmer: stemmer) }
+            stemOf[side] = Dictionary(uniqueKeysWithValues: zip(words, stems))
+        }
+        let sourceStems = stemOf[.source]!, targetStems = stemOf[.target]!
+        let units = Parallel.map(count: chunks) { c -> [(Int64, String, String)] in
+            rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)].map { id, source, target in
+                (id, Self.words(source).map { sourceStems[$0.word.lowercased()]! }.joined(separator: " "),
+                 Self.words(target).map { targetStems[$0.word.lowercased()]! }.joined(separator: " "))
+            }
         }
         try writer.inDatabase { db in
             try db.inTransaction(.immediate) {
@@ -115,14 +139,14 @@ public struct Concordance: Sendable {
                 let stems = try db.makeStatement(sql: "INSERT INTO concordance_stems(id, source, target) VALUES (?, ?, ?)")
                 let insert = try db.makeStatement(sql: "INSERT INTO concordance(rowid, source, target) VALUES (?, ?, ?)")
                 let word = try db.makeStatement(sql: "INSERT OR IGNORE INTO concordance_word(side, word, stem) VALUES (?, ?, ?)")
-                for (units, sourceWords, targetWords) in parts {
-                    for (id, s, t) in units {
+                for part in units {
+                    for (id, s, t) in part {
                         try stems.execute(arguments: [id, s, t])
                         try insert.execute(arguments: [id, s, t])
                     }
-                    for (w, k) in sourceWords { try word.execute(arguments: ["source", w, k]) }
-                    for (w, k) in targetWords { try word.execute(arguments: ["target", w, k]) }
                 }
+                for (w, k) in sourceStems { try word.execute(arguments: ["source", w, k]) }
+                for (w, k) in targetStems { try word.execute(arguments: ["target", w, k]) }
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) SELECT 'concordance_generation', value FROM meta WHERE key = 'generation'")
                 return .commit
             }
