@@ -25,6 +25,9 @@ public enum AlignmentJob {
         public init() {}
     }
 
+    /// The most TM pairs the word model learns from.
+    public static let maxMemoryPairs = 30_000
+
     /// The aligner and the TM pairs it learns from. Problems that do not stop it go to `warn`.
     public static func aligner(_ resources: Resources, options: SentenceAligner.Options = .init(),
                                warn: (String) -> Void) throws -> (SentenceAligner, memory: [(String, String)]) {
@@ -42,6 +45,11 @@ public enum AlignmentJob {
         }
         if let s = resources.store {
             try TMStore(url: s, create: false).forEachUnit { memory.append(($0.source, $0.target)) }
+        }
+        // Model 1 learns enough from tens of thousands of pairs; more only costs time.
+        if memory.count > maxMemoryPairs {
+            warn("the word model learns from the first \(maxMemoryPairs) of the \(memory.count) TM pairs")
+            memory.removeLast(memory.count - maxMemoryPairs)
         }
         return (SentenceAligner(lexicon: lexicon, options: options), memory)
     }
