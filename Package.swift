@@ -33,7 +33,10 @@ let package = Package(
         ),
         .target(
             name: "SelarasTM",
-            dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "SelarasGlossary", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats", "CLibXML2"]),
         .target(name: "SelarasQA", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary"]),

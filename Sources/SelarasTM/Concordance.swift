@@ -82,6 +82,16 @@ public struct Concordance: Sendable {
         return clean.isEmpty ? lower : clean
     }
 
+    /// Where the stems `phrase` occur in a text whose words are `tokens` with stems `keys`.
+    static func ranges(of phrase: [String], tokens: [(word: String, range: Range<Int>)], keys: [String]) -> [Range<Int>] {
+        guard tokens.count >= phrase.count, keys.count == tokens.count, !phrase.isEmpty else { return [] }
+        var out: [Range<Int>] = []
+        for k in 0...(tokens.count - phrase.count) where Array(keys[k..<(k + phrase.count)]) == phrase {
+            out.append(tokens[k].range.lowerBound..<tokens[k + phrase.count - 1].range.upperBound)
+        }
+        return out
+    }
+
     /// Whether the index matches the units.
     public func isCurrent() throws -> Bool {
         try store.read { db in
@@ -187,12 +197,7 @@ public struct Concordance: Sendable {
                 let id: Int64 = r[0], source: String = r[3], target: String = r[4], stemText: String = r[5]
                 let tokens = Self.words(side == .source ? source : target)
                 let keys = stemText.split(separator: " ").map(String.init)
-                var ranges: [Range<Int>] = []
-                if tokens.count >= stems.count, keys.count == tokens.count {
-                    for k in 0...(tokens.count - stems.count) where Array(keys[k..<(k + stems.count)]) == stems {
-                        ranges.append(tokens[k].range.lowerBound..<tokens[k + stems.count - 1].range.upperBound)
-                    }
-                }
+                let ranges = Self.ranges(of: stems, tokens: tokens, keys: keys)
                 hits.append(Hit(unitID: id, tuid: r[1], origin: r[2], source: source, target: target, ranges: ranges))
             }
             return (hits, total)

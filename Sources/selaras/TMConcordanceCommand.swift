@@ -25,14 +25,16 @@ struct TMConcordanceCommand: ParsableCommand {
     @OptionGroup var languages: TMLanguageOptions
 
     func run() throws {
-        // A read-only connection is enough (and quicker) when the concordance index is up to date.
-        var concordance = Concordance(store: try TMCommandSupport.openStore(store, languages: languages, create: false, readOnly: true))
-        if try !concordance.isCurrent() {
-            concordance = Concordance(store: try TMCommandSupport.openStore(store, languages: languages, create: false))
-            try concordance.prepare { Console.error($0) }
-        }
         let side: Concordance.Side = target ? .target : .source
-        let (hits, total) = try concordance.search(phrase, side: side, limit: max)
+        // The quick way when the index is up to date; else the store, which builds it.
+        let found = try ConcordanceReader.search(store: TMCommandSupport.url(store), phrase: phrase, side: side, limit: max,
+                                                 sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+            ?? {
+                let concordance = Concordance(store: try TMCommandSupport.openStore(store, languages: languages, create: false))
+                try concordance.prepare { Console.error($0) }
+                return try concordance.search(phrase, side: side, limit: max)
+            }()
+        let (hits, total) = found
         let bold = isatty(STDOUT_FILENO) != 0
         let out = FileOutput()
         out.line("\(total >= Concordance.countLimit ? "\(total)+" : "\(total)") unit\(total == 1 ? "" : "s") with \"\(phrase)\" in the \(side == .source ? "sources" : "targets")\(total > hits.count ? ", the first \(hits.count)" : "")")
