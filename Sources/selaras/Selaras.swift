@@ -23,6 +23,9 @@ struct Selaras: ParsableCommand {
         // building the whole command tree (3 of its ~20 ms).
         let arguments = Array(CommandLine.arguments.dropFirst())
         // Bad arguments fall through to the tree, whose messages name the whole command.
+        if arguments.starts(with: ["tm", "concordance"]), let code = TMConcordanceCommand.quick(Array(arguments.dropFirst(2))) {
+            Foundation.exit(code)
+        }
         if arguments.starts(with: ["tm", "concordance"]), var command = try? TMConcordanceCommand.parse(Array(arguments.dropFirst(2))) {
             do {
                 try command.run()

@@ -34,6 +34,35 @@ struct TMConcordanceCommand: ParsableCommand {
                 try concordance.prepare { Console.error($0) }
                 return try concordance.search(phrase, side: side, limit: max)
             }()
+        if Self.print(found, phrase: phrase, side: side) == 0 { throw ExitCode(ExitStatus.someFailed) }
+    }
+
+    /// `PHRASE --store S [--target] [--max N]` read without ArgumentParser and answered the quick
+    /// way: the exit code, or nil (anything else, or an index to build) for the usual way.
+    static func quick(_ arguments: [String]) -> Int32? {
+        var phrase: String?, store: String?, target = false, max = 20
+        var k = 0
+        while k < arguments.count {
+            let a = arguments[k]
+            switch a {
+            case "--store" where k + 1 < arguments.count: store = arguments[k + 1]; k += 1
+            case "--max" where k + 1 < arguments.count: guard let n = Int(arguments[k + 1]), n > 0 else { return nil }; max = n; k += 1
+            case "--target": target = true
+            default:
+                if a.hasPrefix("-") || phrase != nil { return nil }
+                phrase = a
+            }
+            k += 1
+        }
+        guard let phrase, let store else { return nil }
+        let side: Concordance.Side = target ? .target : .source
+        guard let found = ConcordanceReader.search(store: TMCommandSupport.url(store), phrase: phrase, side: side, limit: max) else { return nil }
+        return print(found, phrase: phrase, side: side) == 0 ? ExitStatus.someFailed : ExitStatus.success
+    }
+
+    /// Prints the hits; returns the total.
+    @discardableResult
+    static func print(_ found: (hits: [Concordance.Hit], total: Int), phrase: String, side: Concordance.Side) -> Int {
         let (hits, total) = found
         let bold = isatty(STDOUT_FILENO) != 0
         let out = FileOutput()
@@ -45,7 +74,7 @@ struct TMConcordanceCommand: ParsableCommand {
             out.line("  → \(side == .target ? marked : h.target)")
         }
         out.flush()
-        if total == 0 { throw ExitCode(ExitStatus.someFailed) }
+        return total
     }
 
     static func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {
