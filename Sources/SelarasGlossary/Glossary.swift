@@ -23,6 +23,30 @@ public struct Glossary: Sendable, Hashable {
         return (Glossary(entries: entries, origin: url.lastPathComponent), issues)
     }
 
+    /// The entries with one of `statuses`, one of `domains` (compared ignoring case, hyphens and
+    /// underscores) and one of the parts of speech `parts`; an empty set does not filter.
+    public static func select(_ glossaries: [Glossary], statuses: Set<GlossaryEntry.Status>, domains: Set<String>,
+                              parts: Set<PartOfSpeech>) -> [GlossaryEntry] {
+        func norm(_ d: String) -> String { d.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ") }
+        let wanted = Set(domains.map(norm))
+        return glossaries.flatMap(\.entries).filter { e in
+            (statuses.isEmpty || statuses.contains(e.status))
+                && (wanted.isEmpty || e.domain.map { wanted.contains(norm($0)) } == true)
+                && (parts.isEmpty || PartOfSpeech(parsing: e.partOfSpeech).map(parts.contains) == true)
+        }
+    }
+
+    /// An entry as `selaras glossary list` shows it: `term (variants) → translations  [tags]  not: forbidden`.
+    public static func listing(_ e: GlossaryEntry) -> String {
+        var line = e.term
+        if !e.variants.isEmpty { line += " (\(e.variants.joined(separator: ", ")))" }
+        line += " → " + e.translations.joined(separator: "; ")
+        let tags = [e.partOfSpeech, e.domain, e.status == .preferred ? nil : e.status.rawValue].compactMap { $0 }
+        if !tags.isEmpty { line += "  [\(tags.joined(separator: ", "))]" }
+        if !e.forbidden.isEmpty { line += "  not: \(e.forbidden.joined(separator: "; "))" }
+        return line
+    }
+
     /// The problems of reading the file at `path` (as `load` gives them: lines only), located in that
     /// file; an entry that could not be read is marked skipped.
     public static func located(_ issues: [Diagnostic], in path: String) -> [Diagnostic] {

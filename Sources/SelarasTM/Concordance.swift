@@ -82,6 +82,30 @@ public struct Concordance: Sendable {
         return clean.isEmpty ? lower : clean
     }
 
+    /// The search result as `selaras tm concordance` prints it: a count line, then each unit as
+    /// `[origin#tuid] source` and `  → target`, the hits marked `**…**` (or bold with `bold`).
+    public static func lines(_ found: (hits: [Hit], total: Int), phrase: String, side: Side, bold: Bool) -> [String] {
+        let (hits, total) = found
+        var out = ["\(total >= countLimit ? "\(total)+" : "\(total)") unit\(total == 1 ? "" : "s") with \"\(phrase)\" in the \(side == .source ? "sources" : "targets")\(total > hits.count ? ", the first \(hits.count)" : "")"]
+        for h in hits {
+            let marked = mark(side == .source ? h.source : h.target, h.ranges, bold: bold)
+            out.append("")
+            out.append("[\(h.origin)\(h.tuid.map { "#\($0)" } ?? "")] \(side == .source ? marked : h.source)")
+            out.append("  → \(side == .target ? marked : h.target)")
+        }
+        return out
+    }
+
+    static func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let (open, close) = bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
+        for r in ranges.reversed() where r.upperBound <= scalars.count {
+            scalars.insert(contentsOf: close.unicodeScalars, at: r.upperBound)
+            scalars.insert(contentsOf: open.unicodeScalars, at: r.lowerBound)
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// Where the stems `phrase` occur in a text whose words are `tokens` with stems `keys`.
     static func ranges(of phrase: [String], tokens: [(word: String, range: Range<Int>)], keys: [String]) -> [Range<Int>] {
         guard tokens.count >= phrase.count, keys.count == tokens.count, !phrase.isEmpty else { return [] }

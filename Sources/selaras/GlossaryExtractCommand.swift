@@ -3,6 +3,7 @@ import Foundation
 import SelarasCore
 import SelarasFormats
 import SelarasGlossary
+import SelarasPipeline
 import SelarasSegmentation
 import SelarasTM
 import SelarasJSONLines
@@ -48,27 +49,9 @@ struct GlossaryExtractCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        // Articles → sentences.
-        var files: [String] = []
-        for path in articles {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                files += names.filter { $0.hasSuffix(".txt") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(path)
-            }
-        }
-        let segmenter = IndonesianSegmenter()
-        var documents: [[String]] = []
-        for f in files {
-            guard let data = FileManager.default.contents(atPath: f), let text = String(data: data, encoding: .utf8) else {
-                Console.error("\(f): cannot read the file as UTF-8 text; skipped")
-                failed = true
-                continue
-            }
-            documents.append(segmenter.segment(text).map { text.codePointSlice($0) })
-        }
+        let (documents, problems) = TermExtractionJob.documents(articles)
+        for p in problems { Console.report(p) }
+        failed = !problems.isEmpty
         guard !documents.isEmpty else { throw ValidationError("no article could be read") }
 
         let known = glossary.isEmpty ? nil : TermMatcher(glossaries: try GlossaryLoading.load(glossary))

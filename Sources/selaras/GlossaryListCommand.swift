@@ -39,31 +39,12 @@ struct GlossaryListCommand: ParsableCommand {
     func run() throws {
         let statuses = Set(status.compactMap(GlossaryEntry.Status.init(parsing:)))
         let parts = Set(pos.compactMap { PartOfSpeech(parsing: $0) })
-        func norm(_ d: String) -> String {
-            d.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        }
-        let domains = Set(domain.map(norm))
-        var selected: [GlossaryEntry] = []
-        for g in try GlossaryLoading.load(files) {
-            selected += g.entries.filter { e in
-                (statuses.isEmpty || statuses.contains(e.status))
-                    && (domains.isEmpty || e.domain.map { domains.contains(norm($0)) } == true)
-                    && (parts.isEmpty || PartOfSpeech(parsing: e.partOfSpeech).map(parts.contains) == true)
-            }
-        }
+        let selected = Glossary.select(try GlossaryLoading.load(files), statuses: statuses, domains: Set(domain), parts: parts)
         let out = FileOutput()
         if tsv {
             out.string(Glossary(entries: selected, origin: "").serialized(as: .tsv))
         } else {
-            for e in selected {
-                var line = e.term
-                if !e.variants.isEmpty { line += " (\(e.variants.joined(separator: ", ")))" }
-                line += " → " + e.translations.joined(separator: "; ")
-                let tags = [e.partOfSpeech, e.domain, e.status == .preferred ? nil : e.status.rawValue].compactMap { $0 }
-                if !tags.isEmpty { line += "  [\(tags.joined(separator: ", "))]" }
-                if !e.forbidden.isEmpty { line += "  not: \(e.forbidden.joined(separator: "; "))" }
-                out.line(line)
-            }
+            for e in selected { out.line(Glossary.listing(e)) }
         }
         out.flush()
         Console.error("\(selected.count) entr\(selected.count == 1 ? "y" : "ies")")

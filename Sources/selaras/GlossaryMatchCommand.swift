@@ -3,6 +3,7 @@ import Foundation
 import SelarasCore
 import SelarasJSONLines
 import SelarasGlossary
+import SelarasPipeline
 
 /// `selaras glossary match`: the glossary terms in text.
 struct GlossaryMatchCommand: ParsableCommand {
@@ -37,19 +38,7 @@ struct GlossaryMatchCommand: ParsableCommand {
         if jsonl {
             let outcome = JSONLinesJob(schema: .text).run(fd: STDIN_FILENO, source: "<stdin>", output: out, report: Console.report) { record, json in
                 json.beginRecord(id: record.id)
-                json.key("terms")
-                json.beginArray()
-                for h in matcher.match(record.string(0) ?? "") {
-                    json.beginObject()
-                    json.key("end"); json.int(h.end)
-                    json.key("kind"); json.string(h.kind.rawValue)
-                    json.key("start"); json.int(h.start)
-                    json.key("term"); json.string(h.term)
-                    json.key("text"); json.string(h.text)
-                    json.key("translations"); json.strings(h.translations)
-                    json.endObject()
-                }
-                json.endArray()
+                TermHitRecord.write(matcher.match(record.string(0) ?? ""), to: &json)
                 json.endRecord()
             }
             failed = outcome.failed

@@ -100,7 +100,7 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        if jsonl { Self.warmUp() }
+        if jsonl { SummaryJob.warmUp() }
         let summarizer = try makeSummarizer()
         let segmenter = ArticleSegmenter()
         if let evaluate {
@@ -110,25 +110,12 @@ struct SummarizeCommand: ParsableCommand {
         var failed = false
         let output = FileOutput()
         if jsonl {
-            var job = JSONLinesJob(schema: .text)
-            // An article is a lot of work per byte: big batches keep both cores busy to the end.
-            job.batchBytes = 8 << 20
-            let length = self.length
             let analyzer = features ? TermAnalyzer.forStemming(stem) : nil
             for input in Inputs(files) {
                 guard let fd = input.open() else { failed = true; continue }
                 defer { input.close(fd) }
-                let name = input.name
-                let outcome = job.run(fd: fd, source: name, output: output, report: Console.report) { record, out in
-                    let segments = SummaryJob.segments(record.string(0) ?? "", path: name, segmenter: segmenter)
-                    out.beginRecord(id: record.id)
-                    if let analyzer {
-                        SummaryRecord.features(segments, analyzer: analyzer, to: &out)
-                    } else {
-                        SummaryRecord.summary(segments, summarizer: summarizer, length: length, to: &out)
-                    }
-                    out.endRecord()
-                }
+                let outcome = SummaryJob.jsonLines(fd: fd, source: input.name, output: output, report: Console.report, summarizer: summarizer,
+                                                   length: length, analyzer: analyzer, segmenter: segmenter)
                 failed = failed || outcome.failed
                 if outcome.outputClosed { break }
             }
@@ -166,15 +153,5 @@ struct SummarizeCommand: ParsableCommand {
         output.flush()
         if bad > 0 { Console.error("\(path): \(bad) line\(bad == 1 ? "" : "s") skipped") }
         return bad == 0
-    }
-
-    /// Compiles the built-in segmentation rules on another thread, so that this one-time work
-    /// overlaps loading the model and reading the input instead of holding up the first articles
-    /// (the rules are compiled once per process, whoever asks first; the others wait for them).
-    static func warmUp() {
-        Thread.detachNewThread {
-            _ = IndonesianSegmenter.rules
-            _ = NewsFurniture.isFurniture("Baca juga: Foto: (ant)")
-        }
     }
 }

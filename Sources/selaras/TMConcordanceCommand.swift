@@ -63,27 +63,9 @@ struct TMConcordanceCommand: ParsableCommand {
     /// Prints the hits; returns the total.
     @discardableResult
     static func print(_ found: (hits: [Concordance.Hit], total: Int), phrase: String, side: Concordance.Side) -> Int {
-        let (hits, total) = found
-        let bold = isatty(STDOUT_FILENO) != 0
         let out = FileOutput()
-        out.line("\(total >= Concordance.countLimit ? "\(total)+" : "\(total)") unit\(total == 1 ? "" : "s") with \"\(phrase)\" in the \(side == .source ? "sources" : "targets")\(total > hits.count ? ", the first \(hits.count)" : "")")
-        for h in hits {
-            let marked = Self.mark(side == .source ? h.source : h.target, h.ranges, bold: bold)
-            out.line("")
-            out.line("[\(h.origin)\(h.tuid.map { "#\($0)" } ?? "")] \(side == .source ? marked : h.source)")
-            out.line("  → \(side == .target ? marked : h.target)")
-        }
+        for line in Concordance.lines(found, phrase: phrase, side: side, bold: isatty(STDOUT_FILENO) != 0) { out.line(line) }
         out.flush()
-        return total
-    }
-
-    static func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {
-        var scalars = Array(text.unicodeScalars)
-        let (open, close) = bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("**", "**")
-        for r in ranges.reversed() where r.upperBound <= scalars.count {
-            scalars.insert(contentsOf: close.unicodeScalars, at: r.upperBound)
-            scalars.insert(contentsOf: open.unicodeScalars, at: r.lowerBound)
-        }
-        return String(String.UnicodeScalarView(scalars))
+        return found.total
     }
 }

@@ -42,4 +42,33 @@ public enum SummaryJob {
         }
         return (evaluation.table(evaluation.evaluate(records), source: path), skipped)
     }
+
+    /// `--jsonl`: summaries (or, with `analyzer`, the feature rows) of `{"id", "text"}` records read
+    /// from `fd`, written to `output` in input order; bad lines go to `report`.
+    public static func jsonLines(fd: Int32, source: String, output: FileOutput, report: @escaping @Sendable (Diagnostic) -> Void,
+                                 summarizer: any Summarizer, length: SummaryLength, analyzer: TermAnalyzer?,
+                                 segmenter: ArticleSegmenter) -> JSONLinesJob.Outcome {
+        var job = JSONLinesJob(schema: .text)
+        // An article is a lot of work per byte: big batches keep both cores busy to the end.
+        job.batchBytes = 8 << 20
+        return job.run(fd: fd, source: source, output: output, report: report) { record, out in
+            let segments = SummaryJob.segments(record.string(0) ?? "", path: source, segmenter: segmenter)
+            out.beginRecord(id: record.id)
+            if let analyzer {
+                SummaryRecord.features(segments, analyzer: analyzer, to: &out)
+            } else {
+                SummaryRecord.summary(segments, summarizer: summarizer, length: length, to: &out)
+            }
+            out.endRecord()
+        }
+    }
+
+    /// Compiles the built-in segmentation rules on another thread, so that this one-time work
+    /// overlaps loading the model and reading the input (whoever asks first compiles them).
+    public static func warmUp() {
+        Thread.detachNewThread {
+            _ = IndonesianSegmenter.rules
+            _ = NewsFurniture.isFurniture("Baca juga: Foto: (ant)")
+        }
+    }
 }
