@@ -817,3 +817,19 @@ final class ReaderPool: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+extension TMStore.ChangeReport {
+    /// The line `tm import` prints: each file's units (or unchanged, removed), the totals and the
+    /// time; with `timings`, a second line with each step's time.
+    public func summary(seconds: Double, store: String, timings: Bool = false) -> String {
+        var parts: [String] = []
+        for f in loaded { parts.append("\(f.name): \(f.units) units") }
+        for f in unchanged { parts.append("\(f): unchanged") }
+        for f in removed { parts.append("\(f): removed") }
+        var out = "\(parts.joined(separator: "; ")) — \(unitsAdded) added, \(unitsRemoved) removed in \(String(format: "%.2f", seconds)) s; store \(store)"
+        if timings, !phases.isEmpty {
+            out += "\ntimings: " + phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "; ")
+        }
+        return out
+    }
+}

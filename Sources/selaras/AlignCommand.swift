@@ -54,11 +54,9 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
-        var resources = AlignmentJob.Resources()
-        if noDictionary { resources.dictionary = nil } else if let dictionary { resources.dictionary = TMCommandSupport.url(dictionary) }
-        resources.glossaries = glossary.map(TMCommandSupport.url)
-        resources.tmx = tmx.map(TMCommandSupport.url)
-        resources.store = store.map(TMCommandSupport.url)
+        let resources = AlignmentJob.Resources(dictionary: dictionary.map(TMCommandSupport.url), noDictionary: noDictionary,
+                                               glossaries: glossary.map(TMCommandSupport.url), tmx: tmx.map(TMCommandSupport.url),
+                                               store: store.map(TMCommandSupport.url))
         let (aligner, memory): (SentenceAligner, [(String, String)])
         do {
             (aligner, memory) = try AlignmentJob.aligner(resources) { Console.error("warning: \($0)") }

@@ -36,49 +36,10 @@ enum Console {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// The inputs of a command: the files given, or standard input when none.
-struct Inputs: Sequence {
-    struct Input {
-        /// nil for standard input.
-        let path: String?
-        var name: String { path ?? "<stdin>" }
+/// The inputs of a command (`FileInputs`), their problems printed on stderr.
+typealias Inputs = FileInputs
 
-        /// The file descriptor to read, or nil (reported) when the file cannot be opened.
-        func open() -> Int32? {
-            guard let path else { return STDIN_FILENO }
-            let fd = Foundation.open(path, O_RDONLY)
-            if fd < 0 {
-                Console.error("error: \(path): cannot open: \(String(cString: strerror(errno)))")
-                return nil
-            }
-            return fd
-        }
-
-        func close(_ fd: Int32) {
-            if path != nil { _ = Foundation.close(fd) }
-        }
-
-        /// Everything the descriptor holds, or nil (reported) on a read error.
-        func readAll(_ fd: Int32) -> [UInt8]? {
-            var raw: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-                if n > 0 { raw.append(contentsOf: chunk[0..<n]); continue }
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 {
-                    Console.error("error: \(name): read failed: \(String(cString: strerror(errno)))")
-                    return nil
-                }
-                return raw
-            }
-        }
-    }
-
-    let files: [String]
-    init(_ files: [String]) { self.files = files }
-
-    func makeIterator() -> IndexingIterator<[Input]> {
-        (files.isEmpty ? [Input(path: nil)] : files.map { Input(path: $0) }).makeIterator()
-    }
+extension FileInputs.Input {
+    func open() -> Int32? { open(report: Console.error) }
+    func readAll(_ fd: Int32) -> [UInt8]? { readAll(fd, report: Console.error) }
 }

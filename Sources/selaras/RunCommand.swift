@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
         let options = BatchRunner.Options(
             inputs: inputs, output: output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
             jobs: jobs, force: force)
-        let progress = ProgressDisplay(enabled: Console.stderrIsTerminal)
+        let progress = ProgressDisplay(enabled: Console.stderrIsTerminal, line: Console.error, raw: { Console.errorRaw($0) })
         let runner = BatchRunner(config: config, options: options) { event in progress.handle(event) }
 
         // Ctrl-C: stop taking articles, let those in flight finish, write the report. A second Ctrl-C quits at once;

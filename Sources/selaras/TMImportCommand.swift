@@ -43,15 +43,7 @@ struct TMImportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let problems = TMCommandSupport.report(report.issues)
-        var parts: [String] = []
-        for f in report.loaded { parts.append("\(f.name): \(f.units) units") }
-        for f in report.unchanged { parts.append("\(f): unchanged") }
-        for f in report.removed { parts.append("\(f): removed") }
-        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        Console.error("\(parts.joined(separator: "; ")) — \(report.unitsAdded) added, \(report.unitsRemoved) removed in \(seconds) s; store \(s.url.path)")
-        if timings, !report.phases.isEmpty {
-            Console.error("timings: " + report.phases.map { "\($0.name) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: "; "))
-        }
+        Console.error(report.summary(seconds: Date().timeIntervalSince(started), store: s.url.path, timings: timings))
         if problems { throw ExitCode(ExitStatus.someFailed) }
     }
 }

@@ -110,21 +110,11 @@ struct TranslateCommand: ParsableCommand {
         let sources = SentenceTranslator.Sources(pipeline: pipeline.map(TMCommandSupport.url), tmx: tmx.map(TMCommandSupport.url),
                                                  store: store.map(TMCommandSupport.url), glossaries: glossary.map(TMCommandSupport.url))
         do {
-            return try SentenceTranslator.make(sources, adjust: { s in
-                if let provider { s.provider = TranslationSettings.Provider(rawValue: provider)! }
-                if let url { s.url = url }
-                if let model { s.model = model }
-                if let apiKeyEnv { s.apiKeyEnv = apiKeyEnv }
-                if let command { s.command = command }
-                if let batchSize { s.batchSize = batchSize }
-                if let concurrency { s.concurrency = concurrency }
-                if let timeout { s.timeout = timeout }
-                if let retries { s.retries = retries }
-                if let maxCharacters { s.maxCharacters = maxCharacters }
-                if let fillThreshold { s.fillThreshold = fillThreshold }
-                if noQa { s.qa = false }
-                if noCache { s.cache = false }
-            }, warn: { Console.error("warning: \($0)") })
+            let overrides = TranslationSettings.Overrides(
+                provider: provider.flatMap(TranslationSettings.Provider.init(rawValue:)), url: url, model: model, apiKeyEnv: apiKeyEnv, command: command,
+                batchSize: batchSize, concurrency: concurrency, timeout: timeout, retries: retries, maxCharacters: maxCharacters,
+                fillThreshold: fillThreshold, qa: noQa ? false : nil, cache: noCache ? false : nil)
+            return try SentenceTranslator.make(sources, adjust: overrides.apply(to:), warn: { Console.error("warning: \($0)") })
         } catch let e as Diagnostics {
             for d in e.list { Console.report(d) }
             throw ExitCode(ExitStatus.usage)

@@ -23,6 +23,12 @@ public enum AlignmentJob {
         public var store: URL?
 
         public init() {}
+
+        /// The command line's: `dictionary` replaces Debian's, `noDictionary` drops it.
+        public init(dictionary: URL?, noDictionary: Bool, glossaries: [URL], tmx: [URL], store: URL?) {
+            if noDictionary { self.dictionary = nil } else if let dictionary { self.dictionary = dictionary }
+            (self.glossaries, self.tmx, self.store) = (glossaries, tmx, store)
+        }
     }
 
     /// The most TM pairs the word model learns from.

@@ -148,6 +148,38 @@ public struct TranslationSettings: Settings {
         }
     }
 
+    /// Values given on a command line, each replacing the config's when present.
+    public struct Overrides: Sendable {
+        public var provider: Provider?, url: String?, model: String?, apiKeyEnv: String?, command: String?
+        public var batchSize: Int?, concurrency: Int?, timeout: Double?, retries: Int?, maxCharacters: Int?, fillThreshold: Double?
+        public var qa: Bool?, cache: Bool?
+
+        public init(provider: Provider? = nil, url: String? = nil, model: String? = nil, apiKeyEnv: String? = nil, command: String? = nil,
+                    batchSize: Int? = nil, concurrency: Int? = nil, timeout: Double? = nil, retries: Int? = nil, maxCharacters: Int? = nil,
+                    fillThreshold: Double? = nil, qa: Bool? = nil, cache: Bool? = nil) {
+            (self.provider, self.url, self.model, self.apiKeyEnv, self.command) = (provider, url, model, apiKeyEnv, command)
+            (self.batchSize, self.concurrency, self.timeout, self.retries) = (batchSize, concurrency, timeout, retries)
+            (self.maxCharacters, self.fillThreshold, self.qa, self.cache) = (maxCharacters, fillThreshold, qa, cache)
+        }
+
+        /// `settings` with these values in place of its own.
+        public func apply(to s: inout TranslationSettings) {
+            if let provider { s.provider = provider }
+            if let url { s.url = url }
+            if let model { s.model = model }
+            if let apiKeyEnv { s.apiKeyEnv = apiKeyEnv }
+            if let command { s.command = command }
+            if let batchSize { s.batchSize = batchSize }
+            if let concurrency { s.concurrency = concurrency }
+            if let timeout { s.timeout = timeout }
+            if let retries { s.retries = retries }
+            if let maxCharacters { s.maxCharacters = maxCharacters }
+            if let fillThreshold { s.fillThreshold = fillThreshold }
+            if let qa { s.qa = qa }
+            if let cache { s.cache = cache }
+        }
+    }
+
     /// The quality checks these settings ask for, or nil with `qa: false`.
     public var checker: TranslationQA? {
         guard qa else { return nil }

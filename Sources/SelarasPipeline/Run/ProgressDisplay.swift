@@ -1,10 +1,10 @@
 import Foundation
 import SelarasCore
-import SelarasPipeline
 
-/// Renders run events on stderr: failures and warnings always; a progress line (count, rate, ETA)
-/// only when stderr is a terminal.
-final class ProgressDisplay: Sendable {
+/// Renders a run's events for a terminal: failures and warnings always, as lines; a progress line
+/// (count, rate, ETA, redrawn in place at most ten times a second) only when `enabled`. Everything
+/// goes to the `line` and `raw` sinks the command line gives (stderr); this type prints nothing.
+public final class ProgressDisplay: Sendable {
     private struct State {
         var start = Date()
         var lastDraw = Date.distantPast
@@ -13,23 +13,26 @@ final class ProgressDisplay: Sendable {
     }
     private let enabled: Bool
     private let state = Locked(State())
+    private let line: @Sendable (String) -> Void
+    private let raw: @Sendable (String) -> Void
 
-    init(enabled: Bool) {
+    public init(enabled: Bool, line: @escaping @Sendable (String) -> Void, raw: @escaping @Sendable (String) -> Void) {
         self.enabled = enabled
+        self.line = line
+        self.raw = raw
     }
 
-    func handle(_ event: RunEvent) {
-        let enabled = self.enabled
-        state.withLock { s in Self.handle(event, &s, enabled: enabled) }
+    public func handle(_ event: RunEvent) {
+        state.withLock { s in handle(event, &s) }
     }
 
-    private static func handle(_ event: RunEvent, _ s: inout State, enabled: Bool) {
-        func clearLocked() { Self.clear(&s) }
-        func draw(done: Int, total: Int, force: Bool) { Self.draw(&s, done: done, total: total, force: force) }
+    private func handle(_ event: RunEvent, _ s: inout State) {
+        func clearLocked() { clear(&s) }
+        func draw(done: Int, total: Int, force: Bool) { self.draw(&s, done: done, total: total, force: force) }
         switch event {
         case let .warning(message):
             clearLocked()
-            Console.error("warning: \(message)")
+            line("warning: \(message)")
         case let .started(total, jobs):
             s.start = Date()
             s.jobs = jobs
@@ -37,26 +40,26 @@ final class ProgressDisplay: Sendable {
         case let .finished(article, done, total):
             if article.status == .failed {
                 clearLocked()
-                Console.error("error: \(article.error ?? article.source)")
+                line("error: \(article.error ?? article.source)")
             }
             for w in article.warnings {
                 clearLocked()
-                Console.error("warning: \(article.source): \(w)")
+                line("warning: \(article.source): \(w)")
             }
             if enabled { draw(done: done, total: total, force: done == total) }
         }
     }
 
     /// Erases the progress line.
-    func clear() {
-        state.withLock { Self.clear(&$0) }
+    public func clear() {
+        state.withLock { clear(&$0) }
     }
 
-    private static func clear(_ s: inout State) {
-        if s.drawn { Console.errorRaw("\r\u{1B}[K"); s.drawn = false }
+    private func clear(_ s: inout State) {
+        if s.drawn { raw("\r\u{1B}[K"); s.drawn = false }
     }
 
-    private static func draw(_ s: inout State, done: Int, total: Int, force: Bool) {
+    private func draw(_ s: inout State, done: Int, total: Int, force: Bool) {
         let now = Date()
         guard force || now.timeIntervalSince(s.lastDraw) >= 0.1 else { return }
         s.lastDraw = now
@@ -67,7 +70,7 @@ final class ProgressDisplay: Sendable {
         if rate > 0, done < total {
             line += ", ETA \(Self.duration(Double(total - done) / rate))"
         }
-        Console.errorRaw(line)
+        raw(line)
         s.drawn = true
     }
 
