@@ -3,7 +3,8 @@
 # with Gale-Church and hunalign (without and with the same FreeDict dictionary), on documents built
 # by ../shared/eval/make_align.py from PANL-BPPT news (and TALPCo) and scored by align_eval.py, in the
 # same run; then concordance over a 200,000-unit store (../shared/eval/make_tmx.py).
-# hunalign is built from its public repository (danielvarga/hunalign) into .build/peers/hunalign.
+# hunalign is built from its public repository (danielvarga/hunalign, or HUNALIGN_GIT, a local git
+# directory of it) into .build/peers/hunalign.
 # Usage: Benchmarks/align/run.sh [SELARAS_BINARY]   (default .build/release/selaras; builds nothing)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,9 +21,10 @@ if [ ! -x "$hun" ]; then
     echo "building hunalign (danielvarga/hunalign) in .build/peers/hunalign"
     rm -rf "$root/.build/peers/hunalign"
     mkdir -p "$root/.build/peers"
-    if [ -d "${HUNALIGN_GIT:-/work/.mirror/danielvarga+hunalign/repo}" ]; then
+    # HUNALIGN_GIT: a local git directory of hunalign to use instead of cloning it from GitHub.
+    if [ -n "${HUNALIGN_GIT:-}" ] && [ -d "$HUNALIGN_GIT" ]; then
         mkdir -p "$root/.build/peers/hunalign"
-        git --git-dir="${HUNALIGN_GIT:-/work/.mirror/danielvarga+hunalign/repo}" archive HEAD src | tar -x -C "$root/.build/peers/hunalign"
+        git --git-dir="$HUNALIGN_GIT" archive HEAD src | tar -x -C "$root/.build/peers/hunalign"
     else
         git clone -q --depth 1 https://github.com/danielvarga/hunalign "$root/.build/peers/hunalign"
     fi

@@ -294,25 +294,17 @@ public struct SentenceAligner: Sendable {
         let lengthCost = -log(p)
         // A sentence the other side dropped has no length to compare: its prior alone prices it.
         guard !s.isEmpty, !t.isEmpty else { return 0 }
-        var matched = 0.0, total = 0.0, unsupported = 0.0
+        var matched = 0.0, unsupported = 0.0
         let merged = s.count + t.count > 2
-        for i in s {
-            var mask: UInt64 = 0
-            for j in t { mask |= evidence.masks(i, j).0 }
-            let w = weight(S[i].tokens, mask)
+        /// Counts one sentence's evidence; in a merge, each sentence needs evidence of its own (an
+        /// unrelated neighbour is a drop).
+        func account(_ tokens: [AlignedSentence.Token], _ mask: UInt64, _ sentenceTotal: Double) {
+            let w = weight(tokens, mask)
             matched += w
-            total += sourceTotals[i]
-            // In a merge, each sentence needs evidence of its own: an unrelated neighbour is a drop.
-            if merged, sourceTotals[i] > 0 { unsupported += max(0, options.mergeSupport - w / sourceTotals[i]) }
+            if merged, sentenceTotal > 0 { unsupported += max(0, options.mergeSupport - w / sentenceTotal) }
         }
-        for j in t {
-            var mask: UInt64 = 0
-            for i in s { mask |= evidence.masks(i, j).1 }
-            let w = weight(T[j].tokens, mask)
-            matched += w
-            total += targetTotals[j]
-            if merged, targetTotals[j] > 0 { unsupported += max(0, options.mergeSupport - w / targetTotals[j]) }
-        }
+        for i in s { account(S[i].tokens, t.reduce(0) { $0 | evidence.masks(i, $1).0 }, sourceTotals[i]) }
+        for j in t { account(T[j].tokens, s.reduce(0) { $0 | evidence.masks($1, j).1 }, targetTotals[j]) }
         return options.lengthWeight * lengthCost - options.reward * matched + options.mergePenalty * unsupported
     }
 }

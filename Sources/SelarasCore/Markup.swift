@@ -94,6 +94,12 @@ public enum Markup {
         return out
     }
 
+    /// A field for a plain TSV cell (extended-TSV glossaries, alignment pairs): tabs and line breaks
+    /// become spaces, so a reader that splits at tabs needs no unescaping.
+    public static func flattenTSV(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+
     /// A field for Selaras's TSV: backslash escapes `\\`, `\t`, `\n`, `\r` (as in PostgreSQL's
     /// text COPY format), so every record is one line with exactly one tab between fields.
     public static func escapeTSV(_ text: String) -> String {

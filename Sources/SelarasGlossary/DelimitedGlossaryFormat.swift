@@ -90,9 +90,7 @@ enum DelimitedGlossaryFormat {
     }
 
     /// A field made safe for one cell: tabs and line breaks become spaces.
-    static func cell(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
-    }
+    static func cell(_ s: String) -> String { Markup.flattenTSV(s) }
 
     static func fields(_ e: GlossaryEntry) -> [String] {
         [e.term, e.variants.joined(separator: "|"), e.translations.joined(separator: "|"),

@@ -29,9 +29,6 @@ public enum TermCandidateTable {
     /// note) with the columns score, frequency, documents, dice and example after them.
     public static func tsv(_ candidates: [TermCandidate], date: Date = Date()) -> String {
         let today = ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withFullDate])
-        func cell(_ s: String) -> String {
-            String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
-        }
         var out = (GlossaryFormat.extendedColumns + ["score", "frequency", "documents", "dice", "example"]).joined(separator: "\t") + "\n"
         for c in candidates {
             var note = "candidate (\(c.kind.rawValue)): C-value \(String(format: "%.1f", c.cValue)), \(c.frequency) occurrence\(c.frequency == 1 ? "" : "s") in \(c.documents) article\(c.documents == 1 ? "" : "s")"
@@ -39,7 +36,7 @@ public enum TermCandidateTable {
             let row = [c.term, c.variants.joined(separator: "|"), c.translation ?? "", "", "noun", "admitted", "", note,
                        "selaras glossary extract", today, String(format: "%.2f", c.score), String(c.frequency),
                        String(c.documents), c.dice.map { String(format: "%.2f", $0) } ?? "", c.examples.joined(separator: " | ")]
-            out += row.map(cell).joined(separator: "\t") + "\n"
+            out += row.map(Markup.flattenTSV).joined(separator: "\t") + "\n"
         }
         return out
     }

@@ -114,18 +114,7 @@ enum NumberWords {
 
     /// Lower-cased runs of letters and digits ("14th", "3rd" stay whole).
     static func alphanumericWords(_ text: String) -> [String] {
-        var out: [String] = []
-        var current = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s.properties.isAlphabetic || s.properties.numericType != nil {
-                current.append(s)
-            } else if !current.isEmpty {
-                out.append(String(current).lowercased())
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { out.append(String(current).lowercased()) }
-        return out
+        TranslationQA.words(text, digitsStart: true).map { $0.lowercased() }
     }
 
     /// Counts in English words (*three*, *twenty*), leaving out values already found.

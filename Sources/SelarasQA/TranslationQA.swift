@@ -340,12 +340,13 @@ public struct TranslationQA: Sendable {
 
     // MARK: helpers
 
-    /// Words: runs of letters (and digits within them), as written.
-    static func words(_ text: String) -> [String] {
+    /// Words: runs of letters (and digits within them), as written; with `digitsStart`, runs of
+    /// letters and digits ("14th", "3rd" stay whole).
+    static func words(_ text: String, digitsStart: Bool = false) -> [String] {
         var out: [String] = []
         var current = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic || (s.properties.numericType != nil && !current.isEmpty) {
+            if s.properties.isAlphabetic || (s.properties.numericType != nil && (digitsStart || !current.isEmpty)) {
                 current.append(s)
             } else if !current.isEmpty {
                 out.append(String(current))

@@ -188,43 +188,15 @@ public struct Concordance: Sendable {
     }
 
     /// The units whose `side` contains `phrase` (its words in order, each in any inflected form),
-    /// in the order they were added, at most `limit`; and how many there are in all.
+    /// in the order they were added, at most `limit`; and how many there are in all (counted up to
+    /// `countLimit`). The index must be up to date (`prepare`). One implementation with the command
+    /// line's quick way (`ConcordanceReader`); here a word the TM lacks is stemmed.
     public func search(_ phrase: String, side: Side = .source, limit: Int = 20) throws -> (hits: [Hit], total: Int) {
-        let words = Self.words(phrase).map(\.word)
-        guard !words.isEmpty else { return ([], 0) }
-        return try store.read { db in
-            // Stems of the query words: from the TM's own words when it has them, else stemmed here.
-            var stems: [String] = []
-            var stemmer: IndonesianStemmer?
-            for w in words {
-                let lower = w.lowercased()
-                if let k = try String.fetchOne(db, sql: "SELECT stem FROM concordance_word WHERE side = ? AND word = ?", arguments: [side.rawValue, lower]) {
-                    stems.append(k)
-                } else {
-                    if side == .source && stemmer == nil { stemmer = TMStemmer().stemmer }
-                    stems.append(Self.stem(w, side: side, stemmer: stemmer ?? IndonesianStemmer(lexicon: nil)))
-                }
-            }
-            let query = "\(side.rawValue) : \"\(stems.joined(separator: " "))\""
-            // Counted up to `countLimit` (a common word's full count costs more than the search).
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT rowid FROM concordance WHERE concordance MATCH ? LIMIT ?)",
-                                         arguments: [query, Self.countLimit]) ?? 0
-            let ids = try Int64.fetchAll(db, sql: "SELECT rowid FROM concordance WHERE concordance MATCH ? ORDER BY rowid LIMIT ?", arguments: [query, limit])
-            var hits: [Hit] = []
-            // The units with their stems (one per word of `words`, in order), in one query.
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let rows = ids.isEmpty ? [] : try Row.fetchAll(db, sql: """
-                SELECT u.id, u.tuid, f.name, u.source, u.target, c.\(side.rawValue) FROM unit u JOIN file f ON f.id = u.file_id
-                JOIN concordance_stems c ON c.id = u.id WHERE u.id IN (\(marks)) ORDER BY u.id
-                """, arguments: StatementArguments(ids))
-            for r in rows {
-                let id: Int64 = r[0], source: String = r[3], target: String = r[4], stemText: String = r[5]
-                let tokens = Self.words(side == .source ? source : target)
-                let keys = stemText.split(separator: " ").map(String.init)
-                let ranges = Self.ranges(of: stems, tokens: tokens, keys: keys)
-                hits.append(Hit(unitID: id, tuid: r[1], origin: r[2], source: source, target: target, ranges: ranges))
-            }
-            return (hits, total)
+        let stem: (String) -> String = { w in Self.stem(w, side: side, stemmer: side == .source ? TMStemmer().stemmer : IndonesianStemmer(lexicon: nil)) }
+        guard let found = ConcordanceReader.search(store: store.url, phrase: phrase, side: side, limit: limit,
+                                                   sourceLanguage: store.sourceLanguage, targetLanguage: store.targetLanguage, stem: stem) else {
+            throw TMStore.StoreError.cannotOpen(store.url.path, "the concordance index is not up to date or cannot be read")
         }
+        return found
     }
 }

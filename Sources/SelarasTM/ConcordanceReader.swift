@@ -6,10 +6,12 @@ import SelarasFormats
 /// through the C API, none of a `TMStore`'s set-up (a query as a whole command is then about 3 ms
 /// quicker). It answers only when the store's concordance index is up to date and the store's
 /// languages are the ones asked for; otherwise `search` returns nil and the caller takes the
-/// `Concordance` way, which builds the index.
+/// `Concordance` way, which builds the index. A word the TM lacks is stemmed by `stem`, when given
+/// (else nil: the stemmer's load is not quick).
 public enum ConcordanceReader {
     public static func search(store url: URL, phrase: String, side: Concordance.Side, limit: Int,
-                              sourceLanguage: String = "id", targetLanguage: String = "en") -> (hits: [Concordance.Hit], total: Int)? {
+                              sourceLanguage: String = "id", targetLanguage: String = "en",
+                              stem: ((String) -> String)? = nil) -> (hits: [Concordance.Hit], total: Int)? {
         var db: OpaquePointer?
         guard sqlite3_open_v2(url.path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db else {
             if let db { sqlite3_close(db) }
@@ -50,10 +52,10 @@ public enum ConcordanceReader {
         guard !words.isEmpty else { return ([], 0) }
         var stems: [String] = []
         for w in words {
-            var stem: String?
-            guard query("SELECT stem FROM concordance_word WHERE side = ? AND word = ?", [side.rawValue, w.lowercased()], row: { stem = text($0, 0) }),
-                  let stem else { return nil }  // a word the TM lacks needs the stemmer: the other way
-            stems.append(stem)
+            var known: String?
+            guard query("SELECT stem FROM concordance_word WHERE side = ? AND word = ?", [side.rawValue, w.lowercased()], row: { known = text($0, 0) }),
+                  let k = known ?? stem?(w) else { return nil }  // a word the TM lacks needs the stemmer
+            stems.append(k)
         }
         let match = "\(side.rawValue) : \"\(stems.joined(separator: " "))\""
         var hits: [Concordance.Hit] = []

@@ -96,45 +96,47 @@ public enum AlignmentJob {
     }
 
     /// Writes the beads with both sides whose confidence is at least `minConfidence` to `url`: TMX
-    /// (`.tmx`, with the confidence as the prop `x-selaras-alignment-confidence`), TSV (`.tsv`:
-    /// confidence, source, target; every bead, empty sides too, when `minConfidence` is 0) or XLIFF 1.2
-    /// (`.xlf`, `.xliff`: targets `needs-review-translation`, for the review loop). Atomic.
+    /// (`.tmx`, with the confidence as the prop `x-selaras-alignment-confidence`), XLIFF 1.2
+    /// (`.xlf`, `.xliff`: targets `needs-review-translation`, for the review loop) or, for any other
+    /// name, TSV (`tsv(...)`). Atomic.
     public static func write(_ beads: [AlignmentBead], source: [String], target: [String], to url: URL, minConfidence: Double,
                              origin: String) throws {
-        let kept = beads.filter { $0.confidence >= minConfidence && (minConfidence == 0 && url.pathExtension == "tsv" || (!$0.source.isEmpty && !$0.target.isEmpty)) }
-        switch url.pathExtension.lowercased() {
-        case "tmx":
-            let units = kept.enumerated().map { k, b -> TMUnit in
-                let (s, t) = texts(b, source: source, target: target)
-                var u = TMUnit(tuid: "\(origin)/\(k + 1)", source: s, target: t, origin: origin)
-                u.props = [.init(type: "x-selaras-alignment-confidence", value: String(format: "%.3f", b.confidence)),
+        let ext = url.pathExtension.lowercased()
+        guard ext == "tmx" || ext == "xlf" || ext == "xliff" else {
+            return try AtomicFile.write(tsv(beads, source: source, target: target, minConfidence: minConfidence), to: url)
+        }
+        let pairs = beads.filter { $0.confidence >= minConfidence && !$0.source.isEmpty && !$0.target.isEmpty }
+            .map { (bead: $0, text: texts($0, source: source, target: target)) }
+        if ext == "tmx" {
+            let units = pairs.enumerated().map { k, p -> TMUnit in
+                var u = TMUnit(tuid: "\(origin)/\(k + 1)", source: p.text.0, target: p.text.1, origin: origin)
+                u.props = [.init(type: "x-selaras-alignment-confidence", value: String(format: "%.3f", p.bead.confidence)),
                            .init(type: "x-selaras-origin", value: origin)]
                 return u
             }
-            try TMXWriter().write(units: units, to: url)
-        case "xlf", "xliff":
-            var doc = Document(article: Article(id: origin, paragraphs: kept.map { Paragraph(texts($0, source: source, target: target).0) }))
-            doc.segments = kept.enumerated().map { k, b in
-                let s = texts(b, source: source, target: target).0
-                return Segment(id: "b\(k + 1)", text: s, paragraph: k, range: 0..<s.unicodeScalars.count)
-            }
-            doc.targets = kept.map { b in
-                Target(text: texts(b, source: source, target: target).1, provenance: .fuzzyTM, score: (b.confidence * 100).rounded(),
-                       origin: "alignment (confidence \(String(format: "%.2f", b.confidence)))")
-            }
-            try AtomicFile.write(try XLIFF12Writer().render(doc, context: WriterContext()), to: url)
-        default:
-            var out = "confidence\tsource\ttarget\n"
-            for b in kept {
-                let (s, t) = texts(b, source: source, target: target)
-                out += "\(String(format: "%.3f", b.confidence))\t\(tsvCell(s))\t\(tsvCell(t))\n"
-            }
-            try AtomicFile.write(out, to: url)
+            return try TMXWriter().write(units: units, to: url)
         }
+        var doc = Document(article: Article(id: origin, paragraphs: pairs.map { Paragraph($0.text.0) }))
+        doc.segments = pairs.enumerated().map { k, p in
+            Segment(id: "b\(k + 1)", text: p.text.0, paragraph: k, range: 0..<p.text.0.unicodeScalars.count)
+        }
+        doc.targets = pairs.map { p in
+            Target(text: p.text.1, provenance: .fuzzyTM, score: (p.bead.confidence * 100).rounded(),
+                   origin: "alignment (confidence \(String(format: "%.2f", p.bead.confidence)))")
+        }
+        try AtomicFile.write(try XLIFF12Writer().render(doc, context: WriterContext()), to: url)
     }
 
-    static func tsvCell(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    /// The beads as TSV (`confidence`, `source`, `target`, a header first): those at `minConfidence`
+    /// or more with both sides; with `minConfidence` 0, every bead, the sentences without a
+    /// counterpart too.
+    public static func tsv(_ beads: [AlignmentBead], source: [String], target: [String], minConfidence: Double) -> String {
+        var out = "confidence\tsource\ttarget\n"
+        for b in beads where b.confidence >= minConfidence && (minConfidence == 0 || (!b.source.isEmpty && !b.target.isEmpty)) {
+            let (s, t) = texts(b, source: source, target: target)
+            out += "\(String(format: "%.3f", b.confidence))\t\(Markup.flattenTSV(s))\t\(Markup.flattenTSV(t))\n"
+        }
+        return out
     }
 
     /// `--jsonl`: the records of `bytes` (`{"id", "source": [...], "target": [...]}`) aligned, as
@@ -168,10 +170,7 @@ public enum AlignmentJob {
         if let output {
             try write(beads, source: sides[0], target: sides[1], to: output, minConfidence: minConfidence, origin: origin)
         } else {
-            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("selaras-align-\(UUID().uuidString).tsv")
-            defer { try? FileManager.default.removeItem(at: tmp) }
-            try write(beads, source: sides[0], target: sides[1], to: tmp, minConfidence: minConfidence, origin: origin)
-            standardOutput(Array(try Data(contentsOf: tmp)))
+            standardOutput(Array(tsv(beads, source: sides[0], target: sides[1], minConfidence: minConfidence).utf8))
         }
         if let review {
             try write(beads.filter { $0.confidence < minConfidence }, source: sides[0], target: sides[1], to: review, minConfidence: 0, origin: origin)
