@@ -13,6 +13,9 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The measuring peers (Python, never a dependency of Selaras) live in their own virtual environment.
 PEERS        ?= .build/peers
 PEER_PACKAGES := spacy blingfire pysbd nltk sumy rouge-score rapidfuzz lxml translate-toolkit PySastrawi
+# The page-extraction peers. pip's resolver trips over lxml's `html_clean` extra that trafilatura and
+# readability-lxml both ask for, so they go in one at a time and readability-lxml without its deps.
+HTML_PEERS   := trafilatura justext lxml_html_clean chardet cssselect
 
 .PHONY: all deps build release demo test bench peers conformance interop clean help
 
@@ -54,6 +57,8 @@ peers: $(PEERS)/.installed
 $(PEERS)/.installed:
 	python3 -m venv $(PEERS)
 	$(PEERS)/bin/pip install -q $(PEER_PACKAGES)
+	for p in $(HTML_PEERS); do $(PEERS)/bin/pip install -q $$p || exit 1; done
+	$(PEERS)/bin/pip install -q --no-deps readability-lxml
 	touch $@
 
 bench: release peers

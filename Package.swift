@@ -42,19 +42,20 @@ let package = Package(
         .target(name: "SelarasQA", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary"]),
         .target(name: "SelarasAlign", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary", "CZlib"]),
         .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"], resources: [.process("Resources")]),
+        .target(name: "SelarasHTML", dependencies: ["SelarasCore", "SelarasText", "CLibXML2", "CZlib"]),
         .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats"]),
         .target(
             name: "SelarasPipeline",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", "SelarasAlign", .product(name: "Yams", package: "Yams"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", "SelarasAlign", "SelarasHTML", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "selaras",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", "SelarasAlign", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", "SelarasAlign", "SelarasHTML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures that the tests of several targets share (never linked into the tool).
@@ -69,6 +70,7 @@ let package = Package(
         .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),
         .testTarget(name: "SelarasQATests", dependencies: ["SelarasQA"]),
         .testTarget(name: "SelarasAlignTests", dependencies: ["SelarasAlign", "SelarasText"]),
+        .testTarget(name: "SelarasHTMLTests", dependencies: ["SelarasHTML"]),
         .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput", "SelarasFormats", "SelarasTM"]),
         .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline", "SelarasQA"], exclude: ["Fixtures"]),
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),

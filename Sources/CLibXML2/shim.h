@@ -13,6 +13,8 @@
 #include <libxml/xpath.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/valid.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 
 /// xmlFree is a global function pointer, which Swift 6 treats as shared mutable state; this wrapper
 /// gives Swift a plain function to call.

@@ -24,16 +24,20 @@ public struct Article: Sendable, Codable, Hashable {
         paragraphs.first(where: { $0.role == .headline })?.text
     }
 
-    /// The body text: paragraphs other than the headline joined by blank lines.
+    /// The body text: paragraphs other than the headline, captions and credits, joined by blank lines.
     public var bodyText: String {
-        paragraphs.filter { $0.role != .headline }.map(\.text).joined(separator: "\n\n")
+        paragraphs.filter { $0.role != .headline && !$0.role.isFurniture }.map(\.text).joined(separator: "\n\n")
     }
 }
 
-/// One block of text: a headline, a body paragraph, a subheading or a list item.
+/// One block of text: a headline, a body paragraph, a subheading, a list item, a block quote, or a
+/// figure's caption or credit (the last two are furniture: out of ranking, in the bilingual output).
 public struct Paragraph: Sendable, Codable, Hashable {
-    public enum Role: String, Sendable, Codable, Hashable {
-        case headline, body, heading, listItem = "list_item"
+    public enum Role: String, Sendable, Codable, Hashable, CaseIterable {
+        case headline, body, heading, listItem = "list_item", quote, caption, credit
+
+        /// Captions and credits belong to the page's pictures, not to the story.
+        public var isFurniture: Bool { self == .caption || self == .credit }
     }
     public var text: String
     public var role: Role

@@ -160,7 +160,8 @@ public struct BilingualView: Sendable {
         switch role {
         case .headline: return .headline
         case .heading, .listItem: return .heading
-        case .body: return .body
+        case .body, .quote: return .body
+        case .caption, .credit: return .furniture
         }
     }
 }

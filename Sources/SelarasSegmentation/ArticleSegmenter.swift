@@ -4,7 +4,8 @@ import SelarasCore
 /// Cuts an article's paragraphs into segments, the way every Selaras command does (the `segment`
 /// stage, `selaras summarize`): the headline and subheadings stay whole (a line break in them becomes
 /// a space); body paragraphs and list items go through the sentence segmenter; news furniture
-/// (datelines alone, "Baca juga:", captions, bylines) is marked `.furniture` when `markFurniture`.
+/// (datelines alone, "Baca juga:", captions, bylines) is marked `.furniture` when `markFurniture`;
+/// caption and credit paragraphs (from saved pages) are always furniture.
 /// Segment ids are `s1`, `s2`, ... in document order; ranges count code points in the paragraph.
 public struct ArticleSegmenter: Sendable {
     public let segmenter: any SentenceSegmenter
@@ -28,9 +29,10 @@ public struct ArticleSegmenter: Sendable {
                 let range = first.lowerBound..<last.upperBound
                 segments.append(Segment(id: "s" + String(segments.count + 1), text: text.codePointSlice(range), paragraph: p,
                                         range: range, role: paragraph.role == .headline ? .headline : .heading))
-            case .body, .listItem:
+            case .body, .listItem, .quote, .caption, .credit:
+                // Captions and credits are furniture whatever they say; quotes are story text.
                 for (range, sentence) in sentences(text) {
-                    let role: Segment.Role = markFurniture && NewsFurniture.isFurniture(sentence) ? .furniture : .body
+                    let role: Segment.Role = paragraph.role.isFurniture || markFurniture && NewsFurniture.isFurniture(sentence) ? .furniture : .body
                     segments.append(Segment(id: "s" + String(segments.count + 1), text: sentence, paragraph: p, range: range, role: role))
                 }
             }

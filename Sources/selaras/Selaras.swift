@@ -13,7 +13,7 @@ struct Selaras: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, SummarizeCommand.self,
-            TranslateCommand.self, AlignCommand.self, TMCommand.self, GlossaryCommand.self,
+            TranslateCommand.self, AlignCommand.self, ExtractCommand.self, TMCommand.self, GlossaryCommand.self,
         ]
     )
 

@@ -24,6 +24,7 @@ extension ArticleError: DiagnosticConvertible {
         case let .invalidEncoding(path, offset):
             return .error(.articleEncoding, at: SourceLocation(file: path), "invalid UTF-8 at byte \(offset)", action: .skipped)
         case let .badRecord(path, reason): return .error(.articleBadRecord, at: SourceLocation(file: path), reason, action: .skipped)
+        case let .page(d): return d
         }
     }
 }

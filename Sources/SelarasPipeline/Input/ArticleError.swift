@@ -1,3 +1,5 @@
+import SelarasCore
+
 /// Why an article could not be read.
 public enum ArticleError: Error, Sendable, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
@@ -5,6 +7,8 @@ public enum ArticleError: Error, Sendable, CustomStringConvertible, Equatable {
     case binary(path: String)
     case invalidEncoding(path: String, byteOffset: Int)
     case badRecord(path: String, reason: String)
+    /// A saved web page that could not be read (the page reader's diagnostic).
+    case page(Diagnostic)
 
     public var description: String {
         switch self {
@@ -13,6 +17,7 @@ public enum ArticleError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .binary(path): return "\(path): binary file, not text"
         case let .invalidEncoding(path, offset): return "\(path): invalid UTF-8 at byte \(offset)"
         case let .badRecord(path, reason): return "\(path): \(reason)"
+        case let .page(d): return d.description
         }
     }
 
@@ -24,6 +29,7 @@ public enum ArticleError: Error, Sendable, CustomStringConvertible, Equatable {
         case .binary: return "binary"
         case .invalidEncoding: return "invalid-encoding"
         case .badRecord: return "bad-record"
+        case let .page(d): return d.code == .htmlNoArticle ? "no-article" : "unreadable-page"
         }
     }
 }

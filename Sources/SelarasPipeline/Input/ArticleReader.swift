@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasHTML
 import SelarasJSONLines
 import SelarasText
 
@@ -13,11 +14,27 @@ import SelarasText
 /// - Markdown (`.md`, `.markdown`): see `MarkdownArticle`.
 /// - JSON lines (`.jsonl`, `.ndjson`): `{"id", "title"?, "text"}` per line; other string fields go to
 ///   the metadata.
+/// - Saved web pages (`.html`, `.htm`, and either gzip-compressed as `.html.gz`/`.htm.gz`): read by
+///   `pages` (the built-in extractor of `SelarasHTML`, or a configured command); the encoding comes
+///   from the page (see `PageBytes`), the paragraphs carry roles, the page's metadata goes to the
+///   article's metadata.
 /// Bytes are checked before anything else: no text → `.empty`; NUL bytes → `.binary`; bytes that are
 /// not UTF-8 → `.invalidEncoding` with the offset. UTF-8 and UTF-16 byte-order marks are honoured.
 /// Text is normalised to NFC and CRLF line ends to LF.
 public struct ArticleReader: Sendable {
-    public init() {}
+    /// How saved web pages are read.
+    public var pages: PageReading
+
+    public init(pages: PageReading = PageReading()) {
+        self.pages = pages
+    }
+
+    /// Whether a file name is a saved web page's.
+    public static func isPage(_ url: URL) -> Bool {
+        var name = url.lastPathComponent.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        return name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml")
+    }
 
     /// Reads the source's bytes (the file, or the JSON line the source carries).
     public func bytes(of source: ArticleSource) throws -> Data {
@@ -39,7 +56,9 @@ public struct ArticleReader: Sendable {
     public func proposedID(for source: ArticleSource) -> String {
         switch source.kind {
         case .file:
-            return Self.identifier(source.url.deletingPathExtension().lastPathComponent)
+            var url = source.url
+            if url.pathExtension.lowercased() == "gz" { url = url.deletingPathExtension() }
+            return Self.identifier(url.deletingPathExtension().lastPathComponent)
         case let .jsonLine(line, data):
             if let record = try? Self.record(data), let id = record.id, !id.value.isEmpty { return Self.identifier(id.value) }
             return Self.identifier("\(source.url.deletingPathExtension().lastPathComponent)-\(line)")
@@ -50,6 +69,12 @@ public struct ArticleReader: Sendable {
     public func read(_ source: ArticleSource, data: Data, id: String) throws -> Article {
         var article: Article
         switch source.kind {
+        case .file where Self.isPage(source.url):
+            do {
+                article = try pages.read(data: data, id: id, path: source.label).article
+            } catch {
+                throw ArticleError.page(error)
+            }
         case .file:
             let text = try Self.decode(data, path: source.label)
             switch source.url.pathExtension.lowercased() {

@@ -84,7 +84,7 @@ public final class BatchRunner: Sendable {
             throw RunSetupError("\(error)")
         }
         let sources = ArticleSource.expand(files)
-        let reader = ArticleReader()
+        let reader = ArticleReader(pages: PageReading(config.resources[PageResource.self]))
         let ids = Self.uniqueIDs(sources.map(reader.proposedID(for:)))
 
         // Stages and resources, once for the run.

@@ -32,9 +32,13 @@ public struct StageRegistry: Sendable {
             for d in r.dependencies { visit(d) }
             out.append(r)
         }
+        for r in Self.runResources { visit(r) }
         for stage in all { for r in stage.resources { visit(r) } }
         return out
     }
+
+    /// Resources the run itself reads (the page extractor, used when articles are read).
+    public static let runResources: [any Resource.Type] = [PageResource.self]
 
     /// Every layer key a stage provides (the typed layers of a JSON document).
     public var layerKeys: [any LayerKey.Type] {
