@@ -303,6 +303,9 @@ struct Extraction {
             if let cls = nodes[top]["class"], !cls.isEmpty, nodes[s]["class"] == cls { bonus = best * 0.2 }
             if let sc = score[s], sc + bonus >= siblingThreshold {
                 roots.append(s)
+            } else if nodes[s].tag == "figure" {
+                // A picture beside the story: its caption and credit are kept (as furniture).
+                roots.append(s)
             } else if nodes[s].tag == "p" {
                 let ld = linkDensity(s), length = textLength[s]
                 if length > 80 && ld < 0.25 {

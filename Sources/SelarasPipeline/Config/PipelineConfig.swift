@@ -85,7 +85,7 @@ struct PipelineSettings: Settings {
     var name: String? = nil
     @Setting("Free text about the pipeline.")
     var description: String? = nil
-    @Setting("Articles: files, folders or globs (.txt, .md, .jsonl); --input replaces them.", mustExist: false)
+    @Setting("Articles: files, folders or globs (.txt, .md, .jsonl, .html, .htm, .html.gz); --input replaces them.", mustExist: false)
     var inputs: [URL] = []
     @Setting("Output folder; --output replaces it.")
     var output: ConfigPath = "out"
