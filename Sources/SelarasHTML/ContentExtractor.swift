@@ -46,13 +46,21 @@ public struct ContentExtractor: Sendable {
     public init() {}
 
     public func extract(_ tree: HTMLTree, metadata: PageMetadata) -> Result {
-        var run = Extraction(tree)
-        run.removeFurniture()
-        run.computeStats()
-        let roots = run.article()
-        run.cleanConditionally(roots)
-        let headline = run.headline(metadata.title)
-        var blocks = run.blocks(roots, headline: headline)
+        // Readability's retries: when a pass finds under 250 characters, the next pass keeps the
+        // elements marked as furniture by their class or id, then skips the conditional clean too.
+        var headline: String?
+        var blocks: [Block] = []
+        for pass in 0..<3 {
+            var run = Extraction(tree)
+            run.removeFurniture(byClass: pass == 0)
+            run.computeStats()
+            let roots = run.article()
+            if pass < 2 { run.cleanConditionally(roots) }
+            headline = run.headline(metadata.title)
+            let found = run.blocks(roots, headline: headline)
+            if found.reduce(0, { $0 + $1.text.count }) > blocks.reduce(0, { $0 + $1.text.count }) { blocks = found }
+            if blocks.reduce(0, { $0 + $1.text.count }) >= 250 { break }
+        }
         var structured = false
         if let body = metadata.structuredBody.map({ HTMLTree.collapseLines($0) }), body.count >= 400 {
             let found = blocks.reduce(0) { $0 + $1.text.count }
@@ -112,7 +120,7 @@ struct Extraction {
 
     // MARK: 1. Furniture
 
-    mutating func removeFurniture() {
+    mutating func removeFurniture(byClass: Bool = true) {
         let nodes = tree.nodes
         var marked = Array(repeating: false, count: nodes.count)
         for i in nodes.indices where i > 0 {
@@ -125,17 +133,20 @@ struct Extraction {
                 dropped[i] = true
                 continue
             }
-            if node.tag != "body", node.tag != "html", node["class"] != nil || node["id"] != nil {
+            if byClass, node.tag != "body", node.tag != "html", node["class"] != nil || node["id"] != nil {
                 marked[i] = PageFurniture.isFurniture(PageFurniture.words(node))
             }
         }
         // Marked elements go unless they hold half of the page's paragraph text (a page wrapper).
+        // Pages written without <p> (text and <br> in divs) are measured by all their text instead.
         computeStats()
-        let total = max(1, paragraphLength[body])
+        let byParagraphs = paragraphLength[body] >= 500
+        let measure = byParagraphs ? paragraphLength : textLength
+        let total = max(1, measure[body])
         for i in nodes.indices where i > 0 {
             let parent = nodes[i].parent
             if parent >= 0, dropped[parent] { dropped[i] = true; continue }
-            if marked[i], paragraphLength[i] * 2 < total { dropped[i] = true }
+            if marked[i], measure[i] * 2 < total { dropped[i] = true }
         }
     }
 
