@@ -86,6 +86,7 @@ struct Extraction {
     var paragraphLength: [Int]
     var counts: [Counts]
     var score: [Double?]
+    var hasBlock: [Bool]
 
     struct Counts {
         var p = 0, img = 0, li = 0, input = 0, embed = 0, headingChars = 0
@@ -106,6 +107,7 @@ struct Extraction {
         paragraphLength = Array(repeating: 0, count: n)
         counts = Array(repeating: Counts(), count: n)
         score = Array(repeating: nil, count: n)
+        hasBlock = Array(repeating: false, count: n)
     }
 
     static let blockTags: Set<String> = [
@@ -157,7 +159,7 @@ struct Extraction {
     mutating func computeStats() {
         let nodes = tree.nodes
         for i in nodes.indices.reversed() {
-            textLength[i] = 0; linkLength[i] = 0; commas[i] = 0; paragraphLength[i] = 0; counts[i] = Counts()
+            textLength[i] = 0; linkLength[i] = 0; commas[i] = 0; paragraphLength[i] = 0; counts[i] = Counts(); hasBlock[i] = false
             if dropped[i] || cleaned[i] { continue }
             let node = nodes[i]
             if node.isText {
@@ -168,10 +170,16 @@ struct Extraction {
             }
             var t = 0, l = 0, c = 0, p = 0
             var k = Counts()
+            var block = false
             for child in node.children {
                 t += textLength[child]; l += linkLength[child]; c += commas[child]; p += paragraphLength[child]
                 k = k + counts[child]
+                let n = nodes[child]
+                if !block, !n.isText, !dropped[child], !cleaned[child] {
+                    block = Self.blockTags.contains(n.tag) || hasBlock[child] && n.tag != "a"
+                }
             }
+            hasBlock[i] = block
             switch node.tag {
             case "a": l = t
             case "p": p = t; k.p += 1
@@ -206,12 +214,8 @@ struct Extraction {
         textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
     }
 
-    func hasBlockChild(_ i: Int) -> Bool {
-        tree.nodes[i].children.contains { c in
-            let n = tree.nodes[c]
-            return !n.isText && !dropped[c] && (Self.blockTags.contains(n.tag) || hasBlockChild(c) && n.tag != "a")
-        }
-    }
+    /// Whether an element has a block-level element under it (not through a link); from `computeStats`.
+    func hasBlockChild(_ i: Int) -> Bool { hasBlock[i] }
 
     // MARK: 3. The article
 
