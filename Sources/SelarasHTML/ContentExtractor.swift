@@ -50,8 +50,9 @@ public struct ContentExtractor: Sendable {
         // elements marked as furniture by their class or id, then skips the conditional clean too.
         var headline: String?
         var blocks: [Block] = []
+        let classes = ClassWords(tree)
         for pass in 0..<3 {
-            var run = Extraction(tree)
+            var run = Extraction(tree, classes: classes)
             run.removeFurniture(byClass: pass == 0)
             run.computeStats()
             let roots = run.article()
@@ -73,9 +74,48 @@ public struct ContentExtractor: Sendable {
     }
 }
 
+/// What each element's tag, attributes and class/id words say, read once per page (every pass
+/// uses them); elements under a never-read tag are not looked at.
+struct ClassWords {
+    /// Never read: a furniture tag, hidden, a furniture ARIA role, or under one of those.
+    var hardDropped: [Bool]
+    /// Marked as furniture (`PageFurniture.isFurniture`).
+    var furniture: [Bool]
+    /// Readability's class weight (`PageFurniture.classWeight`), plus 25 for `itemprop="articleBody"`.
+    var weight: [Double]
+    /// A picture credit (`credit…`, `copyright…`, `source`, `photographer…`).
+    var credit: [Bool]
+
+    init(_ tree: HTMLTree) {
+        let n = tree.nodes.count
+        furniture = Array(repeating: false, count: n)
+        weight = Array(repeating: 0, count: n)
+        credit = Array(repeating: false, count: n)
+        hardDropped = Array(repeating: false, count: n)
+        for (i, node) in tree.nodes.enumerated() where i > 0 {
+            if node.parent >= 0, hardDropped[node.parent] { hardDropped[i] = true; continue }
+            if node.isText { continue }
+            if PageFurniture.droppedTags.contains(node.tag) || PageFurniture.isHidden(node)
+                || node["role"].map({ PageFurniture.droppedRoles.contains($0.lowercased()) }) == true {
+                hardDropped[i] = true
+                continue
+            }
+            if node["itemprop"]?.lowercased() == "articlebody" { weight[i] += 25 }
+            guard node["class"] != nil || node["id"] != nil else { continue }
+            let words = PageFurniture.words(node)
+            furniture[i] = PageFurniture.isFurniture(words)
+            weight[i] += PageFurniture.classWeight(words, furniture: furniture[i])
+            credit[i] = words.contains { $0.hasPrefix("credit") || $0.hasPrefix("copyright") || $0 == "source" || $0.hasPrefix("photographer") }
+        }
+    }
+}
+
 /// The working state of one extraction: per-node flags and figures over the tree's arrays.
 struct Extraction {
     let tree: HTMLTree
+    let classes: ClassWords
+    /// The body element (else the document).
+    let body: Int
     /// Removed as furniture (the node and everything under it).
     var dropped: [Bool]
     /// Removed by the conditional clean inside the article.
@@ -96,8 +136,10 @@ struct Extraction {
         }
     }
 
-    init(_ tree: HTMLTree) {
+    init(_ tree: HTMLTree, classes: ClassWords) {
         self.tree = tree
+        self.classes = classes
+        body = tree.nodes.firstIndex { $0.tag == "body" } ?? 0
         let n = tree.nodes.count
         dropped = Array(repeating: false, count: n)
         cleaned = Array(repeating: false, count: n)
@@ -117,27 +159,14 @@ struct Extraction {
     ]
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    /// The body element (else the document).
-    var body: Int { tree.nodes.firstIndex { $0.tag == "body" } ?? 0 }
-
     // MARK: 1. Furniture
 
     mutating func removeFurniture(byClass: Bool = true) {
         let nodes = tree.nodes
+        dropped = classes.hardDropped
         var marked = Array(repeating: false, count: nodes.count)
-        for i in nodes.indices where i > 0 {
-            let node = nodes[i]
-            let parent = node.parent
-            if parent >= 0, dropped[parent] { dropped[i] = true; continue }
-            if node.isText { continue }
-            if PageFurniture.droppedTags.contains(node.tag) || PageFurniture.isHidden(node)
-                || node["role"].map({ PageFurniture.droppedRoles.contains($0.lowercased()) }) == true {
-                dropped[i] = true
-                continue
-            }
-            if byClass, node.tag != "body", node.tag != "html", node["class"] != nil || node["id"] != nil {
-                marked[i] = PageFurniture.isFurniture(PageFurniture.words(node))
-            }
+        if byClass {
+            for i in nodes.indices where !dropped[i] && nodes[i].tag != "body" && nodes[i].tag != "html" { marked[i] = classes.furniture[i] }
         }
         // Marked elements go unless they hold half of the page's paragraph text (a page wrapper).
         // Pages written without <p> (text and <br> in divs) are measured by all their text instead.
@@ -230,9 +259,7 @@ struct Extraction {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": s = -5
         default: s = 0
         }
-        if node["class"] != nil || node["id"] != nil { s += PageFurniture.classWeight(PageFurniture.words(node)) }
-        if node["itemprop"]?.lowercased() == "articlebody" { s += 25 }
-        score[i] = s
+        score[i] = s + classes.weight[i]
     }
 
     /// The elements that make the article: the top candidate and the siblings that join it.
@@ -359,10 +386,10 @@ struct Extraction {
         let rootSet = Set(roots)
         let tags: Set<String> = ["table", "ul", "ol", "div", "section", "form", "fieldset", "dl"]
         for i in nodes.indices where inside[i] && !rootSet.contains(i) && !dropped[i] && tags.contains(nodes[i].tag) {
-            if let p = Optional(nodes[i].parent), p >= 0, cleaned[p] { cleaned[i] = true; continue }
+            if cleaned[nodes[i].parent] { cleaned[i] = true; continue }
             if hasAncestor(i, tag: "figure") || hasAncestor(i, tag: "blockquote") { continue }
             let node = nodes[i]
-            let weight = node["class"] != nil || node["id"] != nil ? PageFurniture.classWeight(PageFurniture.words(node)) : 0
+            let weight = classes.weight[i]
             if weight + (score[i] ?? 0) < 0 { cleaned[i] = true; continue }
             guard commas[i] < 10 else { continue }
             let isList = node.tag == "ul" || node.tag == "ol"
@@ -372,7 +399,7 @@ struct Extraction {
             let li = k.li - 100
             let headingDensity = length == 0 ? 0 : Double(k.headingChars) / Double(length)
             var remove = false
-            if k.img > 1 && Double(k.p) / Double(k.img) < 0.5 && !hasAncestor(i, tag: "figure") { remove = true }
+            if k.img > 1 && Double(k.p) / Double(k.img) < 0.5 { remove = true }
             if !isList && li > k.p { remove = true }
             if Double(k.input) > Double(k.p) / 3 { remove = true }
             if !isList && headingDensity < 0.9 && length < 25 && (k.img == 0 || k.img > 2) && ld > 0 { remove = true }
@@ -452,6 +479,7 @@ struct BlockEmitter {
     var buffer = ""
     var linkChars = 0
     var bufferRole: Paragraph.Role = .body
+    var bufferHasText = false
     var lastWasBreak = false
 
     init(extraction: Extraction) { self.extraction = extraction }
@@ -460,10 +488,12 @@ struct BlockEmitter {
         if extraction.dropped[i] || extraction.cleaned[i] { return }
         let node = extraction.tree.nodes[i]
         if node.isText {
-            if buffer.isEmpty || buffer.allSatisfy(\.isWhitespace) { bufferRole = role }
+            let length = Extraction.measure(node.text).0
+            let hasText = length > 1 || length == 1 && !node.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+            if !bufferHasText { bufferRole = role }
             buffer += node.text
-            if inLink { linkChars += Extraction.measure(node.text).0 }
-            if !node.text.allSatisfy(\.isWhitespace) { lastWasBreak = false }
+            if inLink { linkChars += length }
+            if hasText { bufferHasText = true; lastWasBreak = false }
             return
         }
         switch node.tag {
@@ -483,12 +513,7 @@ struct BlockEmitter {
         case "figcaption", "figure": inner = role == .credit ? .credit : .caption
         case "caption": inner = .caption
         default:
-            if role == .caption || extraction.hasAncestor(i, tag: "figure") {
-                let words = PageFurniture.words(node)
-                if words.contains(where: { $0.hasPrefix("credit") || $0.hasPrefix("copyright") || $0 == "source" || $0.hasPrefix("photographer") }) {
-                    inner = .credit
-                }
-            }
+            if extraction.classes.credit[i], role == .caption || extraction.hasAncestor(i, tag: "figure") { inner = .credit }
         }
         if block || inner != role { flush() }
         for c in node.children { walk(c, role: inner, inLink: inLink || node.tag == "a") }
@@ -496,7 +521,7 @@ struct BlockEmitter {
     }
 
     mutating func flush() {
-        defer { buffer = ""; linkChars = 0; lastWasBreak = false }
+        defer { buffer = ""; linkChars = 0; lastWasBreak = false; bufferHasText = false }
         let lines = buffer.split(separator: "\n", omittingEmptySubsequences: true)
             .map { HTMLTree.collapse(String($0)) }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return }

@@ -142,23 +142,18 @@ public struct PageBytes: Sendable {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        bytes.withUnsafeBufferPointer { UTF8Repair.firstInvalid($0) == nil }
     }
 
     /// The bytes as UTF-8, invalid sequences replaced by U+FFFD (with one warning naming the first).
     static func repairedUTF8(_ bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> [UInt8] {
-        if isValidUTF8(bytes) { return bytes }
-        diagnostics.append(.warning(.htmlEncoding, at: SourceLocation(file: path),
-                                    "the page is not valid UTF-8; the bytes that are not were replaced by U+FFFD", action: .repaired))
-        return Array(String(decoding: bytes, as: UTF8.self).utf8)
+        let (repaired, bad) = bytes.withUnsafeBufferPointer { UTF8Repair.repaired($0) }
+        if let first = bad.first {
+            diagnostics.append(.warning(.htmlEncoding, at: SourceLocation(file: path),
+                                        "the page is not valid UTF-8 (first at byte \(first)); \(bad.count) byte\(bad.count == 1 ? " was" : "s were") replaced by U+FFFD",
+                                        action: .repaired))
+        }
+        return repaired
     }
 
     /// Converts from a charset libxml2 knows (through its encoding handlers), or nil.

@@ -60,10 +60,11 @@ enum PageFurniture {
         return false
     }
 
-    /// Readability's class weight: −25 for a furniture word, +25 for a content word (both may apply).
-    static func classWeight(_ words: [Substring]) -> Double {
+    /// Readability's class weight: −25 for a furniture word, +25 for a content word (both may apply);
+    /// `furniture` is `isFurniture(words)` when the caller has it already.
+    static func classWeight(_ words: [Substring], furniture: Bool? = nil) -> Double {
         var weight = 0.0
-        if isFurniture(words) { weight -= 25 }
+        if furniture ?? isFurniture(words) { weight -= 25 }
         if words.contains(where: { contentWords.contains(String($0)) }) { weight += 25 }
         return weight
     }

@@ -73,8 +73,8 @@ public struct PageReading: Sendable {
         guard let command, !command.isEmpty else {
             throw Diagnostic.error(.htmlExtractor, at: SourceLocation(file: path), "page_extractor is command but page_extractor_command is not set")
         }
-        let env = "SELARAS_PAGE_URL=\(Self.shellQuoted(url ?? page.metadata.canonicalURL ?? "")) "
-        let outcome = ProcessRunner.run("/bin/sh", ["-c", env + command], input: html, timeout: timeout)
+        let outcome = ProcessRunner.run("/bin/sh", ["-c", command], input: html, timeout: timeout,
+                                        environment: ["SELARAS_PAGE_URL": url ?? page.metadata.canonicalURL ?? ""])
         let lastError = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         if let e = outcome.launchError {
             throw Diagnostic.error(.htmlExtractor, at: SourceLocation(file: path), "the page extractor cannot start: \(e)")
@@ -94,6 +94,4 @@ public struct PageReading: Sendable {
         let headline = page.article.paragraphs.first { $0.role == .headline }
         page.article.paragraphs = (headline.map { [$0] } ?? []) + lines.filter { $0 != headline?.text }.map { Paragraph($0) }
     }
-
-    static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

@@ -27,7 +27,9 @@ struct ProcessRunner {
     /// thread never inherits the pipe of another before close-on-exec is set.
     private static let spawnLock = NSLock()
 
-    static func run(_ executable: String, _ arguments: [String], input: Data, timeout: TimeInterval) -> Outcome {
+    /// `environment` adds to (or replaces in) this process's environment for the program.
+    static func run(_ executable: String, _ arguments: [String], input: Data, timeout: TimeInterval,
+                    environment: [String: String] = [:]) -> Outcome {
         var outcome = Outcome()
         spawnLock.lock()
         var locked = true
@@ -67,7 +69,20 @@ struct ProcessRunner {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        var envp: [UnsafeMutablePointer<CChar>?] = []
+        if !environment.isEmpty {
+            var i = 0
+            while let entry = environ[i] {
+                let name = String(cString: entry).prefix { $0 != "=" }
+                if environment[String(name)] == nil { envp.append(strdup(entry)) }
+                i += 1
+            }
+            for (k, v) in environment { envp.append(strdup("\(k)=\(v)")) }
+            envp.append(nil)
+        }
+        defer { for p in envp { free(p) } }
+        let spawned = environment.isEmpty ? posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+            : posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         close(inFDs[0]); close(outFDs[1]); close(errFDs[1])
         spawnLock.unlock()
         locked = false
