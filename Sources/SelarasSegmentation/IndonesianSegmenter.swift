@@ -7,23 +7,30 @@ import Foundation
 /// The rules are read and compiled once per process, on first use, and shared by every instance;
 /// creating one is free and an instance may be used from many threads at once.
 public struct IndonesianSegmenter: SentenceSegmenter {
-    public init() {}
+    /// How quotations of several sentences are segmented.
+    public let quotes: QuoteMode
+    private let compiled: SRXSegmenter
+
+    public init(quotes: QuoteMode = .default) {
+        self.quotes = quotes
+        self.compiled = Self.builtIn.with(quotes: quotes)
+    }
 
     public func segment(_ text: String) -> [Range<Int>] {
-        Self.builtIn.segment(text)
+        compiled.segment(text)
     }
 
     public func utf8Sentences(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        Self.builtIn.utf8Sentences(utf8)
+        compiled.utf8Sentences(utf8)
     }
 
     /// The sentences of `text` as strings.
     public func sentences(_ text: String) -> [String] {
-        Self.builtIn.sentences(text)
+        compiled.sentences(text)
     }
 
-    /// The compiled built-in rules (language "id").
-    public static var rules: SRXSegmenter { builtIn }
+    /// The compiled built-in rules (language "id") with the default quotation mode.
+    public static var rules: SRXSegmenter { builtIn.with(quotes: .default) }
 
     /// Where the built-in SRX file is, for users who want to start their own from it.
     public static var rulesURL: URL? {

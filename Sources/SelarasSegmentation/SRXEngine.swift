@@ -428,7 +428,11 @@ final class SRXEngine: @unchecked Sendable {
 
     /// Sentence byte ranges: the text between breaks, trimmed, empty ones dropped.
     func sentences(_ buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        let cuts = breaks(buf)
+        sentences(buf, cuts: breaks(buf))
+    }
+
+    /// The trimmed, non-empty pieces of `buf` between `cuts` (sorted break offsets).
+    func sentences(_ buf: UnsafeBufferPointer<UInt8>, cuts: [Int]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         out.reserveCapacity(cuts.count + 1)
         guard let p = buf.baseAddress else { return [] }

@@ -25,6 +25,29 @@ public struct SRXSegmenter: SentenceSegmenter {
     let engine: SRXEngine
     /// The language the rules were chosen for.
     public let language: String
+    /// How quotations of several sentences are segmented. `.split` (the default here) applies the
+    /// SRX rules as written, as other SRX engines do; `.keep` then removes the breaks inside a
+    /// quotation on one line (`QuotationSpans`). The segment stage and `selaras segment` set it
+    /// from their `quotes` option (default `QuoteMode.default`).
+    public var quotes: QuoteMode = .split
+
+    /// This segmenter with another quotation mode.
+    public func with(quotes: QuoteMode) -> SRXSegmenter {
+        var copy = self
+        copy.quotes = quotes
+        return copy
+    }
+
+    /// Break offsets (before trimming) under the quotation mode.
+    func cuts(_ buf: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let raw = engine.breaks(buf)
+        return quotes == .keep ? QuotationSpans.removingBreaksInside(raw, in: buf) : raw
+    }
+
+    /// Trimmed sentence byte ranges under the quotation mode.
+    func ranges(_ buf: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        engine.sentences(buf, cuts: cuts(buf))
+    }
 
     /// Loads the SRX file at `url` and compiles the rules that apply to `language`.
     public init(contentsOf url: URL, language: String = "id") throws(Diagnostic) {
@@ -41,7 +64,7 @@ public struct SRXSegmenter: SentenceSegmenter {
     public func segment(_ text: String) -> [Range<Int>] {
         var text = text
         return text.withUTF8 { buf -> [Range<Int>] in
-            let byteRanges = engine.sentences(buf)
+            let byteRanges = ranges(buf)
             return Self.codePointRanges(byteRanges, in: buf)
         }
     }
@@ -50,7 +73,7 @@ public struct SRXSegmenter: SentenceSegmenter {
     public func sentences(_ text: String) -> [String] {
         var text = text
         return text.withUTF8 { buf in
-            engine.sentences(buf).map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self) }
+            ranges(buf).map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0]), as: UTF8.self) }
         }
     }
 
@@ -58,16 +81,16 @@ public struct SRXSegmenter: SentenceSegmenter {
     /// Swift string are). For callers that hold bytes, such as a JSON-lines reader; avoids making a
     /// String.
     public func sentenceByteRanges(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        engine.sentences(utf8)
+        ranges(utf8)
     }
 
     public func utf8Sentences(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        engine.sentences(utf8)
+        ranges(utf8)
     }
 
     /// Byte offsets of the break positions in `utf8` (valid UTF-8), before trimming.
     public func breakOffsets(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
-        engine.breaks(utf8)
+        cuts(utf8)
     }
 
     /// Converts sorted, non-overlapping byte ranges to code-point ranges.

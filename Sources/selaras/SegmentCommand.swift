@@ -37,18 +37,21 @@ struct SegmentCommand: ParsableCommand {
     @Flag(name: .long, help: "Read {\"id\",\"text\"} JSON lines and write {\"id\",\"sentences\"} JSON lines.")
     var jsonl = false
 
+    @Option(name: .long, help: ArgumentHelp("A quotation of several sentences: keep (one segment with its attribution) or split (a segment per sentence).", valueName: "keep|split"))
+    var quotes: QuoteMode = .default
+
     func run() throws {
         let segmenter: SRXSegmenter
         if let rules {
             do {
-                segmenter = try SRXSegmenter(contentsOf: URL(fileURLWithPath: rules), language: language)
+                segmenter = try SRXSegmenter(contentsOf: URL(fileURLWithPath: rules), language: language).with(quotes: quotes)
             } catch {
                 Console.report(error)
                 throw ExitCode(ExitStatus.usage)
             }
         } else {
             if let problem = IndonesianSegmenter.loadProblem { Console.error("warning: \(problem)") }
-            segmenter = IndonesianSegmenter.rules
+            segmenter = IndonesianSegmenter.rules.with(quotes: quotes)
         }
         FileOutput.widenPipes()
         let output = FileOutput()
@@ -90,3 +93,5 @@ struct SegmentCommand: ParsableCommand {
         if failed { throw ExitCode(ExitStatus.someFailed) }
     }
 }
+
+extension QuoteMode: ExpressibleByArgument {}

@@ -93,7 +93,8 @@ final class IndonesianSegmentationCasesTests: XCTestCase {
         ("ellipsis then lower-case", "Dia terdiam... lalu pergi begitu saja."),
         ("ellipsis character", "Kami… kami tidak tahu harus berkata apa."),
         ("ellipsis inside a quote", "“Kami berterima kasih… Kami akan terus berjuang,” ujarnya."),
-        ("ellipsis then upper-case stays", "Tunggu dulu... Kembali ke pokok masalah."),
+        ("ellipsis then a capitalised sentence", "Tunggu dulu... |Kembali ke pokok masalah."),
+        ("ellipsis then a digit", "Jumlahnya... 25 orang."),
         ("ellipsis at paragraph end", "Dan cerita pun berlanjut...\n\n|Bab berikutnya dimulai."),
         ("four dots: an ellipsis and a stop", "Ia menunggu.... |Lalu menyerah."),
         ("ellipsis then quote then attribution", "“Entahlah…” katanya pelan."),
@@ -107,7 +108,9 @@ final class IndonesianSegmentationCasesTests: XCTestCase {
         ("attribution with name", "\"Tidak ada masalah,\" kata Menteri Keuangan Sri Mulyani. |Rupiah menguat."),
         ("quote after sentence", "Ia menegaskan sikapnya. |“Kami tidak akan mundur,” katanya."),
         ("two quotes", "“Kami siap.” |“Kami juga,” sahut yang lain."),
-        ("multi-sentence quote", "\"Nanti baru kelihatan. |Tekanannya ada di kuartal kedua,\" ujarnya."),
+        ("multi-sentence quote kept with its attribution", "\"Nanti baru kelihatan. Tekanannya ada di kuartal kedua,\" ujarnya."),
+        ("curly multi-sentence quote", "“Kami siap. Semua sudah dipersiapkan,” ujar Budi. |Ia lalu pergi."),
+        ("quote not closed on its line is not kept", "“Kami siap. |Semua sudah dipersiapkan.\n|Ia lalu pergi."),
         ("quote ending sentence", "Rutte menyatakan hasilnya harus “langgeng dan berkelanjutan.” |Ia juga menegaskan dukungan."),
         ("single quotes", "Ia menyebutnya ‘kesalahan nikmat’. |Semua tertawa."),
         ("straight single quotes", "Film itu berjudul 'Ada Apa'. |Penontonnya banyak."),
@@ -122,12 +125,14 @@ final class IndonesianSegmentationCasesTests: XCTestCase {
         ("attribution after exclamation with capital name", "“Hidup Indonesia!” |Presiden menutup pidatonya."),
 
         // MARK: bullets and numbered lists
-        ("numbered list", "Berikut daftarnya:\n|1. |Pantai Pandawa, Bali\n|2. |Kawah Putih, Bandung"),
+        ("numbered list", "Berikut daftarnya:\n|1. Pantai Pandawa, Bali\n|2. Kawah Putih, Bandung"),
+        ("numbered demand", "Tuntutan mereka:\n|1. Membatalkan revisi UU KPK.\n|2. Menolak RKUHP."),
+        ("decimal list number", "2.1. Latar belakang\n|2.2. Tujuan"),
         ("bullets", "Syaratnya:\n|- KTP asli\n|- Kartu Keluarga\n|- Pas foto"),
         ("bullet dots", "Agenda:\n|• Pembukaan\n|• Sambutan"),
         ("lettered list", "Pilihan:\n|a. Setuju\n|b. Tidak setuju"),
         ("numbered list with parentheses", "Tahapan:\n|1) Pendaftaran\n|2) Seleksi"),
-        ("numbered items with sentences", "1. |Jangan panik. |Tetap tenang.\n|2. |Cari tempat aman."),
+        ("numbered items with sentences", "1. Jangan panik. |Tetap tenang.\n|2. Cari tempat aman."),
         ("number at sentence end is not a list", "Jumlah korban mencapai 12. |Tim SAR terus mencari."),
         ("list after colon on one line", "Ada tiga hal: pertama, disiplin; kedua, kerja keras."),
         ("asterisk bullets", "Catatan:\n|* Data sementara\n|* Dapat berubah"),
@@ -152,7 +157,13 @@ final class IndonesianSegmentationCasesTests: XCTestCase {
         ("baca in brackets", "Ia membantah tuduhan itu. |(Baca: KPK Periksa Saksi Baru) |Sidang dilanjutkan."),
         ("baca juga in square brackets", "Motor itu diluncurkan. |[Baca juga: Membedah Fitur Suzuki GSX-R150] |Harganya terjangkau."),
         ("headline without stop", "Harga Cabai Naik Tajam\n|JAKARTA - Harga cabai di pasar naik."),
-        ("photo caption", "Presiden meninjau banjir di Bekasi. |(Foto: Antara/Budi)\n|Banjir merendam ribuan rumah."),
+        ("photo caption with its credit", "Presiden meninjau banjir di Bekasi. (Foto: Antara/Budi)\n|Banjir merendam ribuan rumah."),
+        ("agency photo credit", "Warga antre di Jakarta, Senin (5/8). (ANTARA FOTO/Sigid Kurniawan)\n|Harga naik."),
+        ("agency/name credit at the end", "Warga antre. (REUTERS/Willy Kurniawan)"),
+        ("Dok. credit", "Menteri memberi keterangan. (Dok. Humas Kementerian)"),
+        ("agency tag alone is not a credit", "Ia berharap kondisi pulih. |(Antara)"),
+        ("rank with a bracketed abbreviation", "Acara dihadiri Brigjen. TNI (Purn.) Ahmad S. Siregar dan warga. |Semua hadir."),
+        ("Kol. Inf. (Purn.)", "Kol. Inf. (Purn.) Budi Harjono ditunjuk."),
         ("byline", "Penulis: Budi Santoso\n|Editor: Ani Lestari"),
         ("agency tag after sentence", "Ia berharap kondisi segera pulih. |(ant)"),
         ("abbreviation in bracket tag", "Demikian Reuters melaporkan. |(Uu. H-RF/I015)"),
@@ -221,6 +232,23 @@ final class IndonesianSegmentationCasesTests: XCTestCase {
             }
         }
         XCTAssertEqual(failures, 0, "\(failures) of \(Self.cases.count) cases failed")
+    }
+
+    /// `quotes: split` cuts inside a quotation; `keep` (the default) does not, and leaves every
+    /// other break alone.
+    func testQuoteModes() {
+        let text = "“Kami siap. Semua sudah dipersiapkan,” ujar Budi. Ia pergi. \"Ini penting. Kami tidak mundur,\" kata Ani."
+        XCTAssertEqual(IndonesianSegmenter(quotes: .split).sentences(text),
+                       ["“Kami siap.", "Semua sudah dipersiapkan,” ujar Budi.", "Ia pergi.", "\"Ini penting.", "Kami tidak mundur,\" kata Ani."])
+        XCTAssertEqual(IndonesianSegmenter(quotes: .keep).sentences(text),
+                       ["“Kami siap. Semua sudah dipersiapkan,” ujar Budi.", "Ia pergi.", "\"Ini penting. Kami tidak mundur,\" kata Ani."])
+        XCTAssertEqual(IndonesianSegmenter().quotes, QuoteMode.default)
+        // A stray straight quote (opening, never closed on the line) keeps every break.
+        XCTAssertEqual(IndonesianSegmenter(quotes: .keep).sentences("Ia berkata \"tidak. Semua diam. Rapat bubar."),
+                       ["Ia berkata \"tidak.", "Semua diam.", "Rapat bubar."])
+        // A mark that closes a quotation is not taken for one that opens the next.
+        XCTAssertEqual(IndonesianSegmenter(quotes: .keep).sentences("Ia menyebut \"kami\". Lalu pergi. Ia \"kembali\"."),
+                       ["Ia menyebut \"kami\".", "Lalu pergi.", "Ia \"kembali\"."])
     }
 
     /// The segmenter's trimming: white space plus zero-width space and BOM.

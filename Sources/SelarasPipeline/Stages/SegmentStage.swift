@@ -2,6 +2,8 @@ import Foundation
 import SelarasCore
 import SelarasSegmentation
 
+extension QuoteMode: SettingChoice {}
+
 /// Cuts every paragraph into sentences (`ArticleSegmenter`): the headline and subheadings stay whole;
 /// list items and body paragraphs go through the segmenter; news furniture is marked so summaries
 /// skip it.
@@ -12,6 +14,8 @@ public struct SegmentStage: Stage {
         public var rules: URL? = nil
         @Setting("Mark news furniture (datelines alone, 'Baca juga:', captions, bylines) so summaries skip it.")
         public var furniture: Bool = true
+        @Setting("How a quotation of several sentences is segmented: keep (one segment with its attribution, the default, chosen by measurement) or split (one segment per sentence inside it).")
+        public var quotes: QuoteMode = .default
         public init() {}
     }
 
@@ -25,10 +29,10 @@ public struct SegmentStage: Stage {
     public init(options: Options, context: RunContext) throws {
         let rules: any SentenceSegmenter
         if let url = options.rules {
-            rules = try SRXSegmenter(contentsOf: url, language: context.config.sourceLanguage)
+            rules = try SRXSegmenter(contentsOf: url, language: context.config.sourceLanguage).with(quotes: options.quotes)
         } else {
             if let problem = IndonesianSegmenter.loadProblem { throw StageError(stage: Self.name, problem) }
-            rules = IndonesianSegmenter()
+            rules = IndonesianSegmenter(quotes: options.quotes)
         }
         segmenter = ArticleSegmenter(segmenter: rules, markFurniture: options.furniture)
     }
