@@ -86,7 +86,15 @@ struct ClassWords {
     /// A picture credit (`credit…`, `copyright…`, `source`, `photographer…`).
     var credit: [Bool]
 
+    /// What one class/id value pair says.
+    private struct Said {
+        var furniture: Bool
+        var weight: Double
+        var credit: Bool
+    }
+
     init(_ tree: HTMLTree) {
+        var seen: [String: Said] = [:]
         let n = tree.nodes.count
         furniture = Array(repeating: false, count: n)
         weight = Array(repeating: 0, count: n)
@@ -101,11 +109,24 @@ struct ClassWords {
                 continue
             }
             if node["itemprop"]?.lowercased() == "articlebody" { weight[i] += 25 }
-            guard node["class"] != nil || node["id"] != nil else { continue }
-            let words = PageFurniture.words(node)
-            furniture[i] = PageFurniture.isFurniture(words)
-            weight[i] += PageFurniture.classWeight(words, furniture: furniture[i])
-            credit[i] = words.contains { $0.hasPrefix("credit") || $0.hasPrefix("copyright") || $0 == "source" || $0.hasPrefix("photographer") }
+            let classAttribute = node["class"], idAttribute = node["id"]
+            guard classAttribute != nil || idAttribute != nil else { continue }
+            // Pages repeat a few hundred class/id values over thousands of elements: each value
+            // pair is read once.
+            let key = (classAttribute ?? "") + "\u{1}" + (idAttribute ?? "")
+            let said: Said
+            if let known = seen[key] {
+                said = known
+            } else {
+                let words = PageFurniture.words(node)
+                let isFurniture = PageFurniture.isFurniture(words)
+                said = Said(furniture: isFurniture, weight: PageFurniture.classWeight(words, furniture: isFurniture),
+                            credit: words.contains { $0.hasPrefix("credit") || $0.hasPrefix("copyright") || $0 == "source" || $0.hasPrefix("photographer") })
+                seen[key] = said
+            }
+            furniture[i] = said.furniture
+            weight[i] += said.weight
+            credit[i] = said.credit
         }
     }
 }

@@ -146,20 +146,73 @@ public struct HTMLTree: Sendable {
             .joined(separator: "\n")
     }
 
-    /// Collapses runs of whitespace (ASCII, no-break space, line breaks) to one space and trims.
+    /// Collapses runs of white space (Unicode White_Space, plus zero-width space and BOM) to one
+    /// space and trims. Works on the UTF-8 bytes: the White_Space scalars outside ASCII are few
+    /// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and are
+    /// recognised by their bytes.
     public static func collapse(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var space = false
-        for scalar in s.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
-                space = !out.isEmpty
-            } else {
-                if space { out.unicodeScalars.append(" ") }
-                space = false
-                out.unicodeScalars.append(scalar)
+        var s = s
+        return s.withUTF8 { buf -> String in
+            let n = buf.count
+            // Nothing to do when there is no white space but single inner spaces.
+            var clean = n == 0 || (buf[0] != 0x20 && buf[n - 1] != 0x20)
+            if clean {
+                var previousSpace = false
+                for b in buf {
+                    if b == 0x20 {
+                        if previousSpace { clean = false; break }
+                        previousSpace = true
+                    } else {
+                        previousSpace = false
+                        if b < 0x20 || b >= 0x80 { clean = false; break }
+                    }
+                }
+            }
+            if clean { return String(decoding: buf, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var o = 0
+                var space = false
+                var i = 0
+                while i < n {
+                    let b = buf[i]
+                    let width = whiteSpaceWidth(buf, i, b)
+                    if width > 0 {
+                        space = o > 0
+                        i += width
+                        continue
+                    }
+                    if space { out[o] = 0x20; o += 1; space = false }
+                    out[o] = b
+                    o += 1
+                    i += 1
+                }
+                return o
             }
         }
-        return out
+    }
+
+    /// The byte length of the white-space scalar at `i` (0 when there is none there).
+    @inline(__always)
+    static func whiteSpaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UInt8) -> Int {
+        if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) ? 1 : 0 }
+        let n = p.count
+        switch b {
+        case 0xC2:
+            return i + 1 < n && (p[i + 1] == 0x85 || p[i + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return i + 2 < n && p[i + 1] == 0x9A && p[i + 2] == 0x80 ? 3 : 0  // U+1680
+        case 0xE2:
+            guard i + 2 < n else { return 0 }
+            let b1 = p[i + 1], b2 = p[i + 2]
+            if b1 == 0x80 { return b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0 }  // U+2000–200B, 2028, 2029, 202F
+            if b1 == 0x81 { return b2 == 0x9F ? 3 : 0 }  // U+205F
+            return 0
+        case 0xE3:
+            return i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80 ? 3 : 0  // U+3000
+        case 0xEF:
+            return i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF ? 3 : 0  // U+FEFF
+        default:
+            return 0
+        }
     }
 }
