@@ -38,34 +38,60 @@ enum PageFurniture {
         "storybody", "richtext", "prose",
     ]
 
-    /// The words of an element's class and id: split at anything not a letter or digit, lowercased;
-    /// a camelCase word also gives its lowercased whole (`relatedArticles` → `relatedarticles`).
-    static func words(_ node: HTMLTree.Node) -> [Substring] {
-        var out: [Substring] = []
+    /// The words of an element's class and id: split at anything not an ASCII letter or digit
+    /// (other bytes count as letters: class names are ASCII in practice), ASCII-lowercased
+    /// (`relatedArticles` → `relatedarticles`). Worked on the UTF-8 bytes.
+    static func words(_ node: HTMLTree.Node) -> [Word] {
+        var out: [Word] = []
         for attr in [node["class"], node["id"]] {
-            guard let attr, !attr.isEmpty else { continue }
-            let lower = attr.lowercased()
-            out += lower.split { !($0.isLetter || $0.isNumber) }
+            guard var attr, !attr.isEmpty else { continue }
+            attr.withUTF8 { buf in
+                var current: [UInt8] = []
+                for b in buf {
+                    switch b {
+                    case 0x41...0x5A: current.append(b | 0x20)
+                    case 0x61...0x7A, 0x30...0x39, 0x80...: current.append(b)
+                    default:
+                        if !current.isEmpty { out.append(Word(current)); current.removeAll(keepingCapacity: true) }
+                    }
+                }
+                if !current.isEmpty { out.append(Word(current)) }
+            }
         }
         return out
     }
 
+    /// One lowercased class/id word, as bytes.
+    struct Word: Equatable {
+        var bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        func hasPrefix(_ p: [UInt8]) -> Bool { bytes.count >= p.count && bytes.starts(with: p) }
+        func hasSuffix(_ p: [UInt8]) -> Bool { bytes.count >= p.count && bytes[(bytes.count - p.count)...].elementsEqual(p) }
+        func hasPrefix(_ p: String) -> Bool { hasPrefix(Array(p.utf8)) }
+        static func == (w: Word, s: String) -> Bool { w.bytes.elementsEqual(s.utf8) }
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    private static let prefixBytes = prefixWords.map { Array($0.utf8) }
+    private static let suffixBytes = suffixWords.map { Array($0.utf8) }
+
     /// Whether the words mark furniture.
-    static func isFurniture(_ words: [Substring]) -> Bool {
+    static func isFurniture(_ words: [Word]) -> Bool {
         for w in words {
-            if exactWords.contains(String(w)) { return true }
-            if prefixWords.contains(where: { w.hasPrefix($0) }) { return true }
-            if w.count > 4, suffixWords.contains(where: { w.hasSuffix($0) }) { return true }
+            if exactWords.contains(w.string) { return true }
+            if prefixBytes.contains(where: { w.hasPrefix($0) }) { return true }
+            if w.bytes.count > 4, suffixBytes.contains(where: { w.hasSuffix($0) }) { return true }
         }
         return false
     }
 
     /// Readability's class weight: −25 for a furniture word, +25 for a content word (both may apply);
     /// `furniture` is `isFurniture(words)` when the caller has it already.
-    static func classWeight(_ words: [Substring], furniture: Bool? = nil) -> Double {
+    static func classWeight(_ words: [Word], furniture: Bool? = nil) -> Double {
         var weight = 0.0
         if furniture ?? isFurniture(words) { weight -= 25 }
-        if words.contains(where: { contentWords.contains(String($0)) }) { weight += 25 }
+        if words.contains(where: { contentWords.contains($0.string) }) { weight += 25 }
         return weight
     }
 
