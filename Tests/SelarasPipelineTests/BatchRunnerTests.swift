@@ -47,6 +47,77 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(doc.summary?.sentences.map(\.segment), [1])
     }
 
+    /// A saved page goes through the whole pipeline: body found, caption and credit kept as
+    /// furniture (in the document, out of the summary), metadata carried, a gzipped page read too.
+    func testSavedPagesAreArticles() throws {
+        let page = """
+            <!DOCTYPE html><html lang="id"><head><meta charset="windows-1252">
+            <title>Sidang Kabinet | Warta</title>
+            <meta property="og:title" content="Presiden Buka Sidang Kabinet">
+            <meta name="author" content="Rina Kartika">
+            <meta property="article:published_time" content="2025-05-12T09:00:00+07:00">
+            <link rel="canonical" href="https://warta.example/sidang-kabinet"></head>
+            <body><nav><a href="/">Beranda</a> <a href="/politik">Politik</a></nav>
+            <article><h1>Presiden Buka Sidang Kabinet</h1>
+            <figure><img src="a.jpg"><figcaption>Presiden memimpin sidang di Jakarta. (Foto: Dok. Setpres)</figcaption></figure>
+            <p>Presiden membuka sidang kabinet di Jakarta. Para menteri hadir sejak pagi.</p>
+            <p>\u{201C}Kami siap. Anggaran sudah disusun,\u{201D} kata Menteri Keuangan di Istana.</p>
+            <p>Sidang membahas anggaran tahun depan dan rencana pembangunan caf\u{E9} rakyat.</p>
+            </article><footer>Hak cipta Warta</footer></body></html>
+            """
+        // Windows-1252 bytes, as the page declares (é is 0xE9, the quotes 0x93/0x94).
+        var bytes: [UInt8] = []
+        for scalar in page.unicodeScalars {
+            switch scalar.value {
+            case 0x201C: bytes.append(0x93)
+            case 0x201D: bytes.append(0x94)
+            case 0..<0x100: bytes.append(UInt8(scalar.value))
+            default: XCTFail("not in Windows-1252: \(scalar)")
+            }
+        }
+        try FileManager.default.removeItem(at: ws.url("articles/satu.txt"))
+        try FileManager.default.removeItem(at: ws.url("articles/dua.txt"))
+        try ws.write("articles/sidang.html", Data(bytes))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c sidang.html > salinan.html.gz"]
+        gzip.currentDirectoryURL = ws.url("articles")
+        try gzip.run(); gzip.waitUntilExit()
+        let report = try runner(ws.writeConfig()).run()
+        XCTAssertEqual(report.totals.ok, 2, "\(report.articles.map { $0.error ?? "" })")
+        XCTAssertEqual(ws.files(in: "out"), ["index.html", "run.json", "run.tmx", "salinan.json", "sidang.json"])
+        for name in ["sidang", "salinan"] {
+            let doc = try JSONDecoder().decode(Document.self, from: Data(contentsOf: ws.url("out/\(name).json")))
+            XCTAssertEqual(doc.article.title, "Presiden Buka Sidang Kabinet")
+            XCTAssertEqual(doc.article.metadata["author"], "Rina Kartika")
+            XCTAssertEqual(doc.article.metadata["url"], "https://warta.example/sidang-kabinet")
+            XCTAssertEqual(doc.article.metadata["encoding"], "windows-1252")
+            let segments = try XCTUnwrap(doc.segments)
+            XCTAssertFalse(segments.contains { $0.text.contains("Beranda") || $0.text.contains("Hak cipta") })
+            let caption = try XCTUnwrap(segments.first { $0.text.hasPrefix("Presiden memimpin") })
+            XCTAssertEqual(caption.text, "Presiden memimpin sidang di Jakarta. (Foto: Dok. Setpres)")
+            XCTAssertEqual(caption.role, .furniture)
+            XCTAssertTrue(segments.contains { $0.text == "\u{201C}Kami siap. Anggaran sudah disusun,\u{201D} kata Menteri Keuangan di Istana." })
+            XCTAssertTrue(segments.contains { $0.text.contains("caf\u{E9} rakyat") })
+            let summary = try XCTUnwrap(doc.summary).sentences.map(\.segment)
+            XCTAssertFalse(summary.contains { segments[$0].role == .furniture })
+        }
+        // The segment stage's quotes: split cuts the quotation into its sentences.
+        let split = try ws.write("split.yaml", """
+            version: 1
+            inputs: [articles]
+            output: out-split
+            stages:
+              - segment: {quotes: split}
+              - write: {formats: [json]}
+            """)
+        XCTAssertEqual(try runner(split).run().totals.ok, 2)
+        let doc = try JSONDecoder().decode(Document.self, from: Data(contentsOf: ws.url("out-split/sidang.json")))
+        let texts = try XCTUnwrap(doc.segments).map(\.text)
+        XCTAssertTrue(texts.contains("\u{201C}Kami siap."), "\(texts)")
+        XCTAssertTrue(texts.contains("Anggaran sudah disusun,\u{201D} kata Menteri Keuangan di Istana."), "\(texts)")
+    }
+
     func testBadArticlesAreReportedAndTheRestWritten() throws {
         try ws.write("articles/gambar.png", Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]))
         try ws.write("articles/kosong.txt", "")
