@@ -8,7 +8,7 @@ RELEASE_BIN  := .build/release/selaras
 SHARED       ?= ../shared
 # Debian packages: libxml2 (XML), SQLite (TM store), zlib (the dictionary), xmllint (conformance checks),
 # hunspell-id (stemmer lexicon), dict-freedict-eng-ind (the aligner's English-Indonesian dictionary).
-APT_PACKAGES := pkg-config libxml2-dev libxml2-utils libsqlite3-dev zlib1g-dev hunspell-id dict-freedict-eng-ind curl
+APT_PACKAGES := pkg-config libpq-dev libxml2-dev libxml2-utils libsqlite3-dev zlib1g-dev hunspell-id dict-freedict-eng-ind curl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The measuring peers (Python, never a dependency of Selaras) live in their own virtual environment.
 PEERS        ?= .build/peers

@@ -22,6 +22,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "SelarasCore"),
         .target(name: "SelarasJSONLines", dependencies: ["SelarasCore"]),
         .target(name: "SelarasFormats", dependencies: ["SelarasCore", "CLibXML2"]),
@@ -43,19 +44,20 @@ let package = Package(
         .target(name: "SelarasAlign", dependencies: ["SelarasCore", "SelarasText", "SelarasGlossary", "CZlib"]),
         .target(name: "SelarasSummary", dependencies: ["SelarasCore", "SelarasText"], resources: [.process("Resources")]),
         .target(name: "SelarasHTML", dependencies: ["SelarasCore", "SelarasText", "CLibXML2", "CZlib"]),
+        .target(name: "SelarasPostgres", dependencies: ["SelarasCore", "SelarasFormats", "SelarasTM", "CLibPQ"]),
         .target(name: "SelarasOutput", dependencies: ["SelarasCore", "SelarasText", "SelarasFormats"]),
         .target(
             name: "SelarasPipeline",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", "SelarasAlign", "SelarasHTML", .product(name: "Yams", package: "Yams"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasQA", "SelarasAlign", "SelarasHTML", "SelarasPostgres", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "selaras",
             dependencies: [
                 "SelarasCore", "SelarasJSONLines", "SelarasFormats", "SelarasText", "SelarasSegmentation", "SelarasTM",
-                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", "SelarasAlign", "SelarasHTML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SelarasGlossary", "SelarasSummary", "SelarasOutput", "SelarasPipeline", "SelarasAlign", "SelarasHTML", "SelarasPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures that the tests of several targets share (never linked into the tool).
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "SelarasQATests", dependencies: ["SelarasQA"]),
         .testTarget(name: "SelarasAlignTests", dependencies: ["SelarasAlign", "SelarasText"]),
         .testTarget(name: "SelarasHTMLTests", dependencies: ["SelarasHTML"]),
+        .testTarget(name: "SelarasPostgresTests", dependencies: ["SelarasPostgres", "SelarasTM", "SelarasFormats", "SelarasTestSupport"]),
         .testTarget(name: "SelarasOutputTests", dependencies: ["SelarasOutput", "SelarasFormats", "SelarasTM"]),
         .testTarget(name: "SelarasPipelineTests", dependencies: ["SelarasPipeline", "SelarasQA"], exclude: ["Fixtures"]),
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),
