@@ -31,12 +31,19 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Process every article, even those unchanged since the last run.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("Only shard K of N (1 ≤ K ≤ N) of the articles, by a stable hash of their ids; the report is run.K-of-N.json and `selaras report merge OUT` joins the shards.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("The TM store, replacing the config's resources.tm_store: a SQLite file or postgres://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass).", valueName: "PATH_OR_URL"))
+    var tmStore: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/8 (got '\(shard)')") }
     }
 
     func run() throws {
-        let config: PipelineConfig
+        var config: PipelineConfig
         do {
             config = try ConfigLoader(checkInputs: input.isEmpty).load(URL(fileURLWithPath: pipeline))
         } catch {
@@ -44,10 +51,11 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let tmStore { config.tmStore = TMStoreLocation(argument: tmStore, relativeTo: cwd) }
         let inputs = input.isEmpty ? nil : input.map { $0.hasPrefix("/") ? $0 : cwd.appendingPathComponent($0).standardizedFileURL.path }
         let options = BatchRunner.Options(
             inputs: inputs, output: output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
-            jobs: jobs, force: force)
+            jobs: jobs, force: force, shard: shard.flatMap(Shard.init(parsing:)))
         let progress = ProgressDisplay(enabled: Console.stderrIsTerminal, line: Console.error, raw: { Console.errorRaw($0) })
         let runner = BatchRunner(config: config, options: options) { event in progress.handle(event) }
 

@@ -12,7 +12,7 @@ struct Selaras: ParsableCommand {
         abstract: "Indonesian news articles into bilingual Indonesian/English work products.",
         version: version,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, SummarizeCommand.self,
+            RunCommand.self, ReportCommand.self, ValidateCommand.self, StagesCommand.self, SegmentCommand.self, SummarizeCommand.self,
             TranslateCommand.self, AlignCommand.self, ExtractCommand.self, TMCommand.self, GlossaryCommand.self,
         ]
     )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SelarasCore
 import SelarasFormats
+import SelarasPostgres
 import SelarasTM
 
 /// `selaras tm import|export|lookup|stats|update`: the translation memory.
@@ -11,7 +12,8 @@ struct TMCommand: ParsableCommand {
         abstract: "Translation memory: import TMX into a store, look sentences up, export, statistics, update from XLIFF.",
         discussion: """
             A store is one SQLite file holding the units, the TMX files they came from (by content hash) and the \
-            fuzzy index. See docs/translation-memory.md.
+            fuzzy index, or a team's shared store on PostgreSQL: --store postgres://USER@HOST:PORT/DB (the password \
+            from PGPASSWORD or ~/.pgpass). See docs/translation-memory.md.
             """,
         subcommands: [TMImportCommand.self, TMExportCommand.self, TMLookupCommand.self, TMConcordanceCommand.self, TMStatsCommand.self,
                       TMUpdateCommand.self, TMRemoveCommand.self, TMDedupeCommand.self]
@@ -49,8 +51,10 @@ enum TMCommandSupport {
         }
     }
 
-    /// Opens a store, turning its errors into messages.
+    /// Opens a store, turning its errors into messages. For a `postgres://` store this is the
+    /// machine's replica, brought up to the shared store's latest change.
     static func openStore(_ path: String, languages: TMLanguageOptions, create: Bool, readOnly: Bool = false) throws -> TMStore {
+        if PostgresURL.isPostgres(path) { return try sharedStore(path, languages: languages).replica().store }
         do {
             return try TMStore(url: url(path), sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage, create: create,
                                readOnly: readOnly)
@@ -58,5 +62,22 @@ enum TMCommandSupport {
             Console.error("error: \(e)")
             throw ExitCode(ExitStatus.usage)
         }
+    }
+
+    /// Connects to a shared store (`postgres://…`), turning its errors into messages.
+    static func sharedStore(_ url: String, languages: TMLanguageOptions) throws -> PostgresTMStore {
+        do {
+            return try PostgresTMStore(url: url, sourceLanguage: languages.sourceLanguage, targetLanguage: languages.targetLanguage)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+    }
+
+    /// Refuses a command that only works on a SQLite store.
+    static func requireFile(_ store: String, command: String) throws {
+        guard PostgresURL.isPostgres(store) else { return }
+        Console.error("error: \(PostgresURL.redacted(store)): `tm \(command)` works on a SQLite store only; a shared store changes through `tm import` and `tm update`")
+        throw ExitCode(ExitStatus.usage)
     }
 }

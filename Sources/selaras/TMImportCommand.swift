@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasPostgres
 import SelarasTM
 
 /// `selaras tm import FILE.tmx ... --store PATH`
@@ -31,6 +32,7 @@ struct TMImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if PostgresURL.isPostgres(store) { return try runShared() }
         let s = try TMCommandSupport.openStore(store, languages: languages, create: true)
         let started = Date()
         let report: TMStore.ChangeReport
@@ -45,5 +47,27 @@ struct TMImportCommand: ParsableCommand {
         let problems = TMCommandSupport.report(report.issues)
         Console.error(report.summary(seconds: Date().timeIntervalSince(started), store: s.url.path, timings: timings))
         if problems { throw ExitCode(ExitStatus.someFailed) }
+    }
+
+    /// Into a shared store: each file is stored (when its content changed) in a transaction of its
+    /// own, then this machine's replica is brought up to date, which reports the units.
+    func runShared() throws {
+        if prune { Console.error("warning: --prune is ignored for a shared store (other machines' files stay)") }
+        let shared = try TMCommandSupport.sharedStore(store, languages: languages)
+        let started = Date()
+        do {
+            let (imported, failed) = try shared.importTMX(files.map(TMCommandSupport.url))
+            TMCommandSupport.report(failed)
+            for i in imported { Console.error("\(i.name): \(i.status.rawValue)") }
+            let (replica, sync) = try shared.replica()
+            let problems = TMCommandSupport.report(sync.sync?.issues ?? [])
+            Console.error("\(shared.address): \(try replica.files().reduce(0) { $0 + $1.units }) units at change \(sync.change) (\(String(format: "%.2f", Date().timeIntervalSince(started))) s)")
+            if problems || !failed.isEmpty { throw ExitCode(ExitStatus.someFailed) }
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 }

@@ -30,6 +30,7 @@ struct TMRemoveCommand: ParsableCommand {
     }
 
     func run() throws {
+        try TMCommandSupport.requireFile(store, command: "remove")
         let s = try TMCommandSupport.openStore(store, languages: languages, create: false)
         var ids = Set(id)
         if origin != nil || !filter.isEmpty {
@@ -56,6 +57,7 @@ struct TMDedupeCommand: ParsableCommand {
     @OptionGroup var languages: TMLanguageOptions
 
     func run() throws {
+        try TMCommandSupport.requireFile(store, command: "dedupe")
         let s = try TMCommandSupport.openStore(store, languages: languages, create: false)
         let (duplicates, conflicts) = try s.duplicates()
         let out = FileOutput()

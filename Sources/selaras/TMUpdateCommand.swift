@@ -3,6 +3,7 @@ import Foundation
 import SelarasCore
 import SelarasFormats
 import SelarasOutput
+import SelarasPostgres
 import SelarasTM
 
 /// `selaras tm update --store PATH --from FILE.xlf`
@@ -25,7 +26,8 @@ struct TMUpdateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let s = try TMCommandSupport.openStore(store, languages: languages, create: true)
+        let shared = PostgresURL.isPostgres(store) ? try TMCommandSupport.sharedStore(store, languages: languages) : nil
+        let s = shared == nil ? try TMCommandSupport.openStore(store, languages: languages, create: true) : nil
         var failed = false
         for path in from {
             let url = TMCommandSupport.url(path)
@@ -48,8 +50,14 @@ struct TMUpdateCommand: ParsableCommand {
                        origin: url.lastPathComponent, line: r.location.line)
             }
             do {
-                let report = try s.add(units: units, origin: url.lastPathComponent)
-                Console.error("\(url.lastPathComponent): \(reviewed.count) reviewed units, \(report.unitsAdded) added, \(report.duplicates) already in the store")
+                let added: Int, duplicates: Int
+                if let shared {
+                    (added, duplicates) = try shared.addReviewed(units, origin: url.lastPathComponent)
+                } else {
+                    let report = try s!.add(units: units, origin: url.lastPathComponent)
+                    (added, duplicates) = (report.unitsAdded, report.duplicates)
+                }
+                Console.error("\(url.lastPathComponent): \(reviewed.count) reviewed units, \(added) added, \(duplicates) already in the store")
             } catch {
                 Console.error("\(path): \(error)")
                 failed = true

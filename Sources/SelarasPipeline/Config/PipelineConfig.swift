@@ -40,7 +40,10 @@ public struct PipelineConfig: Sendable {
     /// The glossary files of `resources.glossaries`.
     public var glossaries: [URL] { resources[GlossaryResource.self].glossaries }
     /// `resources.tm_store`, when set.
-    public var tmStore: URL? { resources[TranslationMemoryResource.self].tmStore }
+    public var tmStore: TMStoreLocation? {
+        get { resources[TranslationMemoryResource.self].tmStore }
+        set { resources[TranslationMemoryResource.self].tmStore = newValue }
+    }
 }
 
 /// One entry of the config's `stages` list.

@@ -25,8 +25,12 @@ public final class BatchRunner: Sendable {
         public var jobs: Int?
         /// Process every article even when unchanged.
         public var force: Bool
+        /// Only this shard's articles (`--shard K/N`); its report is `run.K-of-N.json` and the
+        /// batch files (`index.html`, `run.tmx`) are left to `report merge`.
+        public var shard: Shard? = nil
 
-        public init(inputs: [String]? = nil, output: URL? = nil, jobs: Int? = nil, force: Bool = false) {
+        public init(inputs: [String]? = nil, output: URL? = nil, jobs: Int? = nil, force: Bool = false, shard: Shard? = nil) {
+            self.shard = shard
             self.inputs = inputs
             self.output = output
             self.jobs = jobs
@@ -83,9 +87,13 @@ public final class BatchRunner: Sendable {
         } catch {
             throw RunSetupError("\(error)")
         }
-        let sources = ArticleSource.expand(files)
+        let allSources = ArticleSource.expand(files)
         let reader = ArticleReader(pages: PageReading(config.resources[PageResource.self]))
-        let ids = Self.uniqueIDs(sources.map(reader.proposedID(for:)))
+        let allIDs = Self.uniqueIDs(allSources.map(reader.proposedID(for:)))
+        // Ids are made unique over the whole batch first, so every shard names an article alike.
+        let mine = options.shard.map { shard in allIDs.indices.filter { shard.contains(allIDs[$0]) } } ?? Array(allIDs.indices)
+        let sources = mine.map { allSources[$0] }
+        let ids = mine.map { allIDs[$0] }
 
         // Stages and resources, once for the run.
         let context = RunContext(config: config, output: output, date: started) { [onEvent] in onEvent(.warning($0)) }
@@ -99,8 +107,9 @@ public final class BatchRunner: Sendable {
         }
         let runFingerprint = Self.fingerprint(config: config, stages: stages, context: context)
 
-        var state = RunState.load(from: output)
+        var state = RunState.load(from: output, shard: options.shard)
         let previous = state
+        let journal = RunJournal(output: output, shard: options.shard)
         let jobs = max(1, options.jobs ?? config.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         onEvent(.started(total: sources.count, jobs: jobs))
 
@@ -115,6 +124,7 @@ public final class BatchRunner: Sendable {
                 while !self.isCancelled, let i = work.take() {
                     let (entry, stateEntry) = self.process(sources[i], id: ids[i], stages: stageList, reader: reader,
                                                            runFingerprint: runFingerprint, previous: previous)
+                    if entry.status == .ok, let stateEntry { journal?.append(ids[i], stateEntry) }
                     let done = work.complete(i, entry, stateEntry)
                     onEvent(.finished(entry, done: done, total: sources.count))
                 }
@@ -145,17 +155,84 @@ public final class BatchRunner: Sendable {
             tool: "\(SelarasInfo.name) \(SelarasInfo.version)", pipeline: config.name, config: config.url.path,
             output: output.path, started: started, finished: finished, seconds: finished.timeIntervalSince(started),
             jobs: jobs, interrupted: isCancelled, totals: totals, warnings: context.warnings, articles: articles)
-        for stage in stages {
-            do {
-                try stage.finish(report)
-            } catch {
-                report.warnings.append("stage '\(type(of: stage).name)': batch outputs: \(error)")
-                onEvent(.warning("stage '\(type(of: stage).name)': batch outputs: \(error)"))
+        if let shard = options.shard {
+            report.shard = shard.description
+        } else {
+            for stage in stages {
+                do {
+                    try stage.finish(report)
+                } catch {
+                    report.warnings.append("stage '\(type(of: stage).name)': batch outputs: \(error)")
+                    onEvent(.warning("stage '\(type(of: stage).name)': batch outputs: \(error)"))
+                }
             }
         }
-        try? state.save(to: output)
-        try AtomicFile.write(report.encoded(), to: output.appendingPathComponent("run.json"))
+        try? state.save(to: output, shard: options.shard)
+        try AtomicFile.write(report.encoded(), to: output.appendingPathComponent(options.shard?.reportName ?? "run.json"))
         return report
+    }
+
+    /// `selaras report merge OUT`: the shard reports in `output` (`run.K-of-N.json`, all of one N)
+    /// merged into `run.json`, and the batch files (`index.html`, `run.tmx`) written from it by the
+    /// stages of the config the shards ran. Throws when a shard's report is missing.
+    public static func merge(output: URL, onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) throws -> RunReport {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        var reports: [Int: [(Shard, RunReport)]] = [:]
+        for name in names where name.hasPrefix("run.") && name.hasSuffix(".json") && name != "run.json" {
+            let label = name.dropFirst(4).dropLast(5).split(separator: "-")
+            guard label.count == 3, label[1] == "of", let k = Int(label[0]), let n = Int(label[2]), let shard = Shard(index: k, count: n) else { continue }
+            let data = try Data(contentsOf: output.appendingPathComponent(name))
+            do {
+                reports[n, default: []].append((shard, try RunReport.decoded(data)))
+            } catch {
+                throw RunSetupError("\(output.appendingPathComponent(name).path): not a run report: \(error)")
+            }
+        }
+        guard !reports.isEmpty else { throw RunSetupError("\(output.path): no shard reports (run.K-of-N.json) to merge") }
+        guard reports.count == 1, let (n, shards) = reports.first else {
+            throw RunSetupError("\(output.path): shard reports of different splits (\(reports.keys.sorted().map { "of \($0)" }.joined(separator: ", "))); remove the stale ones")
+        }
+        let have = Set(shards.map(\.0.index))
+        let missing = (1...n).filter { !have.contains($0) }
+        guard missing.isEmpty else {
+            throw RunSetupError("\(output.path): shard reports missing: \(missing.map { "run.\($0)-of-\(n).json" }.joined(separator: ", "))")
+        }
+        let parts = shards.sorted { $0.0.index < $1.0.index }.map(\.1)
+        let first = parts[0]
+        var totals = RunReport.Totals()
+        for p in parts {
+            totals.articles += p.totals.articles; totals.ok += p.totals.ok; totals.failed += p.totals.failed
+            totals.skipped += p.totals.skipped; totals.partial += p.totals.partial; totals.notRun += p.totals.notRun
+        }
+        let started = parts.map(\.started).min()!, finished = parts.map(\.finished).max()!
+        var merged = RunReport(
+            tool: first.tool, pipeline: first.pipeline, config: first.config, output: output.path, started: started, finished: finished,
+            seconds: finished.timeIntervalSince(started), jobs: parts.map(\.jobs).reduce(0, +), interrupted: parts.contains { $0.interrupted },
+            totals: totals, warnings: Array(Set(parts.flatMap(\.warnings))).sorted(),
+            articles: parts.flatMap(\.articles).sorted { $0.id < $1.id })
+        merged.shard = nil
+        let config: PipelineConfig
+        do {
+            config = try ConfigLoader(checkInputs: false).load(URL(fileURLWithPath: first.config))
+        } catch {
+            throw RunSetupError("\(first.config): the shards' config cannot be read: \(error)")
+        }
+        let context = RunContext(config: config, output: output, date: started) { onEvent(.warning($0)) }
+        for sc in config.stages {
+            let stage: any Stage
+            do {
+                stage = try sc.type.make(sc.options, context: context)
+            } catch {
+                throw RunSetupError("\(sc.location): stage '\(sc.name)' cannot start: \(error)")
+            }
+            do {
+                try stage.finish(merged)
+            } catch {
+                merged.warnings.append("stage '\(sc.name)': batch outputs: \(error)")
+            }
+        }
+        try AtomicFile.write(merged.encoded(), to: output.appendingPathComponent("run.json"))
+        return merged
     }
 
     /// The part of every article's skip fingerprint that the run shares: the config file and tool

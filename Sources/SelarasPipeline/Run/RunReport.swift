@@ -133,6 +133,15 @@ public struct RunReport: Sendable, Codable {
     public var totals: Totals
     public var warnings: [String]
     public var articles: [Article]
+    /// `K/N` in a shard's report (`run.K-of-N.json`); absent in `run.json`.
+    public var shard: String? = nil
+
+    /// A report read back (`run.json`, a shard's report).
+    public static func decoded(_ data: Data) throws -> RunReport {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(RunReport.self, from: data)
+    }
 
     /// The one-line summary printed at the end of a run.
     public var summaryLine: String {

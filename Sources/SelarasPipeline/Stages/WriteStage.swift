@@ -90,11 +90,14 @@ public struct WriteStage: Stage {
             }
             var entry = BatchIndexEntry(id: article.id, title: article.title, status: article.status == .failed ? .failed : .skipped,
                                         links: links(article.outputs), reason: article.error, sourcePath: article.source)
-            if article.status == .skipped {
+            // Articles written by another process (a shard, for `report merge`) are read back like
+            // skipped ones, and keep their status.
+            if article.status != .failed {
+                let status: BatchIndexEntry.Status = article.status == .ok ? .ok : article.status == .partial ? .partial : .skipped
                 let json = output.appendingPathComponent(OutputFormat.json.fileName(forArticle: article.id))
                 let tmx = output.appendingPathComponent(OutputFormat.tmx.fileName(forArticle: article.id))
                 if let data = try? Data(contentsOf: json), let document = try? decoder.decode(Document.self, from: data) {
-                    entry = BatchIndexEntry(document: document, formats: options.formats, status: .skipped,
+                    entry = BatchIndexEntry(document: document, formats: options.formats, status: status,
                                             fillThreshold: writerContext.fillThreshold)
                     if options.runTmx { runTMX.add(document) }
                 } else if options.runTmx, FileManager.default.fileExists(atPath: tmx.path) {
