@@ -25,9 +25,12 @@ import SelarasTM
 /// matching and every `tm` reading command then use it as they use any SQLite store (its fuzzy
 /// index is built in memory from it). LISTEN/NOTIFY is not used: the log is the only source of truth.
 ///
-/// Not stored here (yet): the MT cache, which stays in each machine's local replica.
-public final class PostgresTMStore: @unchecked Sendable {
-    // @unchecked: one connection, used by one thread at a time (a command's main thread).
+/// - `selaras_mt_cache`: machine translations by cache key (`MTCache.key`), shared by every
+///   machine, so a sentence translated once is not sent to a provider again by another.
+public final class PostgresTMStore: TranslationCache, @unchecked Sendable {
+    // @unchecked: one connection; the MT cache methods, which article threads call, take `lock`;
+    // the others are used by one thread (a command's main thread, a run's set-up).
+    private let lock = NSLock()
     public let address: String
     public let sourceLanguage: String
     public let targetLanguage: String
@@ -86,6 +89,11 @@ public final class PostgresTMStore: @unchecked Sendable {
                     seq bigserial PRIMARY KEY, kind text NOT NULL CHECK (kind IN ('origin', 'reviewed')),
                     origin_id bigint REFERENCES selaras_origin(id), reviewed_id bigint REFERENCES selaras_reviewed(id),
                     at timestamptz NOT NULL DEFAULT now())
+                """)
+            try db.execute("""
+                CREATE TABLE IF NOT EXISTS selaras_mt_cache(
+                    key text PRIMARY KEY, provider text NOT NULL, source text NOT NULL, target text NOT NULL,
+                    created timestamptz NOT NULL DEFAULT now())
                 """)
             try db.execute("INSERT INTO selaras_meta(key, value) VALUES ('store_id', gen_random_uuid()::text) ON CONFLICT DO NOTHING")
             try db.execute("INSERT INTO selaras_meta(key, value) VALUES ('source_language', $1), ('target_language', $2) ON CONFLICT DO NOTHING",
@@ -161,6 +169,35 @@ public final class PostgresTMStore: @unchecked Sendable {
                 added += 1
             }
             return (added, units.count - added)
+        }
+    }
+
+    /// The cached machine translations of these keys (those found).
+    public func cachedTranslations(_ keys: [String]) throws -> [String: String] {
+        guard !keys.isEmpty else { return [:] }
+        lock.lock()
+        defer { lock.unlock() }
+        var out: [String: String] = [:]
+        // A text array literal: keys are hex digits and a dash, never quotes or commas.
+        let list = "{" + keys.joined(separator: ",") + "}"
+        for row in try db.execute("SELECT key, target FROM selaras_mt_cache WHERE key = ANY($1::text[])", [.text(list)]) {
+            if let k = row[0], let t = row[1] { out[k] = t }
+        }
+        return out
+    }
+
+    /// Keeps machine translations in one transaction (a key already there is replaced).
+    public func cacheTranslations(_ entries: [MTCache.Entry]) throws {
+        guard !entries.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        try db.transaction {
+            for e in entries {
+                try db.execute("""
+                    INSERT INTO selaras_mt_cache(key, provider, source, target) VALUES ($1, $2, $3, $4)
+                    ON CONFLICT (key) DO UPDATE SET target = EXCLUDED.target, provider = EXCLUDED.provider, created = now()
+                    """, [.text(e.key), .text(e.provider), .text(e.source), .text(e.target)])
+            }
         }
     }
 

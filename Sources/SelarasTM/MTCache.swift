@@ -47,7 +47,16 @@ public enum MTCache {
     }
 }
 
-extension TMStore {
+/// Where machine translations are kept: a TM store (`TMStore`, table `mt_cache`) or a shared
+/// store on PostgreSQL. Safe to call from many threads.
+public protocol TranslationCache: Sendable {
+    /// The cached translations of these keys (those found).
+    func cachedTranslations(_ keys: [String]) throws -> [String: String]
+    /// Keeps translations (a key already there is replaced).
+    func cacheTranslations(_ entries: [MTCache.Entry]) throws
+}
+
+extension TMStore: TranslationCache {
     /// The cached translations of these keys (those found).
     public func cachedTranslations(_ keys: [String]) throws -> [String: String] {
         guard !keys.isEmpty, FileManager.default.fileExists(atPath: url.path) else { return [:] }

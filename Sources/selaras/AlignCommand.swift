@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SelarasPostgres
 import SelarasAlign
 import SelarasCore
 import SelarasJSONLines
@@ -43,7 +44,7 @@ struct AlignCommand: ParsableCommand {
     var glossary: [String] = []
     @Option(name: .long, parsing: .singleValue, help: "A TMX file whose pairs teach word translations (repeatable).")
     var tmx: [String] = []
-    @Option(name: .long, help: "A TM store whose pairs teach word translations.")
+    @Option(name: .long, help: "A TM store whose pairs teach word translations (a SQLite file or postgres://…).")
     var store: String?
 
     func validate() throws {
@@ -56,7 +57,11 @@ struct AlignCommand: ParsableCommand {
     func run() throws {
         let resources = AlignmentJob.Resources(dictionary: dictionary.map(TMCommandSupport.url), noDictionary: noDictionary,
                                                glossaries: glossary.map(TMCommandSupport.url), tmx: tmx.map(TMCommandSupport.url),
-                                               store: store.map(TMCommandSupport.url))
+                                               store: try store.map {
+                                                   // A shared store teaches through this machine's replica.
+                                                   PostgresURL.isPostgres($0) ? try TMCommandSupport.openStore($0, languages: TMLanguageOptions(), create: false).url
+                                                       : TMCommandSupport.url($0)
+                                               })
         let (aligner, memory): (SentenceAligner, [(String, String)])
         do {
             (aligner, memory) = try AlignmentJob.aligner(resources) { Console.error("warning: \($0)") }

@@ -61,7 +61,7 @@ struct TranslateCommand: ParsableCommand {
     var fillThreshold: Double?
     @Option(name: .long, parsing: .singleValue, help: "A TMX file (repeatable): TM fills and examples.")
     var tmx: [String] = []
-    @Option(name: .long, help: "A TM store (TM fills, examples, and the MT cache).")
+    @Option(name: .long, help: "A TM store (TM fills, examples, and the MT cache): a SQLite file or postgres://USER@HOST:PORT/DB.")
     var store: String?
     @Option(name: .long, parsing: .singleValue, help: "A glossary file (repeatable).")
     var glossary: [String] = []
@@ -108,7 +108,7 @@ struct TranslateCommand: ParsableCommand {
     /// The translator from --pipeline and the options.
     func makeTranslator() throws -> SentenceTranslator {
         let sources = SentenceTranslator.Sources(pipeline: pipeline.map(TMCommandSupport.url), tmx: tmx.map(TMCommandSupport.url),
-                                                 store: store.map(TMCommandSupport.url), glossaries: glossary.map(TMCommandSupport.url))
+                                                 store: store.map { TMStoreLocation(argument: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }, glossaries: glossary.map(TMCommandSupport.url))
         do {
             let overrides = TranslationSettings.Overrides(
                 provider: provider.flatMap(TranslationSettings.Provider.init(rawValue:)), url: url, model: model, apiKeyEnv: apiKeyEnv, command: command,

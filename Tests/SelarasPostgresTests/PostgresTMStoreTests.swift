@@ -156,6 +156,17 @@ final class PostgresTMStoreTests: XCTestCase {
         XCTAssertEqual(total.value, 1)
     }
 
+    func testTheMTCacheIsShared() throws {
+        let a = try PostgresTMStore(url: databaseURL, cacheDirectory: dir.appendingPathComponent("a"))
+        let b = try PostgresTMStore(url: databaseURL, cacheDirectory: dir.appendingPathComponent("b"))
+        let key = MTCache.key(provider: "stand-in", source: "Rapat ditunda.", glossary: [], context: [])
+        XCTAssertEqual(try b.cachedTranslations([key]), [:])
+        try a.cacheTranslations([MTCache.Entry(key: key, provider: "stand-in", source: "Rapat ditunda.", target: "The meeting was postponed.")])
+        XCTAssertEqual(try b.cachedTranslations([key, "0-1"]), [key: "The meeting was postponed."])
+        try b.cacheTranslations([MTCache.Entry(key: key, provider: "stand-in", source: "Rapat ditunda.", target: "The meeting was adjourned.")])
+        XCTAssertEqual(try a.cachedTranslations([key]), [key: "The meeting was adjourned."])
+    }
+
     func testLanguagePairIsChecked() throws {
         _ = try PostgresTMStore(url: databaseURL, cacheDirectory: dir)
         XCTAssertThrowsError(try PostgresTMStore(url: databaseURL, sourceLanguage: "id", targetLanguage: "fr", cacheDirectory: dir)) {

@@ -27,6 +27,15 @@ public struct TranslationMemoryResource: Resource {
     /// The store the memory was loaded from (also where the MT cache lives); nil when the memory
     /// was read into memory instead.
     public let store: TMStore?
+    /// Where machine translations are kept: the shared PostgreSQL store when there is one (so a
+    /// sentence one machine translated is not sent again by another), else `store`.
+    public let cache: (any TranslationCache)?
+
+    public init(memory: TranslationMemory, store: TMStore?, cache: (any TranslationCache)? = nil) {
+        self.memory = memory
+        self.store = store
+        self.cache = cache ?? store
+    }
 
     public static func load(_ options: Options, context: RunContext) throws -> TranslationMemoryResource {
         let matcher = try context.resource(GlossaryResource.self).matcher
@@ -37,7 +46,8 @@ public struct TranslationMemoryResource: Resource {
             for issue in failed { context.warn(issue.description) }
             let (replica, report) = try shared.replica()
             for issue in report.sync?.issues ?? [] { context.warn(issue.description) }
-            return TranslationMemoryResource(memory: try TranslationMemory(store: replica, termMatcher: { matcher.match($0) }), store: replica)
+            return TranslationMemoryResource(memory: try TranslationMemory(store: replica, termMatcher: { matcher.match($0) }), store: replica,
+                                             cache: shared)
         }
         let (loaded, issues) = try TranslationMemory.open(
             tmx: options.translationMemories, store: storeURL(options, context), sourceLanguage: context.config.sourceLanguage,

@@ -32,7 +32,7 @@ public struct TranslateStage: Stage {
         let provider = try options.makeProvider(source: context.config.sourceLanguage, target: context.config.targetLanguage,
                                                 glossary: entries)
         let tm = try context.resource(TranslationMemoryResource.self)
-        translation = MachineTranslation(provider: provider, settings: options, memory: tm.memory, cache: tm.store,
+        translation = MachineTranslation(provider: provider, settings: options, memory: tm.memory, cache: tm.cache,
                                          qa: options.checker)
     }
 

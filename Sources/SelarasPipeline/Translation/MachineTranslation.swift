@@ -24,14 +24,14 @@ public struct MachineTranslation: Sendable {
     public let provider: any TranslationProvider
     public let settings: TranslationSettings
     public let memory: TranslationMemory?
-    public let cache: TMStore?
+    public let cache: (any TranslationCache)?
     public let qa: TranslationQA?
     /// Characters sent so far in the run (shared by every article).
     let budget = Locked(0)
     /// Set once the budget ran out (for a single warning).
     let budgetWarned = Locked(false)
 
-    public init(provider: any TranslationProvider, settings: TranslationSettings, memory: TranslationMemory?, cache: TMStore?,
+    public init(provider: any TranslationProvider, settings: TranslationSettings, memory: TranslationMemory?, cache: (any TranslationCache)?,
                 qa: TranslationQA?) {
         self.provider = provider
         self.settings = settings

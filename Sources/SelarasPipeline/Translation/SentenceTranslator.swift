@@ -3,6 +3,7 @@ import SelarasCore
 import SelarasGlossary
 import SelarasJSONLines
 import SelarasQA
+import SelarasPostgres
 import SelarasTM
 
 /// Translates loose sentences (not articles) the way the `translate` stage does: TM fill, then the
@@ -114,12 +115,13 @@ extension SentenceTranslator {
         public var pipeline: URL?
         /// TMX files (without `store`: read into the TMX files' default store, which also keeps the MT cache).
         public var tmx: [URL] = []
-        /// A TM store: TM fills, examples and the MT cache (created when missing; `tmx` synced into it).
-        public var store: URL?
+        /// A TM store: TM fills, examples and the MT cache (created when missing; `tmx` synced into
+        /// it); a shared `postgres://` store too (its replica for the TM, the shared MT cache).
+        public var store: TMStoreLocation?
         /// Glossary files (replacing the pipeline's).
         public var glossaries: [URL] = []
 
-        public init(pipeline: URL? = nil, tmx: [URL] = [], store: URL? = nil, glossaries: [URL] = []) {
+        public init(pipeline: URL? = nil, tmx: [URL] = [], store: TMStoreLocation? = nil, glossaries: [URL] = []) {
             self.pipeline = pipeline
             self.tmx = tmx
             self.store = store
@@ -135,7 +137,7 @@ extension SentenceTranslator {
                             warn: @escaping @Sendable (String) -> Void) throws -> SentenceTranslator {
         var settings = TranslationSettings()
         var memory: TranslationMemory?
-        var cache: TMStore?
+        var cache: (any TranslationCache)?
         var glossaries: [Glossary] = []
         var matcher: TermMatcher?
         if let pipeline = sources.pipeline {
@@ -144,13 +146,20 @@ extension SentenceTranslator {
             let context = RunContext(config: config, output: config.output, onWarning: warn)
             let tm = try context.resource(TranslationMemoryResource.self)
             memory = tm.memory
-            cache = tm.store
+            cache = tm.cache
             let g = try context.resource(GlossaryResource.self)
             glossaries = g.glossaries
             matcher = g.matcher
         }
         adjust(&settings)
-        if let url = sources.store {
+        if case let .postgres(url)? = sources.store {
+            let shared = try PostgresTMStore(url: url)
+            if !sources.tmx.isEmpty {
+                for issue in try shared.importTMX(sources.tmx).failed { warn(issue.description) }
+            }
+            memory = try TranslationMemory(store: shared.replica().store)
+            cache = shared
+        } else if case let .file(url)? = sources.store {
             let store = try TMStore(url: url, create: true)
             if !sources.tmx.isEmpty { _ = try store.sync(tmx: sources.tmx, prune: false) }
             memory = try TranslationMemory(store: store)
