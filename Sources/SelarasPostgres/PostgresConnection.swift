@@ -12,8 +12,8 @@ import Foundation
 /// does.
 ///
 /// Statements run with parameters (`$1`, `$2`, …, never spliced into the SQL); results come back
-/// as text, `bytea` columns decoded to bytes by `bytes(_:)`. A connection is used by one thread at
-/// a time.
+/// as text (`execute`) or as raw bytes in the binary format (`executeBinary`, for documents). A
+/// connection is used by one thread at a time.
 public final class PostgresConnection: @unchecked Sendable {
     // @unchecked: a connection is used from one thread at a time (documented above).
     private let conn: OpaquePointer
@@ -47,6 +47,17 @@ public final class PostgresConnection: @unchecked Sendable {
     /// that return none.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [Value] = []) throws(PostgresError) -> [[String?]] {
+        try run(sql, parameters, binary: false) { bytes in String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// The rows a statement returned in PostgreSQL's binary format: a `bytea` or `text` column's
+    /// bytes as they are (no hex to decode; for large documents).
+    public func executeBinary(_ sql: String, _ parameters: [Value] = []) throws(PostgresError) -> [[[UInt8]?]] {
+        try run(sql, parameters, binary: true) { Array($0) }
+    }
+
+    private func run<T>(_ sql: String, _ parameters: [Value], binary: Bool,
+                        _ convert: (UnsafeBufferPointer<UInt8>) -> T) throws(PostgresError) -> [[T?]] {
         var buffers: [[CChar]?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
@@ -61,7 +72,7 @@ public final class PostgresConnection: @unchecked Sendable {
             }
         }
         let result: OpaquePointer? = withPointers(buffers) { pointers in
-            PQexecParams(conn, sql, Int32(parameters.count), nil, pointers, lengths, formats, 0)
+            PQexecParams(conn, sql, Int32(parameters.count), nil, pointers, lengths, formats, binary ? 1 : 0)
         }
         guard let result else { throw .query(address, Self.message(PQerrorMessage(conn)), sql: sql) }
         defer { PQclear(result) }
@@ -70,17 +81,17 @@ public final class PostgresConnection: @unchecked Sendable {
             throw .query(address, Self.message(PQresultErrorMessage(result)), sql: sql)
         }
         let rows = Int(PQntuples(result)), columns = Int(PQnfields(result))
-        var out: [[String?]] = []
+        var out: [[T?]] = []
         out.reserveCapacity(rows)
         for r in 0..<rows {
-            var row: [String?] = []
+            var row: [T?] = []
             row.reserveCapacity(columns)
             for c in 0..<columns {
                 if PQgetisnull(result, Int32(r), Int32(c)) != 0 { row.append(nil); continue }
                 let length = Int(PQgetlength(result, Int32(r), Int32(c)))
                 let value = PQgetvalue(result, Int32(r), Int32(c))!
                 row.append(value.withMemoryRebound(to: UInt8.self, capacity: length) {
-                    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                    convert(UnsafeBufferPointer(start: $0, count: length))
                 })
             }
             out.append(row)
@@ -99,28 +110,6 @@ public final class PostgresConnection: @unchecked Sendable {
             _ = try? execute("ROLLBACK")
             throw error
         }
-    }
-
-    /// The bytes of a `bytea` column read as text (`\x` hex form).
-    public static func bytes(_ text: String?) -> [UInt8] {
-        guard let text, text.hasPrefix("\\x") else { return Array((text ?? "").utf8) }
-        let hex = Array(text.utf8.dropFirst(2))
-        var out: [UInt8] = []
-        out.reserveCapacity(hex.count / 2)
-        func nibble(_ c: UInt8) -> UInt8 {
-            switch c {
-            case 0x30...0x39: return c - 0x30
-            case 0x61...0x66: return c - 0x61 + 10
-            case 0x41...0x46: return c - 0x41 + 10
-            default: return 0
-            }
-        }
-        var i = 0
-        while i + 1 < hex.count {
-            out.append(nibble(hex[i]) << 4 | nibble(hex[i + 1]))
-            i += 2
-        }
-        return out
     }
 
     private static func message(_ p: UnsafePointer<CChar>?) -> String {

@@ -246,14 +246,14 @@ public final class PostgresTMStore: TranslationCache, @unchecked Sendable {
         let since = [PostgresConnection.Value.text(String(state.change)), .text(String(latest))]
         report.applied = Int(try db.execute("SELECT count(*) FROM selaras_change WHERE seq > $1 AND seq <= $2", since)[0][0] ?? "0") ?? 0
         // TMX documents changed since the last change applied (or all, for a new replica).
-        let changed = try db.execute("""
+        let changed = try db.executeBinary("""
             SELECT o.name, o.content FROM selaras_origin o
             WHERE o.id IN (SELECT origin_id FROM selaras_change WHERE kind = 'origin' AND seq > $1 AND seq <= $2)
             """, since)
         try fm.createDirectory(at: documents, withIntermediateDirectories: true)
         for row in changed {
-            guard let name = row[0], Self.isSafeName(name) else { continue }
-            try AtomicFile.write(Data(PostgresConnection.bytes(row[1])), to: documents.appendingPathComponent(name))
+            guard let nameBytes = row[0], case let name = String(decoding: nameBytes, as: UTF8.self), Self.isSafeName(name) else { continue }
+            try AtomicFile.write(Data(row[1] ?? []), to: documents.appendingPathComponent(name))
             report.documents += 1
         }
         if !changed.isEmpty || state.change == 0 {
