@@ -80,6 +80,8 @@ final class TMXStretchParser {
     @exclusivity(unchecked) private(set) var tuCount = 0
     /// Elements still to skip, the current one included (0: not skipping).
     @exclusivity(unchecked) private var skipDepth = 0
+    /// Elements open now (XMLGuard.maxDepth bounds it).
+    @exclusivity(unchecked) private var depth = 0
     @exclusivity(unchecked) private var capture: Capture?
 
     // Element and attribute names, interned in the parser's dictionary (compared by pointer).
@@ -112,6 +114,7 @@ final class TMXStretchParser {
 
     /// Parses the stream's current attempt to its end, or until a fatal error or a stop.
     func run(sink: TMXErrorSink) throws -> Result {
+        depth = 0
         var handler = xmlSAXHandler()
         // The default SAX2 handlers keep what the parser itself needs (the document, the internal
         // subset and its entity declarations); the element, text and error events are Selaras's.
@@ -174,16 +177,43 @@ final class TMXStretchParser {
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.chunkSize)
         defer { chunk.deallocate() }
         var ended = false
+        // XMLGuard's limits: the prolog is held back until it is judged (entity declarations are
+        // refused), and every chunk's text runs are measured before libxml2 sees it.
+        var prolog: [UInt8]? = []
+        var meter = XMLGuard.TextRunMeter()
+        func refuse(_ problem: XMLProblem) -> Diagnostic {
+            Diagnostic.tmx(.failed, at: SourceLocation(file: session.file, line: problem.line > 0 ? problem.line : nil), problem.message)
+        }
+        func feed(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Bool {
+            guard meter.feed(UnsafeBufferPointer(start: p, count: n)) else { throw refuse(meter.problem) }
+            let rc = p.withMemoryRebound(to: CChar.self, capacity: n) { xmlParseChunk(ctxt, $0, Int32(n), 0) }
+            return rc == 0 && ctxt.pointee.wellFormed != 0
+        }
         while stop == nil {
             let n = session.stream.read(into: chunk, count: Self.chunkSize)
             if n < 0 { break }
+            if var held = prolog {
+                held.append(contentsOf: UnsafeBufferPointer(start: chunk, count: max(0, n)))
+                let verdict = held.withUnsafeBufferPointer { XMLGuard.checkProlog($0, complete: n == 0) }
+                switch verdict {
+                case .needMore:
+                    prolog = held
+                    continue
+                case let .refused(problem):
+                    throw refuse(problem)
+                case let .ok(note):
+                    if let note { session.issues.append(Diagnostic.tmx(.kept, at: SourceLocation(file: session.file), note)) }
+                    prolog = nil
+                    if !held.isEmpty, try !held.withUnsafeBufferPointer({ try feed($0.baseAddress!, $0.count) }) { break }
+                }
+            } else if n > 0 {
+                if try !feed(chunk, n) { break }
+            }
             if n == 0 {
                 xmlParseChunk(ctxt, nil, 0, 1)
                 ended = true
                 break
             }
-            let rc = chunk.withMemoryRebound(to: CChar.self, capacity: n) { xmlParseChunk(ctxt, $0, Int32(n), 0) }
-            if rc != 0 || ctxt.pointee.wellFormed == 0 { break }
         }
         if case let .failed(error)? = stop { throw error }
         let line = Int(xmlSAX2GetLineNumber(ctxt))
@@ -341,6 +371,12 @@ final class TMXStretchParser {
                               _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ nbAttributes: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if stop != nil { return }
+        depth += 1
+        if depth > XMLGuard.maxDepth {
+            fail(Diagnostic.tmx(.failed, at: SourceLocation(file: session.file, line: currentLine()),
+                                "elements nested deeper than \(XMLGuard.maxDepth) levels; refused"))
+            return
+        }
         if skipDepth > 0 { skipDepth += 1; return }
         if capture != nil {
             captureStart(Self.qualified(prefix, name), Self.allAttributes(nbNamespaces, namespaces, nbAttributes, attributes))
@@ -456,6 +492,7 @@ final class TMXStretchParser {
 
     private func endElement(_ name: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?) {
         if stop != nil { return }
+        depth -= 1
         if skipDepth > 0 { skipDepth -= 1; return }
         if capture != nil {
             if capture!.depth > 0 {

@@ -88,16 +88,20 @@ public enum XLIFFReader {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw Diagnostic.xliff(.failed, at: SourceLocation(file: url.path), "cannot read the file")
         }
-        XMLParsing.initialize()
-        guard let reader = xmlReaderForFile(url.path, nil, parseOptions) else {
-            throw Diagnostic.xliff(.failed, at: SourceLocation(file: url.path), "cannot open the file as XML")
+        // Read whole, so XMLGuard's limits are checked before libxml2 reads it.
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw Diagnostic.xliff(.failed, at: SourceLocation(file: url.path), "cannot read the file")
         }
-        return try read(reader, file: url.path)
+        return try units(data: data, name: url.path)
     }
 
     /// Every unit in an XLIFF document held in memory.
     public static func units(data: Data, name: String) throws -> ([XLIFFUnit], [Diagnostic]) {
         XMLParsing.initialize()
+        do { try XMLGuard.check(data) } catch {
+            throw Diagnostic.xliff(.failed, at: SourceLocation(file: name, line: error.line > 0 ? error.line : nil), error.message)
+        }
         let reader: xmlTextReaderPtr? = data.withUnsafeBytes { raw in
             let p = raw.bindMemory(to: CChar.self).baseAddress
             return xmlReaderForMemory(p, Int32(raw.count), name, nil, parseOptions)

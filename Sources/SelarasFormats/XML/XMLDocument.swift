@@ -10,6 +10,7 @@ public final class XMLDocument {
     /// Parses `data`; `name` is the file name libxml2 records.
     public init(data: Data, name: String, extra: XMLParsing.Extra = []) throws(XMLProblem) {
         XMLParsing.initialize()
+        try XMLGuard.check(data)
         let log = XMLErrorLog()
         let parsed: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress, raw.count > 0,
