@@ -225,7 +225,10 @@ public final class PostgresTMStore: TranslationCache, @unchecked Sendable {
     public func replica() throws -> (store: TMStore, report: ReplicaReport) {
         let fm = FileManager.default
         try fm.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
-        let lock = try FileLock(cacheDirectory.appendingPathComponent("lock"))
+        let lock: FileLock
+        do { lock = try FileLock(cacheDirectory.appendingPathComponent("lock")) } catch {
+            throw TMStore.StoreError.cannotOpen(cacheDirectory.path, "\(error)")
+        }
         defer { lock.unlock() }
         let storeURL = cacheDirectory.appendingPathComponent("tm.sqlite")
         let documents = cacheDirectory.appendingPathComponent("tmx")
@@ -289,25 +292,5 @@ public final class PostgresTMStore: TranslationCache, @unchecked Sendable {
     struct ReplicaState: Codable {
         var store = ""
         var change: Int64 = 0
-    }
-}
-
-/// An exclusive lock on a file (`flock`), released by `unlock()` or when the process ends.
-struct FileLock {
-    let fd: Int32
-
-    init(_ url: URL) throws {
-        fd = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw TMStore.StoreError.cannotOpen(url.path, String(cString: strerror(errno))) }
-        guard flock(fd, LOCK_EX) == 0 else {
-            let message = String(cString: strerror(errno))
-            close(fd)
-            throw TMStore.StoreError.cannotOpen(url.path, message)
-        }
-    }
-
-    func unlock() {
-        flock(fd, LOCK_UN)
-        close(fd)
     }
 }

@@ -97,7 +97,7 @@ public final class TMXStreamWriter: @unchecked Sendable {
         self.url = url
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        temporary = dir.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max))\(AtomicFile.temporarySuffix)")
+        temporary = AtomicFile.temporaryURL(for: url)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let h = try? FileHandle(forWritingTo: temporary) else {
             throw AtomicFileError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))

@@ -73,6 +73,18 @@ public final class BatchRunner: Sendable {
         guard access(output.path, W_OK | X_OK) == 0 else {
             throw RunSetupError("\(output.path): cannot write to the output folder: \(String(cString: strerror(errno)))")
         }
+        // One run per output folder (per shard: shards of one split share a folder); a second
+        // is refused rather than left to interleave its state with the first's.
+        let lock: FileLock
+        do {
+            lock = try FileLock(output.appendingPathComponent(".selaras/run\(options.shard.map { "." + $0.label } ?? "").lock"), wait: false)
+        } catch {
+            if case let .held(_, holder) = error {
+                throw RunSetupError("\(output.path): another selaras run is writing to this folder (\(holder.isEmpty ? "running" : holder)); wait for it to finish or use another --output")
+            }
+            throw RunSetupError("\(output.path): \(error)")
+        }
+        defer { lock.unlock() }
         AtomicFile.removeStaleTemporaries(in: output)
         AtomicFile.removeStaleTemporaries(in: output.appendingPathComponent(".selaras"))
 
@@ -189,6 +201,11 @@ public final class BatchRunner: Sendable {
             }
         }
         guard !reports.isEmpty else { throw RunSetupError("\(output.path): no shard reports (run.K-of-N.json) to merge") }
+        let lock: FileLock
+        do { lock = try FileLock(output.appendingPathComponent(".selaras/run.lock"), wait: false) } catch {
+            throw RunSetupError("\(output.path): a run is writing to this folder; merge when it has finished (\(error))")
+        }
+        defer { lock.unlock() }
         guard reports.count == 1, let (n, shards) = reports.first else {
             throw RunSetupError("\(output.path): shard reports of different splits (\(reports.keys.sorted().map { "of \($0)" }.joined(separator: ", "))); remove the stale ones")
         }
