@@ -17,7 +17,7 @@ PEER_PACKAGES := spacy blingfire pysbd nltk sumy rouge-score rapidfuzz lxml tran
 # readability-lxml both ask for, so they go in one at a time and readability-lxml without its deps.
 HTML_PEERS   := trafilatura justext lxml_html_clean chardet cssselect
 
-.PHONY: all deps build release demo test bench peers conformance interop clean help
+.PHONY: all deps build release demo test bench peers conformance interop reliability clean help
 
 all: build
 
@@ -26,6 +26,7 @@ help:
 	@echo "make test         install what is missing, run every test"
 	@echo "make bench        benchmarks side by side with the peers (needs $(SHARED))"
 	@echo "make conformance  validate the demo's outputs against the schemas in $(SHARED)/schemas"
+	@echo "make reliability  fault injection and resource limits (hostile files, kill -9, concurrency, Ctrl-C)"
 
 ## deps: install the Debian packages Selaras needs, if any is missing.
 deps:
@@ -70,6 +71,11 @@ conformance: release
 ## interop: Selaras's XLIFF/TMX in Translate Toolkit and back (pip-installs translate-toolkit in a venv).
 interop: deps
 	scripts/interop/check.sh
+
+## reliability: hostile inputs, kill -9 at random moments, concurrent writers, hanging MT servers,
+## Ctrl-C during a batch; prints cases tried and passed per category (docs/reliability.md).
+reliability: release
+	Reliability/run.sh $(RELEASE_BIN)
 
 clean:
 	rm -rf .build out

@@ -7,7 +7,8 @@ import Foundation
 ///   (`<!ENTITY …>`) is not read: entity expansion is how a small file asks for gigabytes (one
 ///   200 KB entity referenced 20,000 times; "billion laughs", nested entities), and no TMX, XLIFF,
 ///   TBX or SRX file needs one. This is defusedxml's default policy. An external DTD named in the
-///   document type declaration is never loaded (no network, no DTD loading); a note says so.
+///   document type declaration is never loaded (no network, no DTD loading); a note says so when
+///   it is named by URL.
 /// - **The document type declaration** must end within `maxProlog` bytes (1 MB).
 /// - **A run of text without markup** longer than `maxTextRun` bytes (10 MB, libxml2's own limit on
 ///   one text node without `XML_PARSE_HUGE`) stops the parse: libxml2's push parser rescans long
@@ -104,7 +105,8 @@ public enum XMLGuard {
                     message: "the document declares an entity (<!ENTITY …>); refused: entity expansion can exhaust memory (a \"billion laughs\" file), and no TMX, XLIFF, TBX or SRX file needs one",
                     line: line, column: 0))
             } else if !inSubset && b == 0x3E {  // > ends the declaration
-                let note = external.map { "the external DTD \"\($0)\" is not loaded (no DTD is ever loaded or fetched)" }
+                // A DTD named by URL is worth a note (it is never fetched); a local name is routine.
+                let note = external.flatMap { $0.contains("://") ? "the external DTD \"\($0)\" is not fetched (no DTD is ever loaded or fetched)" : nil }
                 return .ok(note: note)
             }
             if k - start > maxProlog {

@@ -107,7 +107,7 @@ public struct ConfigLoader: Sendable {
             url: url, version: top.version, name: top.name ?? url.deletingPathExtension().lastPathComponent,
             description: top.description, sourceLanguage: languages.source, targetLanguage: languages.target,
             inputs: inputs, output: top.output.url(relativeTo: context.directory), jobs: top.jobs == 0 ? nil : top.jobs,
-            resources: resources, stages: stages, fingerprint: fingerprint)
+            maxArticleBytes: top.maxArticleBytes, resources: resources, stages: stages, fingerprint: fingerprint)
     }
 
     private func validateStages(_ node: Node?, root: Node, _ context: SettingContext, _ problems: inout [Diagnostic]) -> [StageConfig] {

@@ -20,6 +20,10 @@ public struct PipelineConfig: Sendable {
     public var output: URL
     /// Articles processed at once; nil means one per core.
     public var jobs: Int?
+    /// The largest article read, in bytes (`max_article_bytes`); a larger one is refused.
+    public var maxArticleBytes: Int = PipelineConfig.defaultMaxArticleBytes
+    /// `max_article_bytes` when the config does not set it.
+    public static let defaultMaxArticleBytes = 10_000_000
     /// The settings under `resources:`, per resource type.
     public var resources: ResourceOptions
     public var stages: [StageConfig]
@@ -94,6 +98,8 @@ struct PipelineSettings: Settings {
     var output: ConfigPath = "out"
     @Setting("Articles processed at once; 0 means one per core.", range: 0...256)
     var jobs: Int = 0
+    @Setting("The largest article (file or JSON line) read, in bytes; a larger one is refused with a message and the rest of the batch goes on (news articles are rarely over 100 KB).", range: 1_000...2_000_000_000)
+    var maxArticleBytes: Int = PipelineConfig.defaultMaxArticleBytes
 }
 
 /// `languages:` of the config.

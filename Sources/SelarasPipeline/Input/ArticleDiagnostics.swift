@@ -12,6 +12,10 @@ extension Diagnostic.Code {
     public static let articleEncoding: Self = "ART004"
     /// A JSON line that is not an article record.
     public static let articleBadRecord: Self = "ART005"
+    /// Larger than `max_article_bytes`.
+    public static let articleTooLarge: Self = "ART006"
+    /// Not a regular file (a FIFO, a socket, a device).
+    public static let articleNotAFile: Self = "ART007"
 }
 
 extension ArticleError: DiagnosticConvertible {
@@ -24,6 +28,10 @@ extension ArticleError: DiagnosticConvertible {
         case let .invalidEncoding(path, offset):
             return .error(.articleEncoding, at: SourceLocation(file: path), "invalid UTF-8 at byte \(offset)", action: .skipped)
         case let .badRecord(path, reason): return .error(.articleBadRecord, at: SourceLocation(file: path), reason, action: .skipped)
+        case let .tooLarge(path, bytes, limit):
+            return .error(.articleTooLarge, at: SourceLocation(file: path), "the article is \(bytes) bytes, more than max_article_bytes (\(limit)); not read", action: .skipped)
+        case let .notAFile(path, kind):
+            return .error(.articleNotAFile, at: SourceLocation(file: path), "not a regular file (\(kind)); not read", action: .skipped)
         case let .page(d): return d
         }
     }

@@ -25,8 +25,12 @@ public struct ArticleReader: Sendable {
     /// How saved web pages are read.
     public var pages: PageReading
 
-    public init(pages: PageReading = PageReading()) {
+    /// The largest article read, in bytes (the config's `max_article_bytes`).
+    public var maxBytes: Int
+
+    public init(pages: PageReading = PageReading(), maxBytes: Int = PipelineConfig.defaultMaxArticleBytes) {
         self.pages = pages
+        self.maxBytes = maxBytes
     }
 
     /// Whether a file name is a saved web page's.
@@ -40,6 +44,19 @@ public struct ArticleReader: Sendable {
     public func bytes(of source: ArticleSource) throws -> Data {
         switch source.kind {
         case .file:
+            // Checked before reading: a FIFO would block the read, a huge file would fill memory.
+            var st = stat()
+            if stat(source.url.path, &st) == 0 {
+                switch st.st_mode & S_IFMT {
+                case S_IFREG: break
+                case S_IFIFO: throw ArticleError.notAFile(path: source.label, kind: "a FIFO")
+                case S_IFSOCK: throw ArticleError.notAFile(path: source.label, kind: "a socket")
+                case S_IFCHR, S_IFBLK: throw ArticleError.notAFile(path: source.label, kind: "a device")
+                case S_IFDIR: throw ArticleError.notAFile(path: source.label, kind: "a folder")
+                default: throw ArticleError.notAFile(path: source.label, kind: "not a file")
+                }
+                if Int(st.st_size) > maxBytes { throw ArticleError.tooLarge(path: source.label, bytes: Int(st.st_size), limit: maxBytes) }
+            }
             do {
                 return try Data(contentsOf: source.url)
             } catch {
@@ -47,6 +64,7 @@ public struct ArticleReader: Sendable {
                 throw ArticleError.unreadable(path: source.label, reason: reason)
             }
         case let .jsonLine(_, data):
+            if data.count > maxBytes { throw ArticleError.tooLarge(path: source.label, bytes: data.count, limit: maxBytes) }
             return data
         }
     }

@@ -100,7 +100,7 @@ public final class BatchRunner: Sendable {
             throw RunSetupError("\(error)")
         }
         let allSources = ArticleSource.expand(files)
-        let reader = ArticleReader(pages: PageReading(config.resources[PageResource.self]))
+        let reader = ArticleReader(pages: PageReading(config.resources[PageResource.self]), maxBytes: config.maxArticleBytes)
         let allIDs = Self.uniqueIDs(allSources.map(reader.proposedID(for:)))
         // Ids are made unique over the whole batch first, so every shard names an article alike.
         let mine = options.shard.map { shard in allIDs.indices.filter { shard.contains(allIDs[$0]) } } ?? Array(allIDs.indices)

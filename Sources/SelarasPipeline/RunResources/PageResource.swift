@@ -82,6 +82,9 @@ public struct PageReading: Sendable {
         if outcome.timedOut {
             throw Diagnostic.error(.htmlExtractor, at: SourceLocation(file: path), "the page extractor took more than \(Int(timeout)) s")
         }
+        if outcome.outputTooLarge {
+            throw Diagnostic.error(.htmlExtractor, at: SourceLocation(file: path), "the page extractor wrote more than \(ProcessRunner.maxOutput >> 20) MB; stopped")
+        }
         guard outcome.status == 0 else {
             throw Diagnostic.error(.htmlExtractor, at: SourceLocation(file: path),
                                    "the page extractor exited with status \(outcome.status ?? -1)\(lastError.isEmpty ? "" : ": \(lastError)")")

@@ -57,6 +57,7 @@ public struct CommandProvider: BatchingTranslationProvider {
         let stderrTail = Self.lastLine(result.stderr).map { ": \($0)" } ?? ""
         if let e = result.launchError { return fail(batch, e) }
         if result.timedOut { return fail(batch, "timed out after \(Self.seconds(options.timeout)) s\(stderrTail)") }
+        if result.outputTooLarge { return fail(batch, "the command wrote more than \(ProcessRunner.maxOutput >> 20) MB; stopped") }
         if let s = result.status, s != 0 { return fail(batch, "exited with status \(s)\(stderrTail)") }
 
         let text = String(decoding: result.stdout, as: UTF8.self)

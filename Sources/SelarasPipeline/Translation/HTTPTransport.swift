@@ -73,6 +73,7 @@ struct HTTPTransport: Sendable {
         let run = ProcessRunner.run(curl, Self.arguments, input: Data(config.utf8), timeout: timeout + 5)
         if let e = run.launchError { return HTTPResponse(problem: e) }
         if run.timedOut { return HTTPResponse(problem: "timed out after \(seconds) s") }
+        if run.outputTooLarge { return HTTPResponse(problem: "the reply was larger than \(ProcessRunner.maxOutput >> 20) MB; not read") }
         var response = HTTPResponse(body: run.stdout)
         var messages: [String] = []
         for line in String(decoding: run.stderr, as: UTF8.self).split(separator: "\n") {

@@ -19,6 +19,8 @@ struct ProcessRunner {
         /// could not be started.
         var status: Int32?
         var timedOut = false
+        /// Set when the program wrote more than `maxOutput` bytes to stdout (it was then stopped).
+        var outputTooLarge = false
         /// Set when the program could not be started.
         var launchError: String?
     }
@@ -28,8 +30,13 @@ struct ProcessRunner {
     private static let spawnLock = NSLock()
 
     /// `environment` adds to (or replaces in) this process's environment for the program.
+    /// The most a program may write to stdout (a provider's reply, an extractor's article) before
+    /// it is stopped; stderr keeps its first `maxErrorOutput` bytes.
+    static let maxOutput = 64 << 20
+    static let maxErrorOutput = 1 << 20
+
     static func run(_ executable: String, _ arguments: [String], input: Data, timeout: TimeInterval,
-                    environment: [String: String] = [:]) -> Outcome {
+                    environment: [String: String] = [:], maxOutput: Int = ProcessRunner.maxOutput) -> Outcome {
         var outcome = Outcome()
         spawnLock.lock()
         var locked = true
@@ -122,6 +129,7 @@ struct ProcessRunner {
         var exitStatus: Int32? = nil
 
         while outOpen || errOpen || exitStatus == nil {
+            if outcome.outputTooLarge { break }
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { outcome.timedOut = true; break }
             if exitStatus == nil { exitStatus = reap(pid, block: false) }
@@ -150,8 +158,12 @@ struct ProcessRunner {
                 } else if (p.fd == outFD && outOpen) || (p.fd == errFD && errOpen) {
                     let n = read(p.fd, &buffer, buffer.count)
                     if n > 0 {
-                        if p.fd == outFD { outcome.stdout.append(contentsOf: buffer[0..<n]) }
-                        else { outcome.stderr.append(contentsOf: buffer[0..<n]) }
+                        if p.fd == outFD {
+                            outcome.stdout.append(contentsOf: buffer[0..<n])
+                            if outcome.stdout.count > maxOutput { outcome.outputTooLarge = true }
+                        } else if outcome.stderr.count < Self.maxErrorOutput {
+                            outcome.stderr.append(contentsOf: buffer[0..<min(n, Self.maxErrorOutput - outcome.stderr.count)])
+                        }
                     } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
                         if p.fd == outFD { outOpen = false } else { errOpen = false }
                     }
@@ -162,8 +174,9 @@ struct ProcessRunner {
         close(outFD)
         close(errFD)
 
-        if outcome.timedOut || exitStatus == nil {
-            outcome.timedOut = true
+        if outcome.outputTooLarge || outcome.timedOut || exitStatus == nil {
+            if !outcome.outputTooLarge { outcome.timedOut = true }
+            outcome.stdout = Data()
             kill(-pid, SIGTERM)
             let grace = Date().addingTimeInterval(1)
             var status = reap(pid, block: false)
