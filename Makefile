@@ -17,7 +17,7 @@ PEER_PACKAGES := spacy blingfire pysbd nltk sumy rouge-score rapidfuzz lxml tran
 # readability-lxml both ask for, so they go in one at a time and readability-lxml without its deps.
 HTML_PEERS   := trafilatura justext lxml_html_clean chardet cssselect
 
-.PHONY: all deps build release demo test bench peers conformance interop reliability clean help
+.PHONY: all deps build release demo test bench peers conformance interop reliability fuzz clean help
 
 all: build
 
@@ -76,6 +76,10 @@ interop: deps
 ## Ctrl-C during a batch; prints cases tried and passed per category (docs/reliability.md).
 reliability: release
 	Reliability/run.sh $(RELEASE_BIN)
+
+## fuzz: libFuzzer on the XML readers (TMX, XLIFF, TBX, XMLGuard), SECONDS_PER_TARGET each (default 60).
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf .build out
