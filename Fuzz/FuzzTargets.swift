@@ -4,7 +4,11 @@
 // finding. Not part of the package build.
 import Foundation
 import SelarasCore
+#if FUZZ_JSONL
+import SelarasJSONLines
+#else
 import SelarasFormats
+#endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -17,6 +21,13 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = try? XMLDocument(data: data, name: "fuzz.tbx")
     #elseif FUZZ_XMLGUARD
     _ = try? XMLGuard.check(data)
+    #elseif FUZZ_JSONL
+    // One JSON line as `--jsonl` commands read it: the record, then each string field decoded.
+    var parser = JSONRecordParser(schema: .text)
+    data.withUnsafeBytes { raw in
+        let line = raw.bindMemory(to: UInt8.self)
+        if (try? parser.parse(line)) != nil { _ = parser.string(0, in: line) }
+    }
     #endif
     return 0
 }
