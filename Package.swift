@@ -79,3 +79,19 @@ let package = Package(
         .testTarget(name: "selarasTests", dependencies: ["selaras"]),
     ]
 )
+
+// The libFuzzer driver (Fuzz/, `make fuzz`): only when SELARAS_FUZZ is set, so ordinary builds
+// never see it; scripts/fuzz.sh builds it with `--sanitize fuzzer --sanitize address`.
+if Context.environment["SELARAS_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "selaras-fuzz",
+            dependencies: [
+                "SelarasCore", "SelarasFormats", "SelarasGlossary", "SelarasHTML", "SelarasJSONLines",
+                "SelarasPipeline", "SelarasSegmentation", "SelarasText",
+            ],
+            path: "Fuzz/SelarasFuzz"
+        ),
+    ]
+    package.products += [.executable(name: "selaras-fuzz", targets: ["selaras-fuzz"])]
+}

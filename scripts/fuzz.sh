@@ -1,44 +1,96 @@
 #!/usr/bin/env bash
-# Fuzzing with libFuzzer (`make fuzz`): builds each target of Fuzz/FuzzTargets.swift with
-# `swiftc -sanitize=fuzzer,address` (SelarasCore and SelarasFormats compiled with coverage and
-# AddressSanitizer) and runs it for SECONDS (default 60) on a corpus seeded from the test fixtures.
-# Prints each target's executions and findings; crash inputs are kept in .build/fuzz/TARGET/.
+# Fuzzing with libFuzzer (`make fuzz`). Builds Fuzz/SelarasFuzz (the package resolved with
+# SELARAS_FUZZ=1, every module compiled with `--sanitize fuzzer --sanitize address`, release), seeds
+# each target's corpus from the project's own fixtures, and runs each target for SECONDS_PER_TARGET
+# (default 60; RUNS, if set, stops a target after that many executions first) with JOBS parallel
+# workers (default 1). Prints each target's executions and
+# findings; crash, leak and timeout inputs are kept in .build/fuzz/TARGET/crashes/, the grown corpus
+# in .build/fuzz/TARGET/corpus/ (reused by the next run).
 #
-#   scripts/fuzz.sh [TARGET ...]     (default: tmx xliff tbx xmlguard jsonl)
+#   scripts/fuzz.sh [TARGET ...]
+#   targets: tmx xliff tbx srx regex glossary yaml jsonl html placeable xmlguard (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${SECONDS_PER_TARGET:-60}"
+jobs="${JOBS:-1}"
 out=.build/fuzz
-mkdir -p "$out/modules"
-flags=(-O -sanitize=fuzzer,address -parse-as-library -package-name selaras -I "$out/modules" -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2)
-if [ ! -f "$out/modules/libSelarasFormats.a" ] || [ ! -f "$out/modules/libSelarasJSONLines.a" ] || [ -n "$(find Sources/SelarasCore Sources/SelarasFormats Sources/SelarasJSONLines -newer "$out/modules/libSelarasFormats.a" -name '*.swift' | head -1)" ]; then
-  echo "building SelarasCore and SelarasFormats with coverage and AddressSanitizer"
-  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name SelarasCore -o "$out/modules/libSelarasCore.a" \
-    -emit-module-path "$out/modules/SelarasCore.swiftmodule" $(find Sources/SelarasCore -name '*.swift')
-  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name SelarasFormats -o "$out/modules/libSelarasFormats.a" \
-    -emit-module-path "$out/modules/SelarasFormats.swiftmodule" $(find Sources/SelarasFormats -name '*.swift')
-  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name SelarasJSONLines -o "$out/modules/libSelarasJSONLines.a" \
-    -emit-module-path "$out/modules/SelarasJSONLines.swiftmodule" $(find Sources/SelarasJSONLines -name '*.swift')
-fi
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(tmx xliff tbx xmlguard jsonl)
-for t in "${targets[@]}"; do
-  T=$(echo "$t" | tr a-z A-Z)
-  bin="$out/fuzz-$t"
-  # (ld.gold warns about every AddressSanitizer helper it cannot export; the warnings are harmless.)
-  swiftc "${flags[@]}" -D "FUZZ_$T" Fuzz/FuzzTargets.swift -L "$out/modules" -lSelarasFormats -lSelarasJSONLines -lSelarasCore -lxml2 -o "$bin" 2>"$out/link-$t.log" \
-    || { cat "$out/link-$t.log" >&2; exit 1; }
-  corpus="$out/$t/corpus"; mkdir -p "$corpus" "$out/$t/crashes"
+scratch=.build/fuzz-spm
+all=(tmx xliff tbx srx regex glossary yaml jsonl html placeable xmlguard)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+
+echo "building selaras-fuzz (libFuzzer + AddressSanitizer, release; the first build takes a few minutes)"
+# (ld.gold warns about every AddressSanitizer helper it cannot export; the warnings are harmless.)
+# Sanitizers as one swiftc flag: given `--sanitize fuzzer --sanitize address`, SwiftPM passes two
+# `-sanitize=` flags and swiftc keeps only the last, so Swift code would get no coverage at all
+# (libFuzzer then says "Is the code instrumented for coverage?"). Measured with swiftc 6.3.1.
+build=(-c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address --scratch-path "$scratch")
+mkdir -p "$out"
+SELARAS_FUZZ=1 swift build "${build[@]}" --product selaras-fuzz >"$out/build.log" 2>&1 \
+  || { grep -v 'Cannot export' "$out/build.log" | tail -30 >&2; exit 1; }
+bin="$(SELARAS_FUZZ=1 swift build "${build[@]}" --show-bin-path)/selaras-fuzz"
+
+# seed TARGET DIR: the target's first corpus, from fixtures the project wrote.
+seed() {
+  local t="$1" c="$2" n=0 f
   case $t in
-    tmx|xmlguard) for f in TMX/*.tmx; do cp "$f" "$corpus/"; done ;;
-    xliff) find Tests -name '*.xlf' -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
-    tbx) find Tests Glossaries -name '*.tbx' -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
-    jsonl) n=0; while IFS= read -r line; do n=$((n + 1)); printf '%s' "$line" > "$corpus/line$n.json"; [ $n -ge 50 ] && break; done < Samples/batch/articles.jsonl ;;
+    tmx|xmlguard) find TMX Tests -name '*.tmx' -size -64k -exec cp {} "$c/" \; ;;
+    xliff) find Tests -name '*.xlf' -size -64k -exec cp {} "$c/" \; ;;
+    tbx) find Tests Glossaries -name '*.tbx' -exec cp {} "$c/" \; ;;
+    srx) find Tests Sources -name '*.srx' -exec cp {} "$c/" \; ;;
+    regex)
+      # Each rule of the bundled SRX files as `before NEWLINE after NEWLINE text`.
+      python3 - "$c" Sources/SelarasSegmentation/Resources/*.srx <<'PY'
+import re, sys, html
+out = sys.argv[1]
+n = 0
+for path in sys.argv[2:]:
+    text = open(path, encoding='utf-8').read()
+    for rule in re.findall(r'<rule\b.*?</rule>', text, re.S):
+        b = re.search(r'<beforebreak>(.*?)</beforebreak>', rule, re.S)
+        a = re.search(r'<afterbreak>(.*?)</afterbreak>', rule, re.S)
+        n += 1
+        with open(f'{out}/rule{n}.txt', 'w', encoding='utf-8') as f:
+            f.write(html.unescape(b.group(1) if b else '') + '\n' + html.unescape(a.group(1) if a else '') + '\nDr. Budi tiba. Rapat dimulai pukul 10.30 WIB.')
+        if n >= 300: break
+PY
+      ;;
+    glossary)
+      for f in Glossaries/*.tsv Tests/SelarasGlossaryTests/Fixtures/*/*.tsv Tests/SelarasGlossaryTests/Fixtures/*/*.csv; do
+        [ -f "$f" ] || continue; n=$((n + 1))
+        case $f in *.csv) p='\002' ;; *) p='\001' ;; esac
+        { printf "$p"; head -c 4000 "$f"; } > "$c/g$n"
+        { printf '\000'; head -c 4000 "$f"; } > "$c/o$n"
+      done ;;
+    yaml) cp Pipelines/*.yaml "$c/"; find Tests -name '*.yaml' -size -16k -exec cp {} "$c/" \; ;;
+    jsonl) while IFS= read -r line; do n=$((n + 1)); printf '%s' "$line" > "$c/line$n.json"; [ $n -ge 50 ] && break; done < Samples/batch/articles.jsonl ;;
+    html) find Samples Tests -name '*.html' -size -256k -exec cp {} "$c/" \; ;;
+    placeable) for f in Samples/articles/*.txt; do split -b 2000 "$f" "$c/$(basename "$f" .txt)-"; done ;;
   esac
-  [ -n "$(ls "$corpus")" ] || echo '<?xml version="1.0"?><x/>' > "$corpus/seed.xml"
-  echo "== fuzz-$t for ${seconds} s"
-  "$bin" "$corpus" -max_total_time="$seconds" -max_len="${MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="$out/$t/crashes/" -print_final_stats=1 2>"$out/$t/log.txt" || true
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t/log.txt" | grep -o '[0-9]*$' || echo 0)
-  crashes=$(ls "$out/$t/crashes" | wc -l)
-  echo "   executions: $runs; findings: $crashes (log $out/$t/log.txt)"
+  [ -n "$(ls "$c")" ] || echo '<?xml version="1.0"?><x/>' > "$c/seed"
+}
+
+for t in "${targets[@]}"; do
+  case " ${all[*]} " in *" $t "*) ;; *) echo "unknown fuzz target '$t' (targets: ${all[*]})" >&2; exit 2 ;; esac
+  corpus="$out/$t/corpus"; crashes="$out/$t/crashes"
+  mkdir -p "$corpus" "$crashes"
+  [ -n "$(ls "$corpus")" ] || seed "$t" "$corpus"
+  echo "== $t for ${seconds} s, $jobs worker(s)"
+  rm -f "$out/$t"/log*.txt "$out/$t"/fuzz-*.log
+  # Patterns are short: regex inputs are capped lower, which keeps its (slow) executions useful.
+  maxlen="${MAX_LEN:-4096}"; [ "$t" != regex ] || maxlen="${MAX_LEN:-512}"
+  args=("$corpus" -max_total_time="$seconds" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048
+        -artifact_prefix="$crashes/" -print_final_stats=1)
+  [ -z "${RUNS:-}" ] || args+=(-runs="$RUNS")
+  if [ "$jobs" -gt 1 ]; then
+    # -fork: JOBS child processes share the corpus; the parent's summary line has the total.
+    SELARAS_FUZZ_TARGET=$t "$bin" "${args[@]}" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 >"$out/$t/log.txt" 2>&1 || true
+    runs=$(grep -o 'DONE *cov: [0-9]* .*exec/s' "$out/$t/log.txt" | tail -1 | grep -o 'total_execs: [0-9]*' | grep -o '[0-9]*$' || true)
+    [ -n "$runs" ] || runs=$(grep -o 'total_execs: [0-9]*' "$out/$t/log.txt" | tail -1 | grep -o '[0-9]*$' || echo 0)
+  else
+    SELARAS_FUZZ_TARGET=$t "$bin" "${args[@]}" >"$out/$t/log.txt" 2>&1 || true
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t/log.txt" | grep -o '[0-9]*$' || echo 0)
+  fi
+  found=$(ls "$crashes" | wc -l)
+  echo "   executions: $runs; findings: $found (log $out/$t/log.txt)"
+  echo "$(date -u +%FT%TZ) $t $runs $found" >> "$out/history.txt"
 done

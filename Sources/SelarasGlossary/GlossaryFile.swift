@@ -138,6 +138,12 @@ public struct GlossaryFile: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Diagnostic.error(.glossaryUnreadable, at: SourceLocation(file: url.path), "cannot read the file")
         }
+        return try read(data: data, url: url, format: format)
+    }
+
+    /// Reads a glossary from `data` as if it were the file at `url` (whose name decides the format
+    /// when `format` is nil, and names the file in messages). Same contract as `read(_:format:)`.
+    public static func read(data: Data, url: URL, format: GlossaryFormat? = nil) throws -> GlossaryFile {
         let fmt = format ?? GlossaryFormat.detect(url, data: data)
         switch fmt {
         case .omegaT, .tsv, .csv:

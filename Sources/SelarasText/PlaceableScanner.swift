@@ -294,9 +294,10 @@ struct PlaceableScanner {
 
     /// A currency mark, then a number: Rp2,1 triliun / Rp 450 miliar / US$1,5 miliar / Rp2.1 trillion.
     func prefixedAmount(at i: Int, english: Bool) -> Placeable? {
-        for (mark, code, englishMark) in PlaceableVocabulary.currencyPrefixes {
-            let m = Array(mark.unicodeScalars)
-            guard i + m.count <= s.count, Array(s[i..<(i + m.count)]) == m else { continue }
+        guard i < s.count else { return nil }
+        let first = s[i]
+        for (m, code, englishMark) in PlaceableVocabulary.currencyPrefixScalars {
+            guard m[0] == first, i + m.count <= s.count, s[i..<(i + m.count)].elementsEqual(m) else { continue }
             var j = i + m.count
             // A letter right after a mark of letters means a word (RMB..., Rpx), not an amount.
             if isLetter(at: j), isLetter(m.last!) { continue }

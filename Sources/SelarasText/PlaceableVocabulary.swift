@@ -56,6 +56,10 @@ enum PlaceableVocabulary {
         ("CNY", "CNY", "CNY"), ("RMB", "CNY", "CNY"), ("KRW", "KRW", "KRW"), ("₩", "KRW", "KRW"),
         ("$", "USD", "$"),
     ]
+    /// `currencyPrefixes` with each mark as scalars, so the scanner compares in place instead of
+    /// building two arrays at every position it tries (which dominated the scanner's time).
+    static let currencyPrefixScalars: [(mark: [Unicode.Scalar], code: String, englishMark: String)] =
+        currencyPrefixes.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
 
     /// Indonesian currency words written after the number (lower case), longest first.
     static let indonesianCurrencyWords: [([String], String, String)] = [

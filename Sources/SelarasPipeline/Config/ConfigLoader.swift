@@ -27,6 +27,13 @@ public struct ConfigLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostics([.error(.configUnreadable, at: SourceLocation(file: path), "cannot read the config file")])
         }
+        return try load(data: data, url: url)
+    }
+
+    /// Validates the config text `data` as if read from `url` (which names the file in messages
+    /// and resolves relative paths). Same contract as `load(_:)`.
+    public func load(data: Data, url: URL) throws(Diagnostics) -> PipelineConfig {
+        let path = url.path
         guard let yaml = String(data: data, encoding: .utf8) else {
             throw Diagnostics([.error(.configUnreadable, at: SourceLocation(file: path), "the config file is not UTF-8 text")])
         }
