@@ -77,7 +77,7 @@ interop: deps
 reliability: release
 	Reliability/run.sh $(RELEASE_BIN)
 
-## fuzz: libFuzzer on the XML readers (TMX, XLIFF, TBX, XMLGuard), SECONDS_PER_TARGET each (default 60).
+## fuzz: libFuzzer + AddressSanitizer on every parser (scripts/fuzz.sh; SECONDS_PER_TARGET each, default 60; RUNS caps executions).
 fuzz: deps
 	scripts/fuzz.sh
 

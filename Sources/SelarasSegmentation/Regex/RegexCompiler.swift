@@ -7,11 +7,19 @@ struct RegexCompiler {
     private var programs: [(start: Int, forward: Bool)] = []
     private var sets: [ScalarSet] = []
     private var tables: [DispatchTable] = []
+    /// What the flattening may still add in the current program. Each alternation has its own
+    /// budget (`flattenBudgetPerAlternation`) and the program one more for all of them: the
+    /// emitter re-flattens the rests of every alternation it factors, and a budget per call alone
+    /// let `a?b?c?…` (a hundred optional atoms, found by fuzzing) take seconds to compile.
+    private var flattenBudget = 0
+    static let flattenBudgetPerProgram = 200_000
+    static let flattenBudgetPerAlternation = 20_000
 
     /// Compiles `node` as a program of its own; returns its index.
     mutating func program(_ node: RegexNode, forward: Bool) -> Int {
         var buf: [RegexInst] = []
         var myTables: [Int] = []
+        flattenBudget = Self.flattenBudgetPerProgram
         emit(node, into: &buf, forward: forward, ordered: !optimize, tables: &myTables)
         buf.append(RegexInst(.match))
         let base = Int32(insts.count)
@@ -62,7 +70,7 @@ struct RegexCompiler {
             // Outside atomic groups only whether some branch matches counts, not which one is
             // tried first, so branches are flattened ((?:a|b)c → ac|bc, x?y → xy|y) and then
             // chosen by their first scalar in one step.
-            let branches = ordered ? original : Self.flattened(original, forward: forward)
+            let branches = ordered ? original : Self.flattened(original, forward: forward, budget: &flattenBudget)
             // Hoist a literal every branch starts with: (?:ab|ac) is a(?:b|c).
             if let (head, rests) = Self.commonHead(branches, forward: forward) {
                 emit(.literal(head), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
@@ -245,11 +253,15 @@ struct RegexCompiler {
 
     /// The branches of an unordered alternation with nested alternations spliced in and
     /// alternations and optional parts at the head distributed over the rest:
-    /// (?:a|b)c → ac | bc, x?y → xy | y, x{0,2}y → x x{0,1} y | y. Stops growing at a budget.
-    static func flattened(_ branches: [RegexNode], forward: Bool) -> [RegexNode] {
+    /// (?:a|b)c → ac | bc, x?y → xy | y, x{0,2}y → x x{0,1} y | y. Stops growing when this
+    /// call's budget or `programBudget` (the size its copies add, shared by the whole program)
+    /// runs out.
+    static func flattened(_ branches: [RegexNode], forward: Bool, budget programBudget: inout Int) -> [RegexNode] {
         var out: [RegexNode] = []
         var work = branches
-        var budget = 20_000
+        var budget = min(flattenBudgetPerAlternation, programBudget)
+        let start = budget
+        defer { programBudget -= start - budget }
         while !work.isEmpty {
             let b = work.removeFirst()
             if budget <= 0 { out.append(b); continue }
