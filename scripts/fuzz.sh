@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
 # Fuzzing with libFuzzer (`make fuzz`). Builds Fuzz/SelarasFuzz (the package resolved with
-# SELARAS_FUZZ=1, every module compiled with `--sanitize fuzzer --sanitize address`, release), seeds
-# each target's corpus from the project's own fixtures, and runs each target for SECONDS_PER_TARGET
-# (default 60; RUNS, if set, stops a target after that many executions first) with JOBS parallel
-# workers (default 1). Prints each target's executions and
-# findings; crash, leak and timeout inputs are kept in .build/fuzz/TARGET/crashes/, the grown corpus
-# in .build/fuzz/TARGET/corpus/ (reused by the next run).
+# SELARAS_FUZZ=1, every module compiled with libFuzzer coverage and AddressSanitizer, release),
+# seeds each target's corpus from the project's own fixtures, and runs each target for
+# SECONDS_PER_TARGET (default 60; RUNS, if set, stops a target after that many executions first).
+# Prints each target's executions and findings; crash, leak and timeout inputs are kept in
+# .build/fuzz/TARGET/crashes/, the grown corpus in .build/fuzz/TARGET/corpus/ (reused by the next
+# run), and every run is logged in .build/fuzz/history.txt.
 #
 #   scripts/fuzz.sh [TARGET ...]
 #   targets: tmx xliff tbx srx regex glossary yaml jsonl html placeable xmlguard (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${SECONDS_PER_TARGET:-60}"
-jobs="${JOBS:-1}"
 out=.build/fuzz
 scratch=.build/fuzz-spm
 all=(tmx xliff tbx srx regex glossary yaml jsonl html placeable xmlguard)
@@ -74,22 +73,15 @@ for t in "${targets[@]}"; do
   corpus="$out/$t/corpus"; crashes="$out/$t/crashes"
   mkdir -p "$corpus" "$crashes"
   [ -n "$(ls "$corpus")" ] || seed "$t" "$corpus"
-  echo "== $t for ${seconds} s, $jobs worker(s)"
+  echo "== $t for ${seconds} s"
   rm -f "$out/$t"/log*.txt "$out/$t"/fuzz-*.log
   # Patterns are short: regex inputs are capped lower, which keeps its (slow) executions useful.
   maxlen="${MAX_LEN:-4096}"; [ "$t" != regex ] || maxlen="${MAX_LEN:-512}"
   args=("$corpus" -max_total_time="$seconds" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048
         -artifact_prefix="$crashes/" -print_final_stats=1)
   [ -z "${RUNS:-}" ] || args+=(-runs="$RUNS")
-  if [ "$jobs" -gt 1 ]; then
-    # -fork: JOBS child processes share the corpus; the parent's summary line has the total.
-    SELARAS_FUZZ_TARGET=$t "$bin" "${args[@]}" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 >"$out/$t/log.txt" 2>&1 || true
-    runs=$(grep -o 'DONE *cov: [0-9]* .*exec/s' "$out/$t/log.txt" | tail -1 | grep -o 'total_execs: [0-9]*' | grep -o '[0-9]*$' || true)
-    [ -n "$runs" ] || runs=$(grep -o 'total_execs: [0-9]*' "$out/$t/log.txt" | tail -1 | grep -o '[0-9]*$' || echo 0)
-  else
-    SELARAS_FUZZ_TARGET=$t "$bin" "${args[@]}" >"$out/$t/log.txt" 2>&1 || true
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t/log.txt" | grep -o '[0-9]*$' || echo 0)
-  fi
+  SELARAS_FUZZ_TARGET=$t "$bin" "${args[@]}" >"$out/$t/log.txt" 2>&1 || true
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t/log.txt" | grep -o '[0-9]*$' || echo 0)
   found=$(ls "$crashes" | wc -l)
   echo "   executions: $runs; findings: $found (log $out/$t/log.txt)"
   echo "$(date -u +%FT%TZ) $t $runs $found" >> "$out/history.txt"
