@@ -26,7 +26,7 @@ build=(-c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsan
 mkdir -p "$out"
 SELARAS_FUZZ=1 swift build "${build[@]}" --product selaras-fuzz >"$out/build.log" 2>&1 \
   || { grep -v 'Cannot export' "$out/build.log" | tail -30 >&2; exit 1; }
-bin="$(SELARAS_FUZZ=1 swift build "${build[@]}" --show-bin-path)/selaras-fuzz"
+bin="$scratch/release/selaras-fuzz"
 
 # seed TARGET DIR: the target's first corpus, from fixtures the project wrote.
 seed() {
@@ -74,7 +74,6 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$crashes"
   [ -n "$(ls "$corpus")" ] || seed "$t" "$corpus"
   echo "== $t for ${seconds} s"
-  rm -f "$out/$t"/log*.txt "$out/$t"/fuzz-*.log
   # Patterns are short: regex inputs are capped lower, which keeps its (slow) executions useful.
   maxlen="${MAX_LEN:-4096}"; [ "$t" != regex ] || maxlen="${MAX_LEN:-512}"
   args=("$corpus" -max_total_time="$seconds" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048

@@ -1,6 +1,6 @@
 // libFuzzer driver for Selaras's parsers (`make fuzz`, scripts/fuzz.sh). Built only when the
-// package is resolved with SELARAS_FUZZ=1, with `swift build --sanitize fuzzer --sanitize address`,
-// so every Selaras module (and Yams) is compiled with coverage and AddressSanitizer.
+// package is resolved with SELARAS_FUZZ=1, by scripts/fuzz.sh, which compiles every Selaras module
+// (and Yams) with libFuzzer coverage and AddressSanitizer.
 //
 // One binary, one target per run: SELARAS_FUZZ_TARGET names it (see `FuzzTarget`). Each target
 // feeds the bytes libFuzzer generates to one reader, the way the tool reads that kind of file, and
@@ -44,7 +44,7 @@ enum FuzzTarget: String, CaseIterable {
             let formats: [GlossaryFormat] = [.omegaT, .tsv, .csv]
             let format = formats[Int(first) % formats.count]
             let name = format == .csv ? "fuzz.csv" : "fuzz.tsv"
-            if let file = try? GlossaryFile.read(data: data.dropFirst(), url: URL(fileURLWithPath: "/fuzz/" + name), format: format) {
+            if let file = try? GlossaryFile.read(data: Data(data.dropFirst()), url: URL(fileURLWithPath: "/fuzz/" + name), format: format) {
                 _ = file.entries()
             }
         case .yaml:
@@ -72,11 +72,11 @@ enum FuzzTarget: String, CaseIterable {
 
     /// The regex compiler and machine through the SRX path the tool uses: the input's first line
     /// is a rule's before-break pattern, its second the after-break pattern, the rest the text to
-    /// segment (the fixed sample when empty). Characters XML cannot carry are replaced by spaces.
+    /// segment (the fixed sample when empty). Characters XML cannot carry are dropped.
     static func runRegex(_ data: Data) {
         let parts = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        let before = xmlText(parts.count > 0 ? String(parts[0]) : "")
-        let after = xmlText(parts.count > 1 ? String(parts[1]) : "")
+        let before = Markup.escapeText(parts.count > 0 ? String(parts[0]) : "")
+        let after = Markup.escapeText(parts.count > 1 ? String(parts[1]) : "")
         let text = parts.count > 2 && !parts[2].isEmpty ? String(parts[2]) : sampleText
         let srx = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -92,20 +92,6 @@ enum FuzzTarget: String, CaseIterable {
            let segmenter = try? SRXSegmenter(document: document, language: "id") {
             _ = segmenter.segment(text)
         }
-    }
-
-    static func xmlText(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default: out.unicodeScalars.append(u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF ? " " : u)
-            }
-        }
-        return out
     }
 }
 
