@@ -26,7 +26,11 @@ build=(-c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsan
 mkdir -p "$out"
 SELARAS_FUZZ=1 swift build "${build[@]}" --product selaras-fuzz >"$out/build.log" 2>&1 \
   || { grep -v 'Cannot export' "$out/build.log" | tail -30 >&2; exit 1; }
-bin="$scratch/release/selaras-fuzz"
+# Each run fuzzes a copy of the binary, so a rebuild (or a second fuzz.sh started for another
+# target on the other core) does not replace the program under a running fuzzer.
+bin="$out/selaras-fuzz.$$"
+cp "$scratch/release/selaras-fuzz" "$bin"
+trap 'rm -f "$bin"' EXIT
 
 # seed TARGET DIR: the target's first corpus, from fixtures the project wrote.
 seed() {

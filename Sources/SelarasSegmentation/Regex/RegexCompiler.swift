@@ -258,16 +258,17 @@ struct RegexCompiler {
     /// runs out.
     static func flattened(_ branches: [RegexNode], forward: Bool, budget programBudget: inout Int) -> [RegexNode] {
         var out: [RegexNode] = []
-        var work = branches
+        // The work list is a stack, its next branch last (pushes are reversed), so taking the next
+        // branch and putting its replacements in front are both O(1) in the length of the list.
+        var work = Array(branches.reversed())
         var budget = min(flattenBudgetPerAlternation, programBudget)
         let start = budget
         defer { programBudget -= start - budget }
-        while !work.isEmpty {
-            let b = work.removeFirst()
+        while let b = work.popLast() {
             if budget <= 0 { out.append(b); continue }
             switch b {
             case let .alternation(bs):
-                work.insert(contentsOf: bs, at: 0)
+                work.append(contentsOf: bs.reversed())
                 continue
             case let .concat(raw):
                 var items = raw.filter { if case .empty = $0 { return false } else { return true } }
@@ -276,7 +277,7 @@ struct RegexCompiler {
                 switch items[hi] {
                 case let .concat(nested):
                     items.replaceSubrange(hi...hi, with: nested)
-                    work.insert(.concat(items), at: 0)
+                    work.append(.concat(items))
                     continue
                 case let .alternation(inner):
                     var rest = items
@@ -285,11 +286,11 @@ struct RegexCompiler {
                     let cost = restSize * (inner.count - 1)
                     if cost <= budget {
                         budget -= cost
-                        work.insert(contentsOf: inner.map { alt -> RegexNode in
+                        work.append(contentsOf: inner.reversed().map { alt -> RegexNode in
                             var copy = items
                             copy[hi] = alt
                             return .concat(copy)
-                        }, at: 0)
+                        })
                         continue
                     }
                 case let .repetition(x, 0, max?, mode) where max <= 3 && mode != .possessive:
@@ -301,7 +302,7 @@ struct RegexCompiler {
                     let restSize = without.reduce(0) { $0 + $1.expandedSize }
                     if restSize <= budget {
                         budget -= restSize
-                        work.insert(contentsOf: [.concat(withOne), .concat(without)], at: 0)
+                        work.append(contentsOf: [.concat(without), .concat(withOne)])
                         continue
                     }
                 default:
