@@ -86,7 +86,7 @@ struct PlaceableScanner {
                 guard isSpace(at: j) else { return nil }
                 j = skipSpaces(j)
             }
-            guard let (found, end) = word(at: j, dots: w.contains(".")), found == w else { return nil }
+            guard let (found, end) = word(at: j, dots: w.utf8.contains(UInt8(ascii: "."))), found == w else { return nil }
             j = end
         }
         return j
@@ -338,7 +338,7 @@ struct PlaceableScanner {
             meridiem = true
             h24 = (w.hasPrefix("p") ? (hour % 12) + 12 : hour % 12)
             j = e
-            if j < s.count, s[j] == ".", w.contains(".") { j += 1 }
+            if j < s.count, s[j] == ".", w.utf8.contains(UInt8(ascii: ".")) { j += 1 }
             afterSpace = skipSpaces(j)
         }
         guard h24 <= 24 else { return nil }
@@ -427,9 +427,10 @@ struct PlaceableScanner {
 
     /// Februari 2025 / February 2025 / February 13, 2025 / Feb. 13.
     func monthYear(at i: Int, english: Bool) -> Placeable? {
-        guard let (w, wEnd) = word(at: i) else { return nil }
+        // A month name is capitalised: tested first, so most words are never built.
+        guard i < s.count, s[i].properties.isUppercase, let (w, wEnd) = word(at: i) else { return nil }
         let table = english ? PlaceableVocabulary.englishMonths : PlaceableVocabulary.indonesianMonths
-        guard let month = lookup(table, w), s[i].properties.isUppercase else { return nil }
+        guard let month = lookup(table, w) else { return nil }
         var j = wEnd
         if j < s.count, s[j] == ".", w.count <= 4 { j += 1 }
         let k = skipSpaces(j)
@@ -464,9 +465,9 @@ struct PlaceableScanner {
 
     /// Kamis (13/2) / Kamis, 13 Februari 2025 / Thursday (13 February) / Thursday, February 13.
     func weekdayDate(at i: Int, english: Bool) -> Placeable? {
-        guard let (w, wEnd) = word(at: i),
-              let weekday = lookup(english ? PlaceableVocabulary.englishWeekdays : PlaceableVocabulary.indonesianWeekdays, w),
-              s[i].properties.isUppercase else { return nil }
+        guard i < s.count, s[i].properties.isUppercase, let (w, wEnd) = word(at: i),
+              let weekday = lookup(english ? PlaceableVocabulary.englishWeekdays : PlaceableVocabulary.indonesianWeekdays, w)
+        else { return nil }
         var j = wEnd
         if english, j < s.count, s[j] == ".", w.count <= 4 { j += 1 }
         var comma = false

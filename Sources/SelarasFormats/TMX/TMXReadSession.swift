@@ -106,11 +106,13 @@ final class TMXReadSession {
         let invalid = removed.filter(\.invalidEncoding)
         var parts: [String] = []
         if !forbidden.isEmpty {
-            var names: [String] = []
-            for r in forbidden {
-                let n = scalarName(r.scalar)
-                if !names.contains(n) { names.append(n) }
+            // The first four distinct characters are named; a file can hold millions of them.
+            var seen: [UInt32] = []
+            for r in forbidden where !seen.contains(r.scalar) {
+                seen.append(r.scalar)
+                if seen.count == 4 { break }
             }
+            let names = seen.map(scalarName)
             let first = forbidden[0]
             parts.append("removed \(forbidden.count) character\(forbidden.count == 1 ? "" : "s") XML forbids (\(names.prefix(4).joined(separator: ", "))) first at line \(first.line), column \(first.column)")
         }
@@ -120,12 +122,14 @@ final class TMXReadSession {
         return parts.joined(separator: "; ")
     }
 
+    private static let controlNames: [UInt32: String] = [
+        0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x1A: "SUB",
+        0xFFFE: "noncharacter", 0xFFFF: "noncharacter"]
+
     static func scalarName(_ v: UInt32) -> String {
         let hex = String(v, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x1A: "SUB",
-                                       0xFFFE: "noncharacter", 0xFFFF: "noncharacter"]
-        if let n = names[v] { return "\(code) \(n)" }
+        if let n = controlNames[v] { return "\(code) \(n)" }
         if v >= 0xD800 && v < 0xE000 { return "\(code) unpaired surrogate" }
         return code
     }

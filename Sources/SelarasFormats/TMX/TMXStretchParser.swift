@@ -150,8 +150,7 @@ final class TMXStretchParser {
             let parser = Unmanaged<TMXStretchParser>.fromOpaque(priv).takeUnretainedValue()
             let e = error.pointee
             guard e.level == XML_ERR_FATAL || e.level == XML_ERR_ERROR else { return }
-            var message = e.message.map { String(cString: $0) } ?? "XML error"
-            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = XMLProblem.message(of: error)
             let entry = (message, Int(e.line), Int(e.int2))
             if let sink = parser.sink {
                 if sink.fatal == nil && e.level == XML_ERR_FATAL { sink.fatal = entry }

@@ -160,8 +160,7 @@ public enum XLIFFReader {
         xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
             guard let userData, let error else { return }
             let sink = Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue()
-            let message = error.pointee.message.map { String(cString: $0) }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error"
+            let message = XMLProblem.message(of: error)
             sink.errors.append((Int(error.pointee.line), Int(error.pointee.int2), message))
         }, sinkPointer)
 

@@ -55,8 +55,20 @@ public struct XMLProblem: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The message of a libxml2 error, trimmed.
     static func from(_ error: UnsafePointer<xmlError>) -> XMLProblem {
-        let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error"
-        return XMLProblem(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        XMLProblem(message: message(of: error), line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    }
+
+    /// libxml2's message for an error without the spaces and newline around it ("XML error" when
+    /// it has none). Trims ASCII whitespace on the C string's bytes: a bad file can raise an error
+    /// per character, and Foundation's `trimmingCharacters` bridges through NSString each time.
+    static func message(of error: UnsafePointer<xmlError>) -> String {
+        guard let cString = error.pointee.message else { return "XML error" }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var lower = 0, upper = bytes.count
+        while lower < upper && isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
 }
 
