@@ -71,6 +71,12 @@ lines.append('stages: [segment]')
 open(f'{w}/bomb.yaml', 'w').write('\n'.join(lines) + '\n')
 nested = 'version: 1\nstages:\n  - segment: ' + '[' * 100000 + ']' * 100000 + '\n'
 open(f'{w}/deep.yaml', 'w').write(nested)
+# Duplicated mapping keys that are mappings nesting mappings as keys, 30 deep (found by fuzzing:
+# Yams's duplicate check sorts such keys in time exponential in the depth).
+key = 'a'
+for _ in range(30): key = '{' + key + ': 1, b: 1}'
+keys = 'version: 1\nstages: [segment]\n' + ''.join(f'? {{{key}: 1, {t}: 1}}\n: {n}\n' for n, t in enumerate('ppqq'))
+open(f'{w}/keys.yaml', 'w').write(keys)
 PY
 for f in blowup laughs deep hugetext; do
   rm -f "$work/s.sqlite"
@@ -92,7 +98,7 @@ for f in blowup deep; do
   bounded 30 2048 "$bin" segment --rules "$work/$f.srx" "$work/t.txt"
   refused "$work/$f.srx" && result ok "segment --rules $f.srx: refused in ${secs} s" || result no "segment --rules $f.srx: exit $rc: $(head -c 200 "$work/err.txt")"
 done
-for f in bomb deep; do
+for f in bomb deep keys; do
   bounded 30 2048 "$bin" validate "$work/$f.yaml"
   refused "$work/$f.yaml" && result ok "validate $f.yaml: refused in ${secs} s" || result no "validate $f.yaml: exit $rc in ${secs} s: $(head -c 200 "$work/err.txt")"
 done

@@ -37,6 +37,10 @@ public struct ConfigLoader: Sendable {
         guard let yaml = String(data: data, encoding: .utf8) else {
             throw Diagnostics([.error(.configUnreadable, at: SourceLocation(file: path), "the config file is not UTF-8 text")])
         }
+        if let problem = YAMLShapeCheck.firstProblem(in: yaml) {
+            throw Diagnostics([.error(.configSyntax, at: SourceLocation(file: path, line: problem.line, column: problem.column),
+                                      "YAML: \(problem.message)")])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
