@@ -4,6 +4,7 @@
 #
 #   url=$(scripts/pg-test-server.sh start)     # postgres://selaras@127.0.0.1:55432/selaras_test
 #   scripts/pg-test-server.sh stop
+#   scripts/pg-test-server.sh status           # exit 0 when the server is running
 #
 # The cluster lives in ${SELARAS_PG_DIR:-${TMPDIR:-/tmp}/selaras-pg}, listens on 127.0.0.1 only
 # (port ${SELARAS_PG_PORT:-55432}) and trusts local connections: it is for tests, never for data.
@@ -57,7 +58,10 @@ case "${1:-start}" in
   stop)
     bin=$(bindir) && as_owner "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
     ;;
+  status)
+    bin=$(bindir) && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2; exit 2
+    echo "usage: $0 start|stop|status" >&2; exit 2
     ;;
 esac

@@ -127,7 +127,7 @@ public struct ArticleReader: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw ArticleError.empty(path: path) }
         if bytes.prefix(8192).contains(0) { throw ArticleError.binary(path: path) }
-        if let offset = firstInvalidUTF8(bytes) {
+        if let offset = bytes.withUnsafeBufferPointer({ UTF8Repair.firstInvalid($0) }) {
             throw ArticleError.invalidEncoding(path: path, byteOffset: offset)
         }
         return try checked(String(decoding: bytes, as: UTF8.self), path: path)
@@ -168,33 +168,6 @@ public struct ArticleReader: Sendable {
             add(start, bytes.count)
             return out
         }
-    }
-
-    /// The byte offset of the first byte that breaks UTF-8 (RFC 3629), or nil.
-    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            let len: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: len = 2
-            case 0xE0: len = 3; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: len = 3
-            case 0xED: len = 3; hi = 0x9F
-            case 0xF0: len = 4; lo = 0x90
-            case 0xF1...0xF3: len = 4
-            case 0xF4: len = 4; hi = 0x8F
-            default: return i
-            }
-            if i + len > n { return i }
-            if b[i + 1] < lo || b[i + 1] > hi { return i }
-            for k in 2..<len where b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
-            i += len
-        }
-        return nil
     }
 
     /// A file-name-safe identifier: letters, digits, `.`, `_` and `-`; anything else becomes `-`.
