@@ -114,7 +114,7 @@ final class TMXReadSession {
             }
             let names = seen.map(scalarName)
             let first = forbidden[0]
-            parts.append("removed \(forbidden.count) character\(forbidden.count == 1 ? "" : "s") XML forbids (\(names.prefix(4).joined(separator: ", "))) first at line \(first.line), column \(first.column)")
+            parts.append("removed \(forbidden.count) character\(forbidden.count == 1 ? "" : "s") XML forbids (\(names.joined(separator: ", "))) first at line \(first.line), column \(first.column)")
         }
         if !invalid.isEmpty {
             parts.append("replaced \(invalid.count) invalid byte sequence\(invalid.count == 1 ? "" : "s") with U+FFFD, first at line \(invalid[0].line)")
