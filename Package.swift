@@ -81,7 +81,8 @@ let package = Package(
 )
 
 // The libFuzzer driver (Fuzz/, `make fuzz`): only when SELARAS_FUZZ is set, so ordinary builds
-// never see it; scripts/fuzz.sh builds it with `--sanitize fuzzer --sanitize address`.
+// never see it; scripts/fuzz.sh builds it with libFuzzer and AddressSanitizer (as one
+// `-Xswiftc -sanitize=fuzzer,address`: the script says why).
 if Context.environment["SELARAS_FUZZ"] != nil {
     package.targets += [
         .executableTarget(

@@ -22,12 +22,12 @@ enum YAMLShapeCheck {
 
     /// The first complex mapping key in `yaml`, or nil when it has none (or is not valid YAML).
     static func firstProblem(in yaml: String) -> Problem? {
-        var bytes = Array(yaml.utf8)
+        let bytes = Array(yaml.utf8)
         if bytes.isEmpty { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
-        return bytes.withUnsafeMutableBufferPointer { buffer -> Problem? in
+        return bytes.withUnsafeBufferPointer { buffer -> Problem? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             // One entry per open collection: for a mapping, whether its next node is a key.
             var open: [(mapping: Bool, expectKey: Bool)] = []
