@@ -7,14 +7,9 @@
 # directory of it) into .build/peers/hunalign.
 # Usage: Benchmarks/align/run.sh [SELARAS_BINARY]   (default .build/release/selaras; builds nothing)
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-bin=${1:-$root/.build/release/selaras}
-shared=${SHARED:-$root/../shared}
-py=${PYTHON:-python3}
+. "$(dirname "$0")/../common.sh"
 eval=$shared/eval
-[ -x "$bin" ] || { echo "no selaras binary at $bin (build with: swift build -c release)" >&2; exit 2; }
-[ -f "$eval/align_eval.py" ] || { echo "no $eval/align_eval.py (set SHARED)" >&2; exit 2; }
+need "$eval/align_eval.py" "set SHARED"
 
 hun=$root/.build/peers/hunalign/src/hunalign/hunalign
 if [ ! -x "$hun" ]; then

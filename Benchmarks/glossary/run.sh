@@ -4,13 +4,8 @@
 # then throughput on real news sentences when the development data is present.
 # Usage: Benchmarks/glossary/run.sh [SELARAS_BINARY]   (default .build/release/selaras; builds nothing)
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-bin=${1:-$root/.build/release/selaras}
-py=${PYTHON:-/tmp/peers/bin/python}
-[ -x "$py" ] || py=python3
+. "$(dirname "$0")/../common.sh"
 fixtures=$root/Tests/SelarasGlossaryTests/Fixtures/matching
-[ -x "$bin" ] || { echo "no selaras binary at $bin (build with: swift build -c release)" >&2; exit 2; }
 
 echo "== matching: $fixtures/cases.jsonl"
 "$py" "$here/score.py" --selaras "$bin" --glossary "$fixtures/glossary.tsv" --cases "$fixtures/cases.jsonl" ${ERRORS:+--errors}

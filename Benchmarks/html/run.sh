@@ -6,14 +6,9 @@
 # Selaras), and the speed ratio to trafilatura is printed.
 # Usage: Benchmarks/html/run.sh [SELARAS_BINARY]   (default .build/release/selaras; builds nothing)
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-bin=${1:-$root/.build/release/selaras}
-shared=${SHARED:-$root/../shared}
-py=${PYTHON:-python3}
+. "$(dirname "$0")/../common.sh"
 data=$shared/data/html
-[ -x "$bin" ] || { echo "no selaras binary at $bin (build with: swift build -c release)" >&2; exit 2; }
-[ -f "$shared/eval/html_eval.py" ] || { echo "no $shared/eval/html_eval.py (set SHARED)" >&2; exit 2; }
+need "$shared/eval/html_eval.py" "set SHARED"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for system in trafilatura readability justext "cmd:$bin extract --jsonl"; do

@@ -8,15 +8,10 @@
 # key appears in no output, report or log.
 # Usage: Benchmarks/mt/run.sh [SELARAS_BINARY]   (default .build/release/selaras; builds nothing)
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-bin=${1:-$root/.build/release/selaras}
-py=${PYTHON:-$root/.build/peers/bin/python}
-[ -x "$py" ] || py=python3
+. "$(dirname "$0")/../common.sh"
 pofilter=$(dirname "$py")/pofilter
-panl=${PANL:-${SHARED:-$root/../shared}/data/parallel/panl_bppt_int_id_en.tsv}
-[ -x "$bin" ] || { echo "no selaras binary at $bin (build with: swift build -c release)" >&2; exit 2; }
-[ -f "$panl" ] || { echo "no parallel data at $panl (set PANL or SHARED)" >&2; exit 2; }
+panl=${PANL:-$shared/data/parallel/panl_bppt_int_id_en.tsv}
+need "$panl" "set PANL or SHARED"
 [ -x "$pofilter" ] || { echo "no pofilter next to $py (make peers)" >&2; exit 2; }
 
 tmp=$(mktemp -d)

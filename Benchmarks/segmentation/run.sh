@@ -4,19 +4,13 @@
 #
 #   Benchmarks/segmentation/run.sh [PATH_TO_SELARAS]      (default .build/release/selaras)
 #
-# Environment: PYTHON (default /tmp/peers/bin/python, a venv with spacy blingfire pysbd nltk),
+# Environment: PYTHON (default .build/peers/bin/python from `make peers`: spacy blingfire pysbd nltk),
 # SHARED (default ../shared next to the repository), MB (size of the speed
 # input, default 24), ROUNDS (speed rounds, default 5).
 # Builds nothing; writes only under ${TMPDIR:-/tmp}.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")/../.." && pwd)"
-selaras="${1:-$here/.build/release/selaras}"
-python="${PYTHON:-/tmp/peers/bin/python}"
-shared="${SHARED:-}"
-if [[ -z "$shared" ]]; then
-  shared="$here/../shared"
-fi
+. "$(dirname "$0")/../common.sh"
 mb="${MB:-24}"
 rounds="${ROUNDS:-5}"
 eval_py="$shared/eval/seg_eval.py"
@@ -24,16 +18,15 @@ data="$shared/data/segmentation"
 work="$(mktemp -d "${TMPDIR:-/tmp}/selaras-segbench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-[[ -x "$selaras" ]] || { echo "error: $selaras is not an executable (build with: swift build -c release)" >&2; exit 2; }
-[[ -f "$eval_py" ]] || { echo "error: $eval_py not found (set SHARED)" >&2; exit 2; }
-"$python" -c 'import blingfire, pysbd, nltk, spacy' 2>/dev/null || { echo "error: $python lacks the peers (spacy blingfire pysbd nltk)" >&2; exit 2; }
+need "$eval_py" "set SHARED"
+"$py" -c 'import blingfire, pysbd, nltk, spacy' 2>/dev/null || { echo "error: $py lacks the peers (spacy blingfire pysbd nltk)" >&2; exit 2; }
 
 sets=(id_csui-train id_gsd-dev)
 # A news check (not a bar): the IndoSum dev01 articles with their own sentence split, written
 # to the harness's {"id","text","sentences"} layout in the scratch directory.
 news="$shared/data/summarization/indosum_dev01.jsonl"
 if [[ -f "$news" && "${NEWS:-1}" == 1 ]]; then
-  "$python" - "$news" "$work/indosum-news.jsonl" <<'PY'
+  "$py" - "$news" "$work/indosum-news.jsonl" <<'PY'
 import json, sys
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     for line in open(sys.argv[1], encoding="utf-8"):
@@ -45,7 +38,7 @@ PY
 fi
 # The news-with-furniture set written for Selaras (Tests/SelarasSegmentationTests/Fixtures), in
 # the harness's layout: "## ID" starts a record, "¦" marks a boundary.
-"$python" - "$here/Tests/SelarasSegmentationTests/Fixtures/news-furniture.txt" "$work/news-furniture.jsonl" <<'PY'
+"$py" - "$root/Tests/SelarasSegmentationTests/Fixtures/news-furniture.txt" "$work/news-furniture.jsonl" <<'PY'
 import json, sys
 records, current = [], None
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -59,9 +52,9 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write(json.dumps({"id": r["id"], "text": marked.replace("¦", ""),
                               "sentences": [s.strip() for s in marked.split("¦") if s.strip()]}, ensure_ascii=False) + "\n")
 PY
-cmd="cmd:$selaras segment --jsonl"
+cmd="cmd:$bin segment --jsonl"
 # Both quotation modes are measured on every set; the default (keep) is the bar's figure.
-split_cmd="cmd:$selaras segment --jsonl --quotes split"
+split_cmd="cmd:$bin segment --jsonl --quotes split"
 
 # field NAME LINE: the value of NAME=... in a seg_eval output line
 field() { sed -n "s|.*$1=\([0-9.]*\).*|\1|p" <<<"$2"; }
@@ -76,19 +69,19 @@ for set in "${all_sets[@]}"; do
   [[ "$set" == indosum-news ]] && gold="$data_of_indosum"
   [[ "$set" == news-furniture ]] && gold="$work/news-furniture.jsonl"
   # Punkt is trained on the dev text itself, one paragraph per line.
-  "$python" -c 'import json,sys
+  "$py" -c 'import json,sys
 for l in open(sys.argv[1], encoding="utf-8"):
     if l.strip(): print(json.loads(l)["text"])' "$gold" > "$work/$set.train.txt"
   best_peer=0; best_name=""
   ours=""
   for sys in "$cmd" "$split_cmd" para+blingfire para+pysbd-en "para+punkt:$work/$set.train.txt" para+spacy; do
-    line="$("$python" "$eval_py" "$gold" --system "$sys")"
+    line="$("$py" "$eval_py" "$gold" --system "$sys")"
     f1="$(field F1 "$line")"; p="$(field P "$line")"; r="$(field R "$line")"
     name="$sys"; [[ "$sys" == "$cmd" ]] && name="selaras segment"; [[ "$sys" == "$split_cmd" ]] && name="selaras --quotes split"; [[ "$sys" == *punkt:* ]] && name="para+punkt (trained on dev)"
     printf '%-16s %-28s %8s %8s %8s\n' "$set" "$name" "$p" "$r" "$f1"
-    if [[ "$sys" == "$cmd" ]]; then ours="$f1"; elif [[ "$sys" == "$split_cmd" ]]; then :; elif "$python" -c "import sys; sys.exit(0 if $f1 > $best_peer else 1)"; then best_peer="$f1"; best_name="$name"; fi
+    if [[ "$sys" == "$cmd" ]]; then ours="$f1"; elif [[ "$sys" == "$split_cmd" ]]; then :; elif "$py" -c "import sys; sys.exit(0 if $f1 > $best_peer else 1)"; then best_peer="$f1"; best_name="$name"; fi
   done
-  "$python" -c "o=$ours; b=$best_peer; print(f'{\"$set\":<16} selaras F1 {o:.4f} vs best peer ($best_name) {b:.4f}: {\"+\" if o>=b else \"\"}{o-b:.4f}  -> {\"beats every peer\" if o>b else \"DOES NOT beat every peer\"}')"
+  "$py" -c "o=$ours; b=$best_peer; print(f'{\"$set\":<16} selaras F1 {o:.4f} vs best peer ($best_name) {b:.4f}: {\"+\" if o>=b else \"\"}{o-b:.4f}  -> {\"beats every peer\" if o>b else \"DOES NOT beat every peer\"}')"
 done
 
 echo
@@ -100,16 +93,16 @@ speed() {
   echo "-- $label"
   for round in $(seq "$n"); do
     local bf_line ours_line bf ours ratio
-    bf_line="$("$python" "$eval_py" "$input" --system para+blingfire)"
-    ours_line="$("$python" "$eval_py" "$input" --system "$cmd")"
+    bf_line="$("$py" "$eval_py" "$input" --system para+blingfire)"
+    ours_line="$("$py" "$eval_py" "$input" --system "$cmd")"
     bf="$(field MB/s "$bf_line")"; ours="$(field MB/s "$ours_line")"
-    ratio="$("$python" -c "print(f'{$ours/$bf:.1f}')")"
+    ratio="$("$py" -c "print(f'{$ours/$bf:.1f}')")"
     ratios+=("$ratio")
     printf 'round %s  para+blingfire %8s MB/s   selaras segment %8s MB/s   ratio %sx\n' "$round" "$bf" "$ours" "$ratio"
-    best_ours="$("$python" -c "print(max($best_ours, $ours))")"
-    best_bf="$("$python" -c "print(max($best_bf, $bf))")"
+    best_ours="$("$py" -c "print(max($best_ours, $ours))")"
+    best_bf="$("$py" -c "print(max($best_bf, $bf))")"
   done
-  "$python" -c "
+  "$py" -c "
 import statistics
 r = [float(x) for x in '${ratios[*]}'.split()]
 o, b = $best_ours, $best_bf
@@ -121,7 +114,7 @@ echo "== Speed: MB/s of text, whole run (seg_eval.py, same run), inputs of ${mb}
 # with their paragraphs and line breaks.
 # repeat_texts OUT LABEL GOLD.jsonl...: the texts of the gold files, repeated to $mb MB, as seg_eval input.
 repeat_texts() {
-  "$python" - "$@" "$mb" <<'PY'
+  "$py" - "$@" "$mb" <<'PY'
 import json, sys
 out, label, paths, mb = sys.argv[1], sys.argv[2], sys.argv[3:-1], float(sys.argv[-1])
 texts = [json.loads(l)["text"] for p in paths for l in open(p, encoding="utf-8") if l.strip()]

@@ -15,17 +15,13 @@
 # Environment: SHARED (default ../shared), WORK (default /tmp/selaras-shared-tm), PG_URL, UNITS
 # (units per TMX file, default 25000), ARTICLES (articles for the kill test, default 600).
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-bin="${1:-$repo/.build/release/selaras}"
-shared="${SHARED:-$repo/../shared}"
+. "$(dirname "$0")/../common.sh"
 work="${WORK:-/tmp/selaras-shared-tm}"
 units="${UNITS:-25000}"
 articles="${ARTICLES:-600}"
 panl="$shared/data/parallel/panl_bppt_int_id_en.tsv"
-[ -x "$bin" ] || { echo "no selaras binary at $bin (swift build -c release)" >&2; exit 2; }
-[ -f "$panl" ] || { echo "no PANL data at $panl (set SHARED)" >&2; exit 2; }
-server="${PG_URL:-$("$repo/scripts/pg-test-server.sh" start)}"
+need "$panl" "set SHARED"
+server="${PG_URL:-$("$root/scripts/pg-test-server.sh" start)}"
 db="selaras_bench_$$"
 psql "$server" -qc "CREATE DATABASE $db" >/dev/null
 pg="${server%/*}/$db"
@@ -84,14 +80,14 @@ python3 -c "import sys; sys.exit(0 if $warm <= 1.5 * $sq else 1)" && check ok "l
 
 echo "== 3. three shards at once, and a killed shard =="
 mkdir -p "$work/articles"
-cp "$repo"/Samples/articles/* "$work/articles/"
+cp "$root"/Samples/articles/* "$work/articles/"
 cat > "$work/pipeline.yaml" <<YAML
 version: 1
 inputs: [articles]
 output: out-one
 resources:
-  translation_memories: [$repo/TMX/politik-berita.tmx]
-  glossaries: [$repo/Glossaries/politik.tsv]
+  translation_memories: [$root/TMX/politik-berita.tmx]
+  glossaries: [$root/Glossaries/politik.tsv]
 stages: [segment, terms, match, summarize, translate, {write: {formats: [json, tmx, xlf]}}]
 YAML
 SELARAS_CACHE_DIR="$work/cache-one" "$bin" run "$work/pipeline.yaml" --tm-store "$pg" 2>/dev/null
@@ -107,7 +103,7 @@ done
   && check ok "three shards give the same documents as one run (plus index.html and run.tmx from report merge)" \
   || check no "three shards give the same documents as one run"
 # The kill test: many articles, shard 1/2 killed part-way, then run again.
-python3 - "$work/big.jsonl" "$articles" "$repo/Samples/articles" <<'PY'
+python3 - "$work/big.jsonl" "$articles" "$root/Samples/articles" <<'PY'
 import json, os, sys
 out, n, folder = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 texts = [open(os.path.join(folder, f), encoding='utf-8').read() for f in sorted(os.listdir(folder)) if f.endswith('.txt')]

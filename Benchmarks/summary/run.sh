@@ -3,31 +3,29 @@
 #
 # Usage: Benchmarks/summary/run.sh [SELARAS_BINARY] [DATA.jsonl]
 #   SELARAS_BINARY  default .build/release/selaras (build it first: swift build -c release)
-#   DATA.jsonl      IndoSum-style JSON lines, default ../shared/data/summarization/indosum_dev01.jsonl (beside the repository)
-# Environment: PYTHON (default /tmp/peers/bin/python, with sumy and rouge-score), SUM_EVAL (default
-# ../shared/eval/sum_eval.py), REPEAT (timed runs per system, default 3; the median articles/s is shown).
+#   DATA.jsonl      IndoSum-style JSON lines, default $SHARED/data/summarization/indosum_dev01.jsonl
+# Environment: PYTHON (default .build/peers/bin/python from `make peers`, with sumy and rouge-score),
+# SHARED (default ../shared beside the repository), SUM_EVAL (default $SHARED/eval/sum_eval.py),
+# REPEAT (timed runs per system, default 3; the median articles/s is shown).
 #
 # Every system goes through the measuring harness (sum_eval.py: rouge-score F1, 3 sentences, whole
 # command timed for cmd: systems, process start and JSON included). `lead` and `sumy-lexrank` are
 # handed the corpus's own sentence split; the Selaras systems get the raw text and cut it themselves.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${1:-$ROOT/.build/release/selaras}
-DATA=${2:-$ROOT/../shared/data/summarization/indosum_dev01.jsonl}
-PYTHON=${PYTHON:-/tmp/peers/bin/python}
-SUM_EVAL=${SUM_EVAL:-$ROOT/../shared/eval/sum_eval.py}
+. "$(dirname "$0")/../common.sh"
+DATA=${2:-$shared/data/summarization/indosum_dev01.jsonl}
+SUM_EVAL=${SUM_EVAL:-$shared/eval/sum_eval.py}
 REPEAT=${REPEAT:-3}
 
-[ -x "$BIN" ] || { echo "no selaras binary at $BIN (swift build -c release)" >&2; exit 2; }
-[ -f "$DATA" ] || { echo "no data at $DATA" >&2; exit 2; }
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+need "$DATA" "give DATA.jsonl, or set SHARED"
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 
 systems=(
   "lead"
   "sumy-lexrank"
-  "cmd:$BIN summarize --jsonl --sentences 3 --method learned"
-  "cmd:$BIN summarize --jsonl --sentences 3 --method lexrank"
-  "cmd:$BIN summarize --jsonl --sentences 3 --method lead"
+  "cmd:$bin summarize --jsonl --sentences 3 --method learned"
+  "cmd:$bin summarize --jsonl --sentences 3 --method lexrank"
+  "cmd:$bin summarize --jsonl --sentences 3 --method lead"
 )
 labels=("LEAD-3 (given sentences)" "sumy LexRank (given sentences)" "selaras learned" "selaras lexrank" "selaras lead (own segmentation)")
 
@@ -35,12 +33,12 @@ results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 for k in "${!systems[@]}"; do
   for ((r = 0; r < REPEAT; r++)); do
-    line=$("$PYTHON" "$SUM_EVAL" "$DATA" --system "${systems[$k]}")
+    line=$("$py" "$SUM_EVAL" "$DATA" --system "${systems[$k]}")
     printf '%s\t%s\n' "$k" "$line" >> "$results"
   done
 done
 
-"$PYTHON" - "$results" "$DATA" "$REPEAT" "${labels[@]}" <<'PY'
+"$py" - "$results" "$DATA" "$REPEAT" "${labels[@]}" <<'PY'
 import sys, statistics, re
 path, data, repeat, labels = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 rows = {}

@@ -14,25 +14,21 @@
 #   4. match repair on PANL pairs whose numbers were changed (repair_eval.py).
 #
 # Environment: SHARED (default ../shared beside the repository), WORK (default /tmp/selaras-tm-bench),
-# PEER_PYTHON or PYTHON (default /tmp/peers/bin/python), RUNS (default 3), PEER_QUERIES (default 100),
+# PEER_PYTHON or PYTHON (default .build/peers/bin/python, from `make peers`), RUNS (default 3), PEER_QUERIES (default 100),
 # EXHAUSTIVE_QUERIES (default 40), SKIP_MILLION=1 to leave out step 3.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-bin="${1:-$repo/.build/release/selaras}"
-shared="${SHARED:-$repo/../shared}"
+. "$(dirname "$0")/../common.sh"
 work="${WORK:-/tmp/selaras-tm-bench}"
-py="${PEER_PYTHON:-${PYTHON:-/tmp/peers/bin/python}}"
+py="${PEER_PYTHON:-$py}"
 runs="${RUNS:-3}"
 peer_queries="${PEER_QUERIES:-100}"
 exhaustive_queries="${EXHAUSTIVE_QUERIES:-40}"
 panl="$shared/data/parallel/panl_bppt_int_id_en.tsv"
 
-[ -x "$bin" ] || { echo "no selaras binary at $bin (swift build -c release)" >&2; exit 2; }
-[ -f "$panl" ] || { echo "no PANL data at $panl (set SHARED)" >&2; exit 2; }
+need "$panl" "set SHARED"
 command -v xmllint >/dev/null || { echo "xmllint is needed (libxml2-utils)" >&2; exit 2; }
-[ -x "$py" ] || { echo "no peer Python at $py (set PEER_PYTHON)" >&2; exit 2; }
+command -v "$py" >/dev/null || { echo "no peer Python at $py (make peers, or set PEER_PYTHON)" >&2; exit 2; }
 mkdir -p "$work"
 
 # --- data -------------------------------------------------------------------------------------

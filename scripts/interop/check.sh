@@ -11,7 +11,7 @@
 #
 # Usage: scripts/interop/check.sh            (from the repository root)
 # Environment:
-#   INTEROP_PYTHON  a python with translate-toolkit (default: /tmp/peers/bin/python when it has it,
+#   INTEROP_PYTHON  a python with translate-toolkit (default: .build/peers/bin/python when it has it,
 #                   else a venv in .build/interop-venv, created and pip-installed on first use)
 #   INTEROP_DIR     where the exchanged files go (default: a fresh temporary folder)
 # Exit status: 0 when every check passed, 1 otherwise. Ends with 'N passed, M failed'.
@@ -21,8 +21,8 @@ here=scripts/interop
 
 python="${INTEROP_PYTHON:-}"
 if [[ -z "$python" ]]; then
-  if [[ -x /tmp/peers/bin/python ]] && /tmp/peers/bin/python -c 'import translate.storage.xliff' 2>/dev/null; then
-    python=/tmp/peers/bin/python
+  if [[ -x .build/peers/bin/python ]] && .build/peers/bin/python -c 'import translate.storage.xliff' 2>/dev/null; then
+    python=.build/peers/bin/python
   else
     venv=.build/interop-venv
     if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c 'import translate.storage.xliff' 2>/dev/null; then

@@ -2,7 +2,7 @@
 """Fit the weights of Selaras's learned summariser (SelarasSummary/Resources/summary-model.json).
 
 Usage:
-  /tmp/peers/bin/python scripts/summary/fit_weights.py DATA.jsonl [--selaras .build/release/selaras]
+  .build/peers/bin/python scripts/summary/fit_weights.py DATA.jsonl [--selaras .build/release/selaras]
       [--out Sources/SelarasSummary/Resources/summary-model.json] [--folds 5] [--seed 1] [--stem]
 
 DATA is IndoSum-style JSON lines: "text" (the article), "sentences" and "gold_labels" (the corpus's

@@ -4,7 +4,7 @@
     score.py --selaras .build/release/selaras \
              --glossary Glossaries/politik.tsv --cases cases.jsonl [--errors]
     score.py --baseline substring --glossary ... --cases ... [--errors]
-    /tmp/peers/bin/python score.py --baseline sastrawi --glossary ... --cases ... [--errors]
+    ../../../.build/peers/bin/python score.py --baseline sastrawi --glossary ... --cases ... [--errors]
 
 Each case line is {"id", "text", "expected": [{"term", "text"}, ...]} (extra fields such as
 "category" and "note" are used for the breakdown and the error listing only).
@@ -33,7 +33,7 @@ Baselines (both in Python, no morphology beyond what is stated):
   with internal hyphens/apostrophes kept so that reduplication reaches the stemmer, and
   digit runs); every non-acronym token is stemmed with PySastrawi and compared by stem,
   acronym tokens (as above) are compared verbatim; stem sequences are matched and resolved
-  longest first as above. Needs PySastrawi (run with /tmp/peers/bin/python).
+  longest first as above. Needs PySastrawi (run with the peers' Python, .build/peers/bin/python from `make peers`).
 """
 import argparse
 import collections
