@@ -3,7 +3,7 @@
 #   here    the benchmark's own folder
 #   root    the repository
 #   bin     the selaras binary: the script's first argument, default .build/release/selaras
-#   shared  SHARED, default ../shared beside the repository
+#   shared  SHARED, default ../shared beside the repository (made absolute when it exists)
 #   py      PYTHON; when unset, the peers' venv that `make peers` makes (.build/peers/bin/python),
 #           else python3
 # and stops (exit 2) when the binary is not there. `make bench` passes PYTHON and SHARED.
@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=${1:-$root/.build/release/selaras}
 shared=${SHARED:-$root/../shared}
+[ -d "$shared" ] && shared=$(cd "$shared" && pwd)  # absolute, for scripts that change folder
 if [ -n "${PYTHON:-}" ]; then
     py=$PYTHON
 elif [ -x "$root/.build/peers/bin/python" ]; then

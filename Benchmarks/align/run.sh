@@ -41,8 +41,9 @@ for set in panl talpco; do
     "$py" "$eval/make_align.py" "$tmp/$set.jsonl" "$src" 2>/dev/null
     echo "== $set: $(wc -l < "$tmp/$set.jsonl") documents from $(basename "$src") (make_align.py defaults: 30 pairs, merges 0.12, drops 0.05)"
     "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system gale-church | cut -f1,2,4
-    "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system "hunalign:$hun" | cut -f2,4 | sed 's/^/hunalign (no dictionary, -realign)\t/'
-    "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system "hunalign:$hun" --dict "$tmp/hunalign.dic" | cut -f2,4 | sed 's/^/hunalign (FreeDict)\t/'
+    # hunalign writes a log, translate.txt, into its working folder: run it in the scratch folder.
+    (cd "$tmp" && "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system "hunalign:$hun") | cut -f2,4 | sed 's/^/hunalign (no dictionary, -realign)\t/'
+    (cd "$tmp" && "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system "hunalign:$hun" --dict "$tmp/hunalign.dic") | cut -f2,4 | sed 's/^/hunalign (FreeDict)\t/'
     "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system "cmd:$bin align --jsonl" | cut -f2,4 | sed 's/^/selaras (FreeDict)\t/'
     "$py" "$eval/align_eval.py" "$tmp/$set.jsonl" --system "cmd:$bin align --jsonl --no-dictionary" | cut -f2,4 | sed 's/^/selaras (no dictionary)\t/'
 done

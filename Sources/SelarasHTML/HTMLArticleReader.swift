@@ -41,6 +41,12 @@ public struct HTMLArticleReader: Sendable {
         try read(PageBytes(text: html), id: id, path: path, url: url)
     }
 
+    /// Reads a page from text already decoded, as UTF-8 bytes (a JSON line's `html` as the JSON
+    /// reader gives it: unescaped, invalid sequences already replaced), without making a `String`.
+    public func read(utf8: [UInt8], id: String, path: String, url: String? = nil) throws(Diagnostic) -> Page {
+        try read(PageBytes(utf8: utf8, encoding: "utf-8", diagnostics: []), id: id, path: path, url: url)
+    }
+
     func read(_ bytes: PageBytes, id: String, path: String, url: String?) throws(Diagnostic) -> Page {
         let tree = try HTMLTree(utf8: bytes.utf8, path: path)
         let metadata = PageMetadata(tree)

@@ -75,8 +75,9 @@ public struct PageMetadata: Sendable, Hashable, Codable {
 
     /// The article-typed objects in a JSON-LD script (arrays and `@graph` searched).
     static func articleObjects(_ json: String) -> [[String: Any]] {
-        guard let data = json.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
-              let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return [] }
+        // JSON allows white space around the value, so the script's text goes in as it is (trimming
+        // it first went through NSString, a copy of scripts that run to hundreds of KB).
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return [] }
         var out: [[String: Any]] = []
         func visit(_ v: Any, depth: Int) {
             guard depth < 8 else { return }

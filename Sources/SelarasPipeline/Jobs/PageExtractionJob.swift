@@ -17,10 +17,11 @@ public struct PageExtractionJob: Sendable {
     public func jsonLines(fd: Int32, source: String, output: FileOutput, report: @escaping @Sendable (Diagnostic) -> Void) -> JSONLinesJob.Outcome {
         let reading = self.reading
         return JSONLinesJob(schema: PageRecord.schema).run(fd: fd, source: source, output: output, report: report) { record, out throws(Diagnostic) in
-            let html = record.string(0) ?? ""
+            // The html field's UTF-8 straight from the JSON reader (valid, unescaped): no String made.
+            let html = record.withString(0) { Array($0) }
             let page: HTMLArticleReader.Page
             do {
-                page = try reading.read(html: html, id: record.id.value, path: "\(source):\(record.number)", url: record.string(1))
+                page = try reading.read(utf8: html, id: record.id.value, path: "\(source):\(record.number)", url: record.string(1))
             } catch let error as Diagnostic {
                 throw Diagnostic(error.severity, error.code, at: record.location, error.message, subject: record.id.value, action: .skipped)
             } catch {

@@ -50,21 +50,21 @@ public struct PageReading: Sendable {
     public func read(data: Data, id: String, path: String, url: String? = nil) throws(Diagnostic) -> HTMLArticleReader.Page {
         if extractor == .command {
             let bytes = try PageBytes(data, path: path)
-            return try read(html: String(decoding: bytes.utf8, as: UTF8.self), id: id, path: path, url: url)
+            return try read(utf8: bytes.utf8, id: id, path: path, url: url)
         }
         return try HTMLArticleReader().read(data: data, id: id, path: path, url: url)
     }
 
-    /// Reads a page given as text (a JSON line's `html`).
-    public func read(html: String, id: String, path: String, url: String? = nil) throws(Diagnostic) -> HTMLArticleReader.Page {
+    /// Reads a page given as UTF-8 text (a JSON line's `html`, as the JSON reader decodes it).
+    public func read(utf8: [UInt8], id: String, path: String, url: String? = nil) throws(Diagnostic) -> HTMLArticleReader.Page {
         if extractor == .command {
-            var page = (try? HTMLArticleReader().read(html: html, id: id, path: path, url: url))
+            var page = (try? HTMLArticleReader().read(utf8: utf8, id: id, path: path, url: url))
                 ?? HTMLArticleReader.Page(article: Article(id: id, paragraphs: [], sourcePath: path), metadata: PageMetadata(),
                                           diagnostics: [], fromStructuredData: false)
-            try replaceBody(&page, html: Data(html.utf8), path: path, url: url)
+            try replaceBody(&page, html: Data(utf8), path: path, url: url)
             return page
         }
-        return try HTMLArticleReader().read(html: html, id: id, path: path, url: url)
+        return try HTMLArticleReader().read(utf8: utf8, id: id, path: path, url: url)
     }
 
     /// The command's text becomes the body (one paragraph per non-empty line); the headline and
