@@ -225,4 +225,18 @@ final class TMXReaderTests: XCTestCase {
         XCTAssertEqual(units.first?.tuid, "q&&<1>\"")
         XCTAssertEqual(units.first?.attributes, [TMAttribute(name: "creationid", value: "AB")])
     }
+
+    /// The tuid of a broken unit and the XML declaration's fields are read from the raw tag bytes.
+    func testAttributeOfARawTag() {
+        func value(_ name: String, _ tag: String) -> String? { TMXInputStream.attribute(name, in: Array(tag.utf8)[...]) }
+        XCTAssertEqual(value("tuid", #"<tu tuid="7" srclang="id">"#), "7")
+        XCTAssertEqual(value("tuid", "<tu\ttuid = 'a b'>"), "a b", "white space around =, single quotes")
+        XCTAssertEqual(value("tuid", #"<tu xtuid="1" tuid="2">"#), "2", "a longer name that ends in tuid is not it")
+        XCTAssertEqual(value("tuid", #"<tu note="tuid=3" tuid="4">"#), "4", "tuid inside another value is not it")
+        XCTAssertEqual(value("tuid", #"<tu tuid="dé">"#), "dé")
+        XCTAssertNil(value("tuid", #"<tu tuid="unterminated>"#))
+        XCTAssertNil(value("tuid", "<tu tuid>"))
+        XCTAssertNil(value("tuid", ""))
+        XCTAssertEqual(value("encoding", #"<?xml version="1.0" encoding="ISO-8859-1"?>"#), "ISO-8859-1")
+    }
 }

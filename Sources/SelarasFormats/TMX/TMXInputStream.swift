@@ -167,7 +167,7 @@ final class TMXInputStream {
             if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
             end += 1
         }
-        s.tuid = Self.attribute("tuid", in: String(decoding: out.window[from..<end], as: UTF8.self))
+        s.tuid = Self.attribute("tuid", in: out.window[from..<end])
         return s
     }
 
@@ -300,11 +300,10 @@ final class TMXInputStream {
         }
         var declared: String?
         if let end = declEnd {
-            let text = String(decoding: decl, as: UTF8.self)
-            declared = Self.attribute("encoding", in: text)
+            declared = Self.attribute("encoding", in: decl[...])
             declaredEncoding = declared
-            let version = Self.attribute("version", in: text) ?? "1.0"
-            let standalone = Self.attribute("standalone", in: text)
+            let version = Self.attribute("version", in: decl[...]) ?? "1.0"
+            let standalone = Self.attribute("standalone", in: decl[...])
             let newlines = decl.filter { $0 == 0x0A }.count
             var out = "<?xml version=\"\(version)\" encoding=\"UTF-8\""
             if let s = standalone { out += " standalone=\"\(s)\"" }
@@ -575,20 +574,27 @@ final class TMXInputStream {
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
 
-    /// The value of `name="…"` or `name='…'` in a start tag or declaration.
-    static func attribute(_ name: String, in text: String) -> String? {
-        var search = text[...]
-        while let r = search.range(of: name) {
-            let before = r.lowerBound == text.startIndex ? " " : text[text.index(before: r.lowerBound)]
-            var rest = text[r.upperBound...].drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            if before.isWhitespace || before == "<", rest.first == "=" {
-                rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-                if let q = rest.first, q == "\"" || q == "'" {
-                    let body = rest.dropFirst()
-                    if let end = body.firstIndex(of: q) { return String(body[..<end]) }
-                }
-            }
-            search = text[r.upperBound...]
+    /// The value of `name="…"` or `name='…'` in a start tag or declaration, given as UTF-8 as the
+    /// stream holds it (no `String` made for the search, and no Foundation: a stream with many broken
+    /// units looks up the tuid of each).
+    static func attribute(_ name: String, in bytes: ArraySlice<UInt8>) -> String? {
+        let key = Array(name.utf8)
+        guard let first = key.first, bytes.count >= key.count else { return nil }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var i = bytes.startIndex
+        while i <= bytes.endIndex - key.count {
+            defer { i += 1 }
+            guard bytes[i] == first, bytes[i..<(i + key.count)].elementsEqual(key) else { continue }
+            let before: UInt8 = i == bytes.startIndex ? 0x20 : bytes[i - 1]
+            guard isSpace(before) || before == 0x3C else { continue }
+            var j = i + key.count
+            while j < bytes.endIndex, isSpace(bytes[j]) { j += 1 }
+            guard j < bytes.endIndex, bytes[j] == 0x3D else { continue }
+            j += 1
+            while j < bytes.endIndex, isSpace(bytes[j]) { j += 1 }
+            guard j < bytes.endIndex, bytes[j] == 0x22 || bytes[j] == 0x27 else { continue }
+            let quote = bytes[j]
+            if let end = bytes[(j + 1)...].firstIndex(of: quote) { return String(decoding: bytes[(j + 1)..<end], as: UTF8.self) }
         }
         return nil
     }
