@@ -79,25 +79,45 @@ public struct PageBytes: Sendable {
 
     // MARK: The prescan
 
-    /// The charset a `<meta>` in the first 4,096 bytes declares, lowercased, or nil.
+    /// The charset a `<meta>` in the first 4,096 bytes declares, ASCII letters lower-cased, or nil.
+    ///
+    /// The first `charset` inside each `<meta …>` tag (up to its `>`), ASCII case ignored, counts
+    /// when `=` follows (after spaces); the value is read after spaces and quotes, up to a space,
+    /// quote, `;`, `/` or `>`. Searched on the bytes: the old version lower-cased a `String` of the
+    /// head and used Foundation's `range(of:)`, 9% of the page fuzz target's time.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        var search = head[...]
-        while let meta = search.range(of: "<meta") {
-            let rest = search[meta.upperBound...]
-            let end = rest.firstIndex(of: ">") ?? rest.endIndex
-            let tag = rest[..<end]
-            if let charset = tag.range(of: "charset") {
-                var value = tag[charset.upperBound...].drop { $0 == " " }
-                if value.first == "=" {
-                    value = value.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
-                    let name = value.prefix { !" \"';/>".contains($0) }
-                    if !name.isEmpty { return String(name) }
-                }
+        bytes.withUnsafeBufferPointer { b -> String? in
+            let n = min(b.count, 4096)
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            func at(_ i: Int, _ word: StaticString, before limit: Int) -> Bool {
+                let count = word.utf8CodeUnitCount
+                guard i + count <= limit else { return false }
+                let w = word.utf8Start
+                for k in 0..<count where lower(b[i + k]) != w[k] { return false }
+                return true
             }
-            search = rest[end...]
+            var i = 0
+            while i < n {
+                guard b[i] == 0x3C, at(i, "<meta", before: n) else { i += 1; continue }
+                var end = i + 5
+                while end < n, b[end] != 0x3E { end += 1 }
+                var k = i + 5
+                while k < end, !at(k, "charset", before: end) { k += 1 }
+                if k < end {
+                    var v = k + 7
+                    while v < end, b[v] == 0x20 { v += 1 }
+                    if v < end, b[v] == 0x3D {
+                        v += 1
+                        while v < end, b[v] == 0x20 || b[v] == 0x22 || b[v] == 0x27 { v += 1 }
+                        var e = v
+                        while e < end, ![0x20, 0x22, 0x27, 0x3B, 0x2F].contains(b[e]) { e += 1 }
+                        if e > v { return String(decoding: b[v..<e].map(lower), as: UTF8.self) }
+                    }
+                }
+                i = end
+            }
+            return nil
         }
-        return nil
     }
 
     /// The Encoding Standard's name for a label Selaras decodes itself; other labels unchanged.
