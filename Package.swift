@@ -63,10 +63,10 @@ let package = Package(
         // Fixtures that the tests of several targets share (never linked into the tool).
         .target(name: "SelarasTestSupport", path: "Sources/SelarasTestSupport"),
         .testTarget(name: "SelarasCoreTests", dependencies: ["SelarasCore"]),
-        .testTarget(name: "SelarasJSONLinesTests", dependencies: ["SelarasJSONLines"]),
+        .testTarget(name: "SelarasJSONLinesTests", dependencies: ["SelarasJSONLines", "SelarasTestSupport"]),
         .testTarget(name: "SelarasFormatsTests", dependencies: ["SelarasFormats", "SelarasTestSupport"]),
-        .testTarget(name: "SelarasTextTests", dependencies: ["SelarasText"]),
-        .testTarget(name: "SelarasSegmentationTests", dependencies: ["SelarasSegmentation"], exclude: ["Fixtures"]),
+        .testTarget(name: "SelarasTextTests", dependencies: ["SelarasText", "SelarasTestSupport"]),
+        .testTarget(name: "SelarasSegmentationTests", dependencies: ["SelarasSegmentation", "SelarasTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SelarasTMTests", dependencies: ["SelarasTM", "SelarasFormats", "SelarasTestSupport"]),
         .testTarget(name: "SelarasGlossaryTests", dependencies: ["SelarasGlossary", "SelarasFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "SelarasSummaryTests", dependencies: ["SelarasSummary"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SelarasCore
+import SelarasTestSupport
 import XCTest
 @testable import SelarasJSONLines
 
@@ -157,18 +158,4 @@ final class JSONRecordParserTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 2000)
         XCTAssertGreaterThan(compared, 2000)
     }
-}
-
-/// A small deterministic generator (SplitMix64), so the fuzz rounds are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(upTo n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }

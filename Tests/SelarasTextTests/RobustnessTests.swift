@@ -1,21 +1,11 @@
 import SelarasText
+import SelarasTestSupport
 import XCTest
 
 /// Arbitrary text (built from the characters the scanners care about, with a fixed seed) never
 /// crashes the tokeniser, the placeable finders, the stemmer or clitic splitting, and tokens
 /// always point at their own text.
 final class RobustnessTests: XCTestCase {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "a", "Z", "1", "9", "0", ".", ",", ":", "/", "-", "'", "’", "\"", "“", "”", "(", ")", "[", " ", "\n", "\t",
         "%", "$", "€", "#", "@", "…", "é", "Ç", "\u{200B}", "\u{00A0}", "🎉", "Rp", "US$", "persen", "juta", "ribu",
@@ -24,7 +14,7 @@ final class RobustnessTests: XCTestCase {
     ]
 
     func testArbitraryText() {
-        var rng = SplitMix(state: 20_250_213)
+        var rng = SplitMix64(seed: 20_250_213)
         let tokenizer = Tokenizer()
         let stemmer = IndonesianStemmer(lexicon: RootLexicon(words: ["ajar", "nyata", "kata", "a", "i"]))
         let fallback = IndonesianStemmer(lexicon: nil)
