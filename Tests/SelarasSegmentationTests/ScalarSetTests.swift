@@ -57,3 +57,50 @@ final class ScalarSetTests: XCTestCase {
         XCTAssertTrue(micro.contains(0xB5))
     }
 }
+
+/// Case-insensitive matching of the scalars whose case mappings lead to ASCII letters or to other
+/// scalars one way only (KELVIN SIGN, LONG S, final sigma), the same through every compiled path.
+final class CaseVariantsTests: XCTestCase {
+    /// `CaseVariants.reverse` is what the runtime's Unicode data gives, and `of` is symmetric.
+    func testReverseTable() {
+        var reverse: [UInt32: Set<UInt32>] = [:]
+        var cased: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v), s.properties.changesWhenCaseMapped else { continue }
+            cased.append(v)
+            for u in CaseVariants.forward(v) where u != v && !CaseVariants.forward(u).contains(v) {
+                reverse[u, default: []].insert(v)
+            }
+        }
+        XCTAssertEqual(reverse, CaseVariants.reverse.mapValues(Set.init))
+        for v in cased {
+            for w in CaseVariants.of(v) where !CaseVariants.of(w).contains(v) {
+                XCTFail("U+\(String(w, radix: 16)) matches U+\(String(v, radix: 16)) but not the other way")
+            }
+        }
+    }
+
+    /// Text with KELVIN SIGN, LONG S or final sigma matched by folded patterns written in the
+    /// ordinary letters, as a literal, a class, and in an alternation the compiler turns into a
+    /// dispatch table (which once lost the class's non-ASCII members); the unoptimised program
+    /// agrees on each.
+    func testFoldedSpecialScalars() throws {
+        let cases: [(String, String, Bool)] = [
+            ("(?i)k", "\u{212A}", true), ("(?i)[k]", "\u{212A}", true), ("(?i)[k]a", "\u{212A}a", true),
+            ("(?i)(?:[k]a|[b]c|[d]e)", "\u{212A}a", true), ("(?i)(?:ka|bc|de)", "\u{212A}A", true),
+            ("(?i)s", "\u{17F}", true), ("(?i)[s]", "\u{17F}", true), ("(?i)(?:[s]x|[t]y|[u]z)", "\u{17F}x", true),
+            ("(?i)\u{17F}", "s", true), ("(?i)[\u{212A}]", "K", true), ("(?i)σ", "ς", true), ("(?i)[ς]", "Σ", true),
+            ("(?i)ss", "ß", false), ("k", "\u{212A}", false), ("[k]", "\u{212A}", false),
+            ("(?i)(?:[k]a|[b]c|[d]e)", "xa", false), ("(?i)[^k]", "\u{212A}", false),
+            // Folding applies to the class's ranges before the complement: `K` is not in `[^k]`.
+            ("(?i)[^k]", "K", false), ("(?i)[^k]", "x", true), ("(?i)[^a]", "A", false),
+            ("(?i)[a-z&&[^k]]", "K", false), ("(?i)[a-z--[k]]", "\u{212A}", false), ("(?i)[a-z--[k]]", "Q", true),
+        ]
+        for (pattern, text, expected) in cases {
+            let regex = try SRXRegex(pattern)
+            let plain = SRXRegex(node: try RegexParser.parse(pattern), pattern: pattern, optimize: false)
+            XCTAssertEqual(regex.matchesWhole(text), expected, "\(pattern) on \(text)")
+            XCTAssertEqual(plain.matchesWhole(text), expected, "\(pattern) on \(text), unoptimised")
+        }
+    }
+}

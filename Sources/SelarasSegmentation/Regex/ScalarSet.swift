@@ -2,7 +2,7 @@
 ///
 /// Membership of ASCII scalars is a bitmap lookup; other scalars are tested against the class
 /// expression (ranges, Unicode properties, set operations). Case-insensitive sets also accept
-/// the simple lower-, upper- and title-case mappings of a scalar.
+/// each scalar that `CaseVariants` relates to a member (`K` and KELVIN SIGN for `k`).
 struct ScalarSet: Sendable {
     /// The class expression, as written in the pattern.
     indirect enum Node: Sendable {
@@ -43,6 +43,27 @@ struct ScalarSet: Sendable {
                 return !a.contains(v)
             }
         }
+
+        /// Membership with each range and property case-folded before the set operations: a
+        /// scalar is in a leaf when one of `variants` (the scalar's `CaseVariants`) is. So
+        /// `(?i)[^k]` excludes `K` and KELVIN SIGN, as in Java and ICU, instead of complementing
+        /// first and folding after (which let `K` in).
+        func contains(anyOf variants: [UInt32]) -> Bool {
+            switch self {
+            case .ranges, .property:
+                for w in variants where contains(w) { return true }
+                return false
+            case let .union(ns):
+                for n in ns where n.contains(anyOf: variants) { return true }
+                return false
+            case let .intersection(a, b):
+                return a.contains(anyOf: variants) && b.contains(anyOf: variants)
+            case let .subtraction(a, b):
+                return a.contains(anyOf: variants) && !b.contains(anyOf: variants)
+            case let .complement(a):
+                return !a.contains(anyOf: variants)
+            }
+        }
     }
 
     let node: Node
@@ -66,13 +87,16 @@ struct ScalarSet: Sendable {
     init(_ node: Node, caseInsensitive: Bool = false, tableNonASCII: Bool = true) {
         self.node = node
         self.caseInsensitive = caseInsensitive
-        let mayHaveNonASCII = Self.mayHaveNonASCII(node)
-        self.mayContainNonASCII = mayHaveNonASCII
-        let tabulated = mayHaveNonASCII && tableNonASCII
-        self.tabulated = tabulated
         let t = Tabulation.of(node, caseInsensitive: caseInsensitive)
         self.lo = t.w.0
         self.hi = t.w.1
+        // Folded, `k` brings in KELVIN SIGN, `s` LONG S, `i` dotless ı: non-ASCII members.
+        let special = CaseVariants.asciiWithNonASCIIVariants
+        let mayHaveNonASCII = Self.mayHaveNonASCII(node)
+            || caseInsensitive && (t.w.0 & special.0 != 0 || t.w.1 & special.1 != 0)
+        self.mayContainNonASCII = mayHaveNonASCII
+        let tabulated = mayHaveNonASCII && tableNonASCII
+        self.tabulated = tabulated
         self.latin = tabulated ? (t.w.2, t.w.3) : (0, 0)
         self.punctuation = tabulated ? (t.w.4, t.w.5) : (0, 0)
     }
@@ -99,10 +123,7 @@ struct ScalarSet: Sendable {
 
     /// Membership by the expression itself (what the bitmaps tabulate).
     static func evaluate(_ node: Node, _ v: UInt32, _ ci: Bool) -> Bool {
-        if node.contains(v) { return true }
-        guard ci else { return false }
-        for w in CaseVariants.of(v) where w != v && node.contains(w) { return true }
-        return false
+        ci ? node.contains(anyOf: CaseVariants.of(v)) : node.contains(v)
     }
 
     private static func mayHaveNonASCII(_ node: Node) -> Bool {
@@ -163,19 +184,31 @@ struct Tabulation: Sendable {
         Tabulation(w: (~a.w.0, ~a.w.1, ~a.w.2, ~a.w.3, ~a.w.4, ~a.w.5))
     }
 
-    /// The members of `node`, and with `caseInsensitive` also the scalars one of whose simple case
-    /// mappings is a member (`ScalarSet.evaluate`).
+    /// The members of `node`; with `caseInsensitive`, of `node` with each leaf case-folded
+    /// (`ScalarSet.evaluate`).
     static func of(_ node: ScalarSet.Node, caseInsensitive: Bool) -> Tabulation {
-        let plain = of(node)
-        guard caseInsensitive else { return plain }
-        var out = plain
-        for (b, variants) in caseVariants where !plain.has(b) {
-            for v in variants {
-                let member = Self.bit(v).map(plain.has) ?? node.contains(v)
-                if member { out.insert(b); break }
+        guard caseInsensitive else { return of(node) }
+        switch node {
+        case .ranges, .property:
+            // A leaf, folded: add each window scalar one of whose variants is a member.
+            let plain = of(node)
+            var out = plain
+            for (b, variants) in caseVariants where !plain.has(b) {
+                for v in variants where Self.bit(v).map(plain.has) ?? node.contains(v) {
+                    out.insert(b)
+                    break
+                }
             }
+            return out
+        case let .union(ns):
+            return ns.reduce(Tabulation.none) { $0 | of($1, caseInsensitive: true) }
+        case let .intersection(a, b):
+            return of(a, caseInsensitive: true) & of(b, caseInsensitive: true)
+        case let .subtraction(a, b):
+            return of(a, caseInsensitive: true) & ~of(b, caseInsensitive: true)
+        case let .complement(a):
+            return ~of(a, caseInsensitive: true)
         }
-        return out
     }
 
     static func of(_ node: ScalarSet.Node) -> Tabulation {
@@ -252,22 +285,66 @@ struct Tabulation: Sendable {
     }
 }
 
-/// Simple (one-scalar) case mappings, for case-insensitive matching.
+/// Case-insensitive equivalence of scalars, from the simple (one-scalar) case mappings.
+///
+/// Two scalars match case-insensitively when one is reached from the other by lower-, upper- or
+/// title-case mappings, in either direction: `k`, `K` and KELVIN SIGN (U+212A, whose lower case
+/// is `k`); `s`, `S` and LONG S (U+017F, whose upper case is `S`); `σ`, `Σ` and final `ς`. This is
+/// Java's `(?iu)` and, for these scalars, ICU's simple case folding, except that dotless `ı`
+/// (U+0131) matches `i` and `I` as in Java (ICU folds it only under Turkish rules).
 enum CaseVariants {
+    /// The scalars that match `v` case-insensitively, `v` first. Symmetric: `w` is in `of(v)`
+    /// exactly when `v` is in `of(w)`.
     static func of(_ v: UInt32) -> [UInt32] {
         if v < 128 {
-            if v >= 0x41 && v <= 0x5A { return [v, v + 32] }
-            if v >= 0x61 && v <= 0x7A { return [v, v - 32] }
-            return [v]
+            let other: UInt32
+            if v >= 0x41 && v <= 0x5A { other = v + 32 } else if v >= 0x61 && v <= 0x7A { other = v - 32 } else { return [v] }
+            if let e = reverse[v] { return [v, other] + e }
+            return [v, other]
         }
-        guard let s = Unicode.Scalar(v) else { return [v] }
-        var out: [UInt32] = [v]
-        let p = s.properties
-        for m in [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping] {
-            let us = m.unicodeScalars
-            if us.count == 1, let f = us.first, !out.contains(f.value) { out.append(f.value) }
+        var out = forward(v)
+        for u in out {
+            for w in reverse[u] ?? [] where !out.contains(w) { out.append(w) }
         }
         return out
+    }
+
+    /// `v` and what the mappings reach from it, repeatedly (at most three scalars in Unicode 15).
+    static func forward(_ v: UInt32) -> [UInt32] {
+        var out: [UInt32] = [v]
+        var k = 0
+        while k < out.count {
+            guard let s = Unicode.Scalar(out[k]) else { break }
+            let p = s.properties
+            for m in [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping] {
+                let us = m.unicodeScalars
+                if us.count == 1, let f = us.first, !out.contains(f.value) { out.append(f.value) }
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The scalars `forward` reaches a key from but that the key's own `forward` does not reach:
+    /// the other direction of the relation. Taken from the Unicode data (`testReverseTable`
+    /// recomputes it from every scalar and fails if the runtime's Unicode version disagrees).
+    static let reverse: [UInt32: [UInt32]] = [
+        0x49: [0x131], 0x4B: [0x212A], 0x53: [0x17F], 0x69: [0x131], 0x6B: [0x212A], 0x73: [0x17F],
+        0xC5: [0x212B], 0xDF: [0x1E9E], 0xE5: [0x212B],
+        0x392: [0x3D0], 0x395: [0x3F5], 0x398: [0x3D1, 0x3F4], 0x399: [0x345, 0x1FBE], 0x39A: [0x3F0],
+        0x39C: [0xB5], 0x3A0: [0x3D6], 0x3A1: [0x3F1], 0x3A3: [0x3C2], 0x3A6: [0x3D5], 0x3A9: [0x2126],
+        0x3B2: [0x3D0], 0x3B5: [0x3F5], 0x3B8: [0x3D1, 0x3F4], 0x3B9: [0x345, 0x1FBE], 0x3BA: [0x3F0],
+        0x3BC: [0xB5], 0x3C0: [0x3D6], 0x3C1: [0x3F1], 0x3C3: [0x3C2], 0x3C6: [0x3D5], 0x3C9: [0x2126],
+        0x412: [0x1C80], 0x414: [0x1C81], 0x41E: [0x1C82], 0x421: [0x1C83], 0x422: [0x1C84, 0x1C85],
+        0x42A: [0x1C86], 0x432: [0x1C80], 0x434: [0x1C81], 0x43E: [0x1C82], 0x441: [0x1C83],
+        0x442: [0x1C84, 0x1C85], 0x44A: [0x1C86], 0x462: [0x1C87], 0x463: [0x1C87],
+        0x1E60: [0x1E9B], 0x1E61: [0x1E9B], 0xA64A: [0x1C88], 0xA64B: [0x1C88],
+    ]
+
+    /// The ASCII scalars with a non-ASCII scalar among their variants (`I K S i k s`), as the
+    /// two 64-bit words of an ASCII bitmap: a case-insensitive set holding one may match above U+007F.
+    static let asciiWithNonASCIIVariants: (UInt64, UInt64) = reverse.keys.filter { $0 < 128 }.reduce((0, 0)) { acc, v in
+        v < 64 ? (acc.0 | 1 << UInt64(v), acc.1) : (acc.0, acc.1 | 1 << UInt64(v - 64))
     }
 }
 
