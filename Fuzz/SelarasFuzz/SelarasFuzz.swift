@@ -72,7 +72,9 @@ enum FuzzTarget: String, CaseIterable {
 
     /// The regex compiler and machine through the SRX path the tool uses: the input's first line
     /// is a rule's before-break pattern, its second the after-break pattern, the rest the text to
-    /// segment (the fixed sample when empty). Characters XML cannot carry are dropped.
+    /// segment (the fixed sample when empty). Characters XML cannot carry are dropped. Then each
+    /// pattern is compiled with and without the optimiser, and a disagreement on the text is a
+    /// finding (`RegexDifferential`).
     static func runRegex(_ data: Data) {
         let parts = String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         let before = Markup.escapeText(parts.count > 0 ? String(parts[0]) : "")
@@ -91,6 +93,12 @@ enum FuzzTarget: String, CaseIterable {
         if let document = try? SRXDocument(data: Data(srx.utf8), source: "fuzz.srx"),
            let segmenter = try? SRXSegmenter(document: document, language: "id") {
             _ = segmenter.segment(text)
+        }
+        // The oracle: the optimised programs answer as the plain ones do, at every boundary.
+        for pattern in parts.prefix(2) {
+            if let problem = RegexDifferential.disagreement(pattern: String(pattern), text: text, positions: 64) {
+                fatalError("regex /\(pattern)/ on \(text.debugDescription): \(problem)")
+            }
         }
     }
 }
