@@ -77,7 +77,7 @@ interop: deps
 reliability: release
 	Reliability/run.sh $(RELEASE_BIN)
 
-## fuzz: libFuzzer + AddressSanitizer on every parser (scripts/fuzz.sh; SECONDS_PER_TARGET each, default 60; RUNS caps executions).
+## fuzz: libFuzzer + AddressSanitizer on every parser (scripts/fuzz.sh; SECONDS_PER_TARGET each, default 60; RUNS caps executions; JOBS processes per target).
 fuzz: deps
 	scripts/fuzz.sh
 
