@@ -38,7 +38,9 @@ public struct Placeable: Sendable, Hashable {
     /// `Rp2,1 triliun` → `Rp2.1 trillion`, `Rp 450 miliar` → `Rp450 billion`,
     /// `1,2 juta` → `1.2 million`, `10 ribu` → `10,000`, `13/2` → `13 February`,
     /// `Kamis (13/2)` → `Thursday (13 February)`, `13 Februari 2025` → `13 February 2025`,
-    /// `19.30 WIB` → `19:30 WIB` (times are written on the 24-hour clock with a colon).
+    /// `19.30 WIB` → `19:30 WIB` (times are written on the 24-hour clock with a colon),
+    /// `2025` → `2025` and `12500` → `12,500` (an ungrouped number keeps its digits up to four,
+    /// or with a leading zero).
     /// For a placeable found in English text, its text as written.
     public var english: String
     /// Day of the week written with a date (1 = Monday ... 7 = Sunday), if any.

@@ -220,7 +220,7 @@ struct PlaceableScanner {
         if let w = PlaceableVocabulary.englishScaleWord[exponent] {
             return EnglishNumber.render(integer: n.integer, fraction: n.fraction) + " " + w
         }
-        return EnglishNumber.render(EnglishNumber.value(integer: n.integer, fraction: n.fraction, exponent: exponent))
+        return EnglishNumber.render(integer: n.integer, fraction: n.fraction, exponent: exponent)
     }
 
     // MARK: Indonesian
@@ -289,7 +289,12 @@ struct PlaceableScanner {
             }
         }
         _ = scaleWord
-        return Placeable(kind: .number, text: text(i..<end), range: i..<end, value: .number(value), english: numberText)
+        // A bare number written without separators keeps its digits when it has four or fewer, or
+        // a leading zero: `tahun 2025` is "2025", not "2,025"; `nomor 0812` keeps its zero.
+        // Five or more digits are grouped as English writes quantities (12500 → "12,500").
+        let asWritten = !english && exponent == 0 && n.plain && (n.digitsCount <= 4 || n.integer.hasPrefix("0"))
+        return Placeable(kind: .number, text: text(i..<end), range: i..<end, value: .number(value),
+                         english: asWritten ? n.integer : numberText)
     }
 
     /// A currency mark, then a number: Rp2,1 triliun / Rp 450 miliar / US$1,5 miliar / Rp2.1 trillion.
@@ -389,7 +394,9 @@ struct PlaceableScanner {
         var year: Int?
         if j < s.count, s[j] == "/", isDigit(at: j + 1) {
             j += 1
-            guard let y = digits(max: 4), y.count == 2 || y.count == 4, let yv = Int(y) else { return nil }
+            // Four-digit years in 1000–2999, as `fourDigitYear` reads them in English (13 February 2025).
+            guard let y = digits(max: 4), y.count == 2 || y.count == 4, let yv = Int(y),
+                  y.count == 2 || (1000...2999).contains(yv) else { return nil }
             year = y.count == 2 ? 2000 + yv : yv
         }
         if j < s.count, s[j] == "/" || s[j] == "." || s[j] == ",", isDigit(at: j + 1) { return nil }

@@ -101,16 +101,16 @@ enum EnglishNumber {
         return fraction.isEmpty ? grouped(int) : grouped(int) + "." + fraction
     }
 
-    /// A decimal value with at most `fractionDigits` decimals, grouped: 1500 → "1,500".
-    static func render(_ value: Decimal) -> String {
-        var v = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &v, 6, .plain)
-        let s = NSDecimalNumber(decimal: rounded).stringValue
-        let parts = s.split(separator: ".", maxSplits: 1).map(String.init)
-        let negative = parts[0].hasPrefix("-")
-        let int = negative ? String(parts[0].dropFirst()) : parts[0]
-        return (negative ? "-" : "") + render(integer: int, fraction: parts.count > 1 ? parts[1] : "")
+    /// A digit string with an optional fraction, times 10^exponent, grouped, every digit kept
+    /// (the decimal point moved in the digits, not through `Decimal`, which rounded to six
+    /// decimals): "1", "5", 3 → "1,500"; "22", "6044", 3 → "22,604.4".
+    static func render(integer: String, fraction: String, exponent: Int) -> String {
+        var digits = Array(integer + fraction)
+        let point = integer.count + exponent
+        while digits.count < point { digits.append("0") }
+        var frac = digits[point...]
+        while frac.last == "0" { frac = frac.dropLast() }
+        return render(integer: String(digits[..<point]), fraction: String(frac))
     }
 
     /// The value of a digit string with an optional fraction, times 10^exponent.

@@ -14,6 +14,10 @@ final class PlaceableTests: XCTestCase {
             ("Ada 10 ribu warga.", "10 ribu", .number, .number(dec("10000")), "10,000"),
             ("Ada 1,5 ribu warga.", "1,5 ribu", .number, .number(dec("1500")), "1,500"),
             ("Novel itu 1.000 halaman.", "1.000", .number, .number(dec("1000")), "1,000"),
+            // Ungrouped: up to four digits (years) and leading zeros as written, longer ones grouped.
+            ("Pada tahun 2025 ia datang.", "2025", .number, .number(dec("2025")), "2025"),
+            ("Kode wilayah 0812.", "0812", .number, .number(dec("812")), "0812"),
+            ("Penduduknya 12500 jiwa.", "12500", .number, .number(dec("12500")), "12,500"),
             ("Mesin 1.5 liter.", "1.5", .number, .number(dec("1.5")), "1.5"),
             ("Sebanyak 1.260.420.864 lembar.", "1.260.420.864", .number, .number(dec("1260420864")), "1,260,420,864"),
             ("Naik 0,25 poin.", "0,25", .number, .number(dec("0.25")), "0.25"),
