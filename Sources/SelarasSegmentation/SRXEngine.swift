@@ -47,22 +47,12 @@ final class SRXEngine: @unchecked Sendable {
     /// Rows of the pair pre-tests: for each ASCII scalar, the allowed next scalars.
     private let pairTables: UnsafeMutablePointer<(UInt64, UInt64, Bool, Bool)>
     /// Bitmaps of each rule's `last` (rule k at 2k) and `first` (2k+1) sets over U+0000–U+00FF and
-    /// U+2000–U+207F (see `bitIndex`), so the non-ASCII scalars of Indonesian text (Latin-1
+    /// U+2000–U+207F (the windows of `Tabulation`), so the non-ASCII scalars of Indonesian text (Latin-1
     /// letters, quotes, dashes, ellipsis) are tested without Unicode property lookups.
     private let scalarBits: UnsafeMutablePointer<UInt64>
     /// The same over the union of the break rules' `last` sets: can a break follow this scalar?
     private let breakLastBits: UnsafeMutablePointer<UInt64>
-    static let bitmapWords = (0x100 + 0x80) / 64
-
-    /// The bit of scalar `v` in the bitmaps, or nil when it is not covered.
-    @inline(__always)
-    static func bitIndex(_ v: UInt32) -> Int? {
-        if v < 0x100 { return Int(v) }
-        if v >= 0x2000 && v < 0x2080 { return 0x100 + Int(v - 0x2000) }
-        return nil
-    }
-
-    static let coveredScalars: [UInt32] = Array(0..<0x100) + Array(0x2000..<0x2080)
+    static let bitmapWords = Tabulation.bitCount / 64
     private let breakFilters: UnsafeMutablePointer<Filter>
     /// For each byte value: can a break rule's `beforebreak` end with the scalar ending in this
     /// byte? (Continuation bytes: could it end with a non-ASCII scalar.)
@@ -170,8 +160,7 @@ final class SRXEngine: @unchecked Sendable {
                 if !set.mayContainNonASCII && !set.unrestricted {
                     for v in UInt32(0)..<128 where set.contains(v) { scalarBits[base + Int(v / 64)] |= 1 << UInt64(v % 64) }
                 } else {
-                    for v in Self.coveredScalars where set.contains(v) {
-                        let b = Self.bitIndex(v)!
+                    for b in 0..<Tabulation.bitCount where set.contains(Tabulation.scalar(b)) {
                         scalarBits[base + b / 64] |= 1 << UInt64(b % 64)
                     }
                 }
@@ -225,13 +214,13 @@ final class SRXEngine: @unchecked Sendable {
         let r = f[k]
         if !r.lastAny {
             if c.prev < 128 { if !Self.has(r.lastLo, r.lastHi, c.prev) { return false } }
-            else if let b = Self.bitIndex(c.prev) {
+            else if let b = Tabulation.bit(c.prev) {
                 if scalarBits[2 * idx * Self.bitmapWords + b / 64] & (1 << UInt64(b % 64)) == 0 { return false }
             } else if !rules[idx].last.contains(c.prev) { return false }
         }
         if !r.firstAny {
             if c.next < 128 { if !Self.has(r.firstLo, r.firstHi, c.next) { return false } }
-            else if let b = Self.bitIndex(c.next) {
+            else if let b = Tabulation.bit(c.next) {
                 if scalarBits[(2 * idx + 1) * Self.bitmapWords + b / 64] & (1 << UInt64(b % 64)) == 0 { return false }
             } else if !rules[idx].first.contains(c.next) { return false }
         }
@@ -330,7 +319,7 @@ final class SRXEngine: @unchecked Sendable {
                         // The end of a non-ASCII scalar: only worth a look if a break can follow it.
                         if p[pos] & 0xC0 == 0x80 { i += 1; continue }
                         let v = UTF8Text.decodeBefore(p, pos).0
-                        if let b = Self.bitIndex(v), breakLastBits[b / 64] & (1 << UInt64(b % 64)) == 0 { i += 1; continue }
+                        if let b = Tabulation.bit(v), breakLastBits[b / 64] & (1 << UInt64(b % 64)) == 0 { i += 1; continue }
                     }
                     if p[pos] & 0xC0 != 0x80, decide(at: pos, text: p, count: n, machine: &machine, cache: &cache) {
                         out.append(pos)

@@ -147,6 +147,9 @@ struct Tabulation: Sendable {
 
     static let none = Tabulation(w: (0, 0, 0, 0, 0, 0))
 
+    /// The number of window bits (384); `SRXEngine`'s rule bitmaps use the same windows.
+    static let bitCount = 0x180
+
     /// The window bit of scalar `v`, or nil outside the windows.
     @inline(__always)
     static func bit(_ v: UInt32) -> Int? {
@@ -262,7 +265,7 @@ struct Tabulation: Sendable {
 
     private static func tabulate(_ test: (UInt32) -> Bool) -> Tabulation {
         var t = Tabulation.none
-        for b in 0..<0x180 where test(scalar(b)) { t.insert(b) }
+        for b in 0..<bitCount where test(scalar(b)) { t.insert(b) }
         return t
     }
 
@@ -278,7 +281,7 @@ struct Tabulation: Sendable {
     }
 
     /// The window scalars that have simple case mappings other than themselves, with those mappings.
-    static let caseVariants: [(Int, [UInt32])] = (0..<0x180).compactMap { b in
+    static let caseVariants: [(Int, [UInt32])] = (0..<bitCount).compactMap { b in
         let v = scalar(b)
         let others = CaseVariants.of(v).filter { $0 != v }
         return others.isEmpty ? nil : (b, others)
