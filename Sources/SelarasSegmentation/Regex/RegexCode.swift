@@ -35,7 +35,9 @@ struct RegexInst: Sendable {
     }
 }
 
-/// Branch targets of an alternation, keyed by the first scalar each branch can consume.
+/// Branch targets of an alternation, keyed by the first scalar each branch can consume. Targets
+/// are offsets from the dispatch instruction, so a table is position-independent: copies of the
+/// code that uses it (a repetition's) share it.
 struct DispatchTable: Sendable {
     var ascii: [[Int32]] = Array(repeating: [], count: 128)
     var other: [UInt32: [Int32]] = [:]
@@ -94,13 +96,7 @@ final class RegexCode: @unchecked Sendable {
         self.programs = programs
         self.sets = sets
         self.setBits = .allocate(capacity: max(sets.count, 1))
-        for (k, s) in sets.enumerated() {
-            var lo: UInt64 = 0, hi: UInt64 = 0
-            for v in UInt32(0)..<128 where s.contains(v) {
-                if v < 64 { lo |= 1 << UInt64(v) } else { hi |= 1 << UInt64(v - 64) }
-            }
-            self.setBits[k] = (lo, hi)
-        }
+        for (k, s) in sets.enumerated() { self.setBits[k] = s.asciiBits }
         self.tables = tables
         var slices: [(Int32, Int32)] = []
         var targets: [Int32] = []

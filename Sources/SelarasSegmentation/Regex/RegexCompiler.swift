@@ -7,21 +7,33 @@ struct RegexCompiler {
     private var programs: [(start: Int, forward: Bool)] = []
     private var sets: [ScalarSet] = []
     private var tables: [DispatchTable] = []
-    /// What the flattening may still add in the current program. Each alternation has its own
-    /// budget (`flattenBudgetPerAlternation`) and the program one more for all of them: the
+    /// What the flattening may still add to the pattern being compiled. Each alternation has its
+    /// own budget (`flattenBudgetPerAlternation`) and the pattern one more for all of them: the
     /// emitter re-flattens the rests of every alternation it factors, and a budget per call alone
-    /// let `a?b?c?…` (a hundred optional atoms, found by fuzzing) take seconds to compile.
+    /// let `a?b?c?…` (a hundred optional atoms, found by fuzzing) take seconds to compile. The
+    /// programs of the pattern's look-arounds and atomic groups draw on the same budget (each had
+    /// a fresh one before, so a pattern of many look-arounds could multiply it).
+    ///
+    /// The bundled rules use at most 2,323 of it in one pattern (measured), so the budget is ten
+    /// times that: beyond it the optimiser stops rewriting, which costs speed, never correctness.
     private var flattenBudget = 0
-    static let flattenBudgetPerProgram = 200_000
+    static let flattenBudgetPerPattern = 25_000
     static let flattenBudgetPerAlternation = 20_000
 
-    /// Compiles `node` as a program of its own; returns its index.
+    /// Compiles `node`, a whole pattern, as a program of its own; returns its index.
     mutating func program(_ node: RegexNode, forward: Bool) -> Int {
+        flattenBudget = Self.flattenBudgetPerPattern
+        return subprogram(node, forward: forward, ordered: !optimize)
+    }
+
+    /// Compiles `node` as a program of its own within the current pattern's budget; `ordered` as
+    /// for `emit`.
+    private mutating func subprogram(_ node: RegexNode, forward: Bool, ordered: Bool) -> Int {
         var buf: [RegexInst] = []
-        var myTables: [Int] = []
-        flattenBudget = Self.flattenBudgetPerProgram
-        emit(node, into: &buf, forward: forward, ordered: !optimize, tables: &myTables)
+        emit(node, into: &buf, forward: forward, ordered: ordered)
         buf.append(RegexInst(.match))
+        // Jumps and splits are emitted relative to the program's start; dispatch tables hold
+        // offsets from their dispatch instruction, so they need no relocation.
         let base = Int32(insts.count)
         for k in buf.indices {
             switch buf[k].op {
@@ -29,11 +41,6 @@ struct RegexCompiler {
             case .jump: buf[k].a += base
             default: break
             }
-        }
-        for t in myTables {
-            for c in 0..<128 { tables[t].ascii[c] = tables[t].ascii[c].map { $0 + base } }
-            for (k, v) in tables[t].other { tables[t].other[k] = v.map { $0 + base } }
-            tables[t].fallback = tables[t].fallback.map { ($0.0, $0.1 + base) }
         }
         insts += buf
         programs.append((Int(base), forward))
@@ -51,8 +58,7 @@ struct RegexCompiler {
 
     /// `ordered`: inside an atomic group, where the first match found must be the first in
     /// priority order, so alternations keep their order (no dispatch).
-    private mutating func emit(_ node: RegexNode, into buf: inout [RegexInst], forward: Bool, ordered: Bool,
-                               tables myTables: inout [Int]) {
+    private mutating func emit(_ node: RegexNode, into buf: inout [RegexInst], forward: Bool, ordered: Bool) {
         switch node {
         case .empty:
             break
@@ -64,7 +70,7 @@ struct RegexCompiler {
             buf.append(RegexInst(dotAll ? .any : .anyButNewline))
         case let .concat(items):
             for item in forward ? items : items.reversed() {
-                emit(item, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                emit(item, into: &buf, forward: forward, ordered: ordered)
             }
         case let .alternation(original):
             // Outside atomic groups only whether some branch matches counts, not which one is
@@ -73,15 +79,15 @@ struct RegexCompiler {
             let branches = ordered ? original : Self.flattened(original, forward: forward, budget: &flattenBudget)
             // Hoist a literal every branch starts with: (?:ab|ac) is a(?:b|c).
             if let (head, rests) = Self.commonHead(branches, forward: forward) {
-                emit(.literal(head), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
-                emit(.alternation(rests), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                emit(.literal(head), into: &buf, forward: forward, ordered: ordered)
+                emit(.alternation(rests), into: &buf, forward: forward, ordered: ordered)
                 return
             }
             // Branches that start with the same literal or class become one branch that consumes it
             // once and goes on with the alternation of their rests (a trie).
             let grouped = ordered ? branches : Self.groupedByHead(branches, forward: forward)
             if grouped.count < branches.count {
-                emit(.alternation(grouped), into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                emit(.alternation(grouped), into: &buf, forward: forward, ordered: ordered)
                 return
             }
             if !ordered, let keyed = dispatchKeys(branches, forward: forward) {
@@ -90,7 +96,7 @@ struct RegexCompiler {
                 var table = DispatchTable()
                 var jumps: [Int] = []
                 for (k, b) in branches.enumerated() {
-                    let start = Int32(buf.count)
+                    let start = Int32(buf.count - slot)
                     var asciiKeys = Set<Int>()
                     var otherKeys = Set<UInt32>()
                     for v in keyed[k].scalars {
@@ -104,14 +110,13 @@ struct RegexCompiler {
                     for v in otherKeys.sorted() where !table.fallback.contains(where: { $0.1 == start && $0.0.contains(v) }) {
                         table.other[v, default: []].append(start)
                     }
-                    emit(b, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                    emit(b, into: &buf, forward: forward, ordered: ordered)
                     jumps.append(buf.count)
                     buf.append(RegexInst(.jump))
                 }
                 let end = Int32(buf.count)
                 for j in jumps { buf[j].a = end }
                 tables.append(table)
-                myTables.append(tables.count - 1)
                 buf[slot].a = Int32(tables.count - 1)
             } else {
                 var jumps: [Int] = []
@@ -120,12 +125,12 @@ struct RegexCompiler {
                         let split = buf.count
                         buf.append(RegexInst(.split))
                         buf[split].a = Int32(buf.count)
-                        emit(b, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                        emit(b, into: &buf, forward: forward, ordered: ordered)
                         jumps.append(buf.count)
                         buf.append(RegexInst(.jump))
                         buf[split].b = Int32(buf.count)
                     } else {
-                        emit(b, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                        emit(b, into: &buf, forward: forward, ordered: ordered)
                     }
                 }
                 let end = Int32(buf.count)
@@ -134,18 +139,43 @@ struct RegexCompiler {
         case let .repetition(inner, min, max, mode):
             if mode == .possessive {
                 emit(.atomic(.repetition(inner, min: min, max: max, mode: .greedy)), into: &buf,
-                     forward: forward, ordered: ordered, tables: &myTables)
+                     forward: forward, ordered: ordered)
                 return
             }
             let lazy = mode == .lazy
-            for _ in 0..<min { emit(inner, into: &buf, forward: forward, ordered: ordered, tables: &myTables) }
+            // The inner node is emitted once; further copies are that code shifted (its splits
+            // and jumps target its own range; dispatch tables are relative, sets and sub-programs
+            // shared), so `(?:a|b|c){1,60}` flattens and groups its alternation once, not 60 times.
+            var first: Range<Int>? = nil
+            func emitInner(_ buf: inout [RegexInst], _ compiler: inout RegexCompiler) {
+                // (Only when optimising: the plain program emits every copy, so the differential
+                // check compares the two ways.)
+                guard compiler.optimize, let range = first else {
+                    let start = buf.count
+                    compiler.emit(inner, into: &buf, forward: forward, ordered: ordered)
+                    first = start..<buf.count
+                    return
+                }
+                let delta = Int32(buf.count - range.lowerBound)
+                buf.reserveCapacity(buf.count + range.count)
+                for k in range {
+                    var inst = buf[k]
+                    switch inst.op {
+                    case .split: inst.a += delta; inst.b += delta
+                    case .jump: inst.a += delta
+                    default: break
+                    }
+                    buf.append(inst)
+                }
+            }
+            for _ in 0..<min { emitInner(&buf, &self) }
             if let max {
                 guard max > min else { return }
                 var splits: [Int] = []
                 for _ in min..<max {
                     splits.append(buf.count)
                     buf.append(RegexInst(.split))
-                    emit(inner, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                    emitInner(&buf, &self)
                 }
                 let end = Int32(buf.count)
                 for s in splits {
@@ -154,16 +184,20 @@ struct RegexCompiler {
             } else {
                 let loop = buf.count
                 buf.append(RegexInst(.split))
-                emit(inner, into: &buf, forward: forward, ordered: ordered, tables: &myTables)
+                emitInner(&buf, &self)
                 buf.append(RegexInst(.jump, Int32(loop)))
                 let end = Int32(buf.count)
                 buf[loop] = lazy ? RegexInst(.split, end, Int32(loop + 1)) : RegexInst(.split, Int32(loop + 1), end)
             }
         case let .atomic(inner):
-            let p = program(inner, forward: forward)
+            // An atomic group keeps the first match in priority order, so its body is compiled
+            // ordered (it was compiled like the rest of the pattern, and the optimiser's
+            // reordering changed which match the group kept; found by the differential test).
+            let p = subprogram(inner, forward: forward, ordered: true)
             buf.append(RegexInst(.atomic, Int32(p)))
         case let .look(inner, ahead, negative):
-            let p = program(inner, forward: ahead)
+            // Only whether a look-around matches counts, so its body may be reordered.
+            let p = subprogram(inner, forward: ahead, ordered: !optimize)
             buf.append(RegexInst(.look, Int32(p), negative ? 1 : 0))
         case let .assertion(kind):
             buf.append(RegexInst(.assert, kind.rawValue))
@@ -299,6 +333,13 @@ struct RegexCompiler {
                     var withOne = items
                     let again: RegexNode = max > 1 ? .repetition(x, min: 0, max: max - 1, mode: mode) : .empty
                     withOne.replaceSubrange(hi...hi, with: forward ? [x, again] : [again, x])
+                    if x.nullable {
+                        // x{0,n} matches what x x{0,n-1} matches when x can match empty text, so
+                        // the branch without x adds nothing: stacked optionals such as
+                        // `(?:(?:a?)?)?` (found by fuzzing) doubled the branches at every level.
+                        work.append(.concat(withOne))
+                        continue
+                    }
                     let restSize = without.reduce(0) { $0 + $1.expandedSize }
                     if restSize <= budget {
                         budget -= restSize

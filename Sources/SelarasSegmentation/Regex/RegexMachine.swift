@@ -147,17 +147,19 @@ struct RegexMachine {
                         if b < 0x80 {
                             let (first, n) = dispatchASCII[Int(inst.a) &* 128 &+ Int(b)]
                             if n == 0 { ok = false } else {
+                                let here = Int32(truncatingIfNeeded: pc)
                                 var k = Int(n) &- 1
-                                while k > 0 { push(dispatchTargets[Int(first) &+ k], pos); k &-= 1 }
-                                pc = Int(dispatchTargets[Int(first)])
+                                while k > 0 { push(here &+ dispatchTargets[Int(first) &+ k], pos); k &-= 1 }
+                                pc &+= Int(dispatchTargets[Int(first)])
                             }
                         } else {
                             let v = forward ? UTF8Text.decode(text, pos).0 : UTF8Text.decodeBefore(text, pos).0
                             let targets = code.tables[Int(inst.a)].targets(v)
                             if targets.isEmpty { ok = false } else {
+                                let here = Int32(truncatingIfNeeded: pc)
                                 var k = targets.count &- 1
-                                while k > 0 { push(targets[k], pos); k &-= 1 }
-                                pc = Int(targets[0])
+                                while k > 0 { push(here &+ targets[k], pos); k &-= 1 }
+                                pc &+= Int(targets[0])
                             }
                         }
                     } else { ok = false }

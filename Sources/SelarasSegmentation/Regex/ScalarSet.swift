@@ -106,6 +106,9 @@ struct ScalarSet: Sendable {
         self.init(.ranges(scalars.map { $0...$0 }), tableNonASCII: tableNonASCII)
     }
 
+    /// The members below U+0080 as two bitmaps (U+0000–U+003F, U+0040–U+007F).
+    var asciiBits: (UInt64, UInt64) { (lo, hi) }
+
     @inline(__always)
     func contains(_ v: UInt32) -> Bool {
         if v < 64 { return lo & (1 << UInt64(v)) != 0 }
