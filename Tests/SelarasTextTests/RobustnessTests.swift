@@ -38,7 +38,8 @@ final class RobustnessTests: XCTestCase {
 
     /// Each Indonesian placeable's `english` rendering, read back as English, is one placeable
     /// spanning it with a compatible value: what match repair relies on when it writes a new
-    /// number into a translation. Arbitrary text from number pieces, with a fixed seed. (The fuzz
+    /// number into a translation (`PlaceableRoundTrip`, also the `placeable` fuzz target's
+    /// oracle). Arbitrary text from number pieces, with a fixed seed. (The fuzz
     /// corpus gave 326,289 placeables to this check; it found the two cases of `testRenderings`.)
     func testEnglishRenderingsReadBack() {
         var rng = SplitMix64(seed: 20_261_207)
@@ -49,14 +50,8 @@ final class RobustnessTests: XCTestCase {
         for _ in 0..<4000 {
             var text = ""
             for _ in 0..<Int.random(in: 1...12, using: &rng) { text += pieces.randomElement(using: &rng)! }
-            for p in PlaceableFinder.indonesian(in: text) {
-                checked += 1
-                let back = PlaceableFinder.english(in: p.english)
-                XCTAssertEqual(back.count, 1, "\(text): \(p.english)")
-                guard let b = back.first else { continue }
-                XCTAssertEqual(b.range, 0..<p.english.unicodeScalars.count, "\(text): \(p.english)")
-                XCTAssertTrue(b.value.isCompatible(with: p.value), "\(text): \(p.value) → \(p.english) → \(b.value)")
-            }
+            checked += PlaceableFinder.indonesian(in: text).count
+            XCTAssertNil(PlaceableRoundTrip.disagreement(in: text), text)
         }
         XCTAssertGreaterThan(checked, 3000)
     }
