@@ -305,7 +305,10 @@ struct RegexCompiler {
                 work.append(contentsOf: bs.reversed())
                 continue
             case let .concat(raw):
-                var items = raw.filter { if case .empty = $0 { return false } else { return true } }
+                // (Copies only when needed: the arrays are copied on write, and a copy of every
+                // branch at every step led the compiler's profile under AddressSanitizer.)
+                let hasEmpty = raw.contains { if case .empty = $0 { return true } else { return false } }
+                var items = hasEmpty ? raw.filter { if case .empty = $0 { return false } else { return true } } : raw
                 if items.isEmpty { out.append(.empty); continue }
                 let hi = forward ? 0 : items.count - 1
                 switch items[hi] {
@@ -314,9 +317,7 @@ struct RegexCompiler {
                     work.append(.concat(items))
                     continue
                 case let .alternation(inner):
-                    var rest = items
-                    rest.remove(at: hi)
-                    let restSize = rest.reduce(0) { $0 + $1.expandedSize }
+                    let restSize = Self.expandedSize(items, without: hi)
                     let cost = restSize * (inner.count - 1)
                     if cost <= budget {
                         budget -= cost
@@ -328,8 +329,6 @@ struct RegexCompiler {
                         continue
                     }
                 case let .repetition(x, 0, max?, mode) where max <= 3 && mode != .possessive:
-                    var without = items
-                    without.remove(at: hi)
                     var withOne = items
                     let again: RegexNode = max > 1 ? .repetition(x, min: 0, max: max - 1, mode: mode) : .empty
                     withOne.replaceSubrange(hi...hi, with: forward ? [x, again] : [again, x])
@@ -340,21 +339,30 @@ struct RegexCompiler {
                         work.append(.concat(withOne))
                         continue
                     }
-                    let restSize = without.reduce(0) { $0 + $1.expandedSize }
+                    let restSize = Self.expandedSize(items, without: hi)
                     if restSize <= budget {
                         budget -= restSize
+                        var without = items
+                        without.remove(at: hi)
                         work.append(contentsOf: [.concat(without), .concat(withOne)])
                         continue
                     }
                 default:
                     break
                 }
-                out.append(items.count == 1 ? items[0] : .concat(items))
+                out.append(items.count == 1 ? items[0] : hasEmpty ? .concat(items) : b)
             default:
                 out.append(b)
             }
         }
         return out
+    }
+
+    /// The expanded size of `items` but the one at `skipped`.
+    private static func expandedSize(_ items: [RegexNode], without skipped: Int) -> Int {
+        var total = 0
+        for k in items.indices where k != skipped { total += items[k].expandedSize }
+        return total
     }
 
     /// The first scalars of a branch: some literals and some classes.
