@@ -177,4 +177,22 @@ final class RegexOptimizationTests: XCTestCase {
         XCTAssertTrue(regex.matchesWhole("aa"))
         XCTAssertFalse(regex.matchesWhole("a"))
     }
+
+    /// Look-arounds draw on their pattern's flattening budget instead of starting a fresh one
+    /// each (twenty look-aheads took twenty budgets, 20,000 each), so twenty look-aheads of
+    /// twenty optional atoms stay within one pattern's budget; and
+    /// stacked optionals (`(?:(?:a?)?)?`, found by fuzzing) are not split at every level.
+    func testLookAroundsShareTheFlatteningBudget() throws {
+        // Each body is an alternation whose first branch starts with thirty optional `a`s: the
+        // flattening splits each, the trie merges the branches on their `a` and flattens again.
+        let heads = String(repeating: "a?", count: 30)
+        let pattern = String(repeating: "(?=(?:" + heads + "z|w))", count: 20) + "q"
+        let regex = try SRXRegex(pattern)
+        XCTAssertLessThan(regex.code.insts.count, 2 * RegexCompiler.flattenBudgetPerPattern)
+        let stacked = try SRXRegex("i" + String(repeating: "?", count: 40) + "(?:(?:(?:a?)?)?)?b")
+        XCTAssertLessThan(stacked.code.insts.count, 200)
+        XCTAssertTrue(stacked.matchesWhole("iab"))
+        XCTAssertTrue(stacked.matchesWhole("b"))
+        XCTAssertFalse(stacked.matchesWhole("aab"))
+    }
 }
