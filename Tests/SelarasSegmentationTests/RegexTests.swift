@@ -195,4 +195,12 @@ final class RegexOptimizationTests: XCTestCase {
         XCTAssertTrue(stacked.matchesWhole("b"))
         XCTAssertFalse(stacked.matchesWhole("aab"))
     }
+
+    /// Found by fuzzing (`regex`): a hundred stacked quantifiers (`a++++…`) doubled the expanded
+    /// size at every level until it overflowed and the process trapped. The size now saturates and
+    /// the pattern is refused as too large, with a message.
+    func testStackedQuantifiersAreRefusedNotTrapped() {
+        XCTAssertThrowsError(try SRXRegex("a" + String(repeating: "+", count: 120)))
+        XCTAssertThrowsError(try SRXRegex("(?:b{2}){1000}" + String(repeating: "+", count: 70)))
+    }
 }

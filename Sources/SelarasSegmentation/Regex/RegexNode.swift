@@ -15,13 +15,20 @@ indirect enum RegexNode: Sendable {
     case look(RegexNode, ahead: Bool, negative: Bool)
     case assertion(RegexAssertion)
 
-    /// The number of instructions the node compiles to, roughly, with repetitions expanded.
+    /// Where `expandedSize` stops counting (far above any size a pattern may have).
+    static let sizeCap = 1 << 40
+
+    /// The number of instructions the node compiles to, roughly, with repetitions expanded
+    /// (at most `sizeCap` per repetition).
     var expandedSize: Int {
         switch self {
         case .empty, .literal, .set, .any, .assertion: return 1
         case let .concat(ns): return ns.reduce(0) { $0 + $1.expandedSize }
         case let .alternation(ns): return ns.reduce(0) { $0 + $1.expandedSize + 2 }
-        case let .repetition(n, min, max, _): return n.expandedSize * Swift.max(max ?? (min + 1), 1) + 2
+        case let .repetition(n, min, max, _):
+            // Saturating: stacked quantifiers (`a++++…`, found by fuzzing) overflowed Int and trapped.
+            let (product, overflow) = n.expandedSize.multipliedReportingOverflow(by: Swift.max(max ?? (min + 1), 1))
+            return overflow || product > Self.sizeCap ? Self.sizeCap : product + 2
         case let .atomic(n), let .look(n, _, _): return n.expandedSize + 2
         }
     }
