@@ -278,7 +278,7 @@ struct RegexCompiler {
             let more: RegexNode = .repetition(inner, min: min - 1, max: max.map { $0 - 1 }, mode: mode)
             let tail: RegexNode = (max == 1) ? .empty : more
             let parts = forward ? [rest, tail] : [tail, rest]
-            let kept = parts.filter { if case .empty = $0 { return false } else { return true } }
+            let kept = parts.filter { !$0.isEmpty }
             return (h, kept.isEmpty ? .empty : (kept.count == 1 ? kept[0] : .concat(kept)))
         default:
             return nil
@@ -307,8 +307,8 @@ struct RegexCompiler {
             case let .concat(raw):
                 // (Copies only when needed: the arrays are copied on write, and a copy of every
                 // branch at every step led the compiler's profile under AddressSanitizer.)
-                let hasEmpty = raw.contains { if case .empty = $0 { return true } else { return false } }
-                var items = hasEmpty ? raw.filter { if case .empty = $0 { return false } else { return true } } : raw
+                let hasEmpty = raw.contains(where: \.isEmpty)
+                var items = hasEmpty ? raw.filter { !$0.isEmpty } : raw
                 if items.isEmpty { out.append(.empty); continue }
                 let hi = forward ? 0 : items.count - 1
                 switch items[hi] {

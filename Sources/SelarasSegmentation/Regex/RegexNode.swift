@@ -18,19 +18,26 @@ indirect enum RegexNode: Sendable {
     /// Where `expandedSize` stops counting (far above any size a pattern may have).
     static let sizeCap = 1 << 40
 
-    /// The number of instructions the node compiles to, roughly, with repetitions expanded
-    /// (at most `sizeCap` per repetition).
+    /// The number of instructions the node compiles to, roughly, with repetitions expanded; at
+    /// most `sizeCap`. It saturates at every step: stacked quantifiers (`a++++…`, found by
+    /// fuzzing) doubled it at every level until it overflowed Int and trapped.
     var expandedSize: Int {
         switch self {
         case .empty, .literal, .set, .any, .assertion: return 1
-        case let .concat(ns): return ns.reduce(0) { $0 + $1.expandedSize }
-        case let .alternation(ns): return ns.reduce(0) { $0 + $1.expandedSize + 2 }
+        case let .concat(ns): return ns.reduce(0) { Self.capped($0 + $1.expandedSize) }
+        case let .alternation(ns): return ns.reduce(0) { Self.capped($0 + $1.expandedSize + 2) }
         case let .repetition(n, min, max, _):
-            // Saturating: stacked quantifiers (`a++++…`, found by fuzzing) overflowed Int and trapped.
             let (product, overflow) = n.expandedSize.multipliedReportingOverflow(by: Swift.max(max ?? (min + 1), 1))
-            return overflow || product > Self.sizeCap ? Self.sizeCap : product + 2
-        case let .atomic(n), let .look(n, _, _): return n.expandedSize + 2
+            return overflow ? Self.sizeCap : Self.capped(product + 2)
+        case let .atomic(n), let .look(n, _, _): return Self.capped(n.expandedSize + 2)
         }
+    }
+
+    private static func capped(_ size: Int) -> Int { Swift.min(size, sizeCap) }
+
+    /// Whether the node is `.empty`.
+    var isEmpty: Bool {
+        if case .empty = self { return true } else { return false }
     }
 
     /// Whether the node can match without consuming text.
