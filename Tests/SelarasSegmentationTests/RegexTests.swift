@@ -203,4 +203,33 @@ final class RegexOptimizationTests: XCTestCase {
         XCTAssertThrowsError(try SRXRegex("a" + String(repeating: "+", count: 120)))
         XCTAssertThrowsError(try SRXRegex("(?:b{2}){1000}" + String(repeating: "+", count: 70)))
     }
+
+    /// Nested atomic groups run each inner group once per position, not once per outer attempt.
+    /// Found by the `srx` fuzz target: the language pattern below (stacked possessive
+    /// quantifiers, each an atomic group around the last; the rest, `.++…*`, is `(?:…(?:.+)…)*`,
+    /// which matches empty text) ran for minutes on "id".
+    func testNestedAtomicSubRunsAreRemembered() throws {
+        let found = try SRXRegex(".++++++++++++++++*++++++++++.+++++++++++++++++++++++*")
+        XCTAssertTrue(found.matchesWhole("id"))
+        XCTAssertFalse(found.matchesWhole("i\n"))
+        XCTAssertFalse(try SRXRegex(".++++++++++++++++*++++++++++.").matchesWhole("id"))
+        // Ten atomic groups around a group that matches empty text: without remembering, each
+        // level retries the one inside it until the step budget runs out, 2,000^depth steps
+        // (depth 2 ran past 100 s, measured); with it, the budget, then one per program and position.
+        let depth = 10
+        let nested = String(repeating: "(?>", count: depth) + "a*" + String(repeating: ")+", count: depth)
+        let regex = try SRXRegex(nested)
+        for (text, expected) in [("aa", true), ("aac", false)] {
+            var bytes = Array(text.utf8)
+            let n = bytes.count
+            bytes.append(0)
+            let (matched, executed) = bytes.withUnsafeBufferPointer { buf in
+                var m = RegexMachine(code: regex.code, text: buf.baseAddress!, count: n)
+                defer { m.release() }
+                return (m.matchesExactly(program: regex.forward, from: 0, to: n), m.executedSubRuns)
+            }
+            XCTAssertEqual(matched, expected, text)
+            XCTAssertLessThanOrEqual(executed, RegexMachine.subRunBudget + depth * (n + 1), text)
+        }
+    }
 }

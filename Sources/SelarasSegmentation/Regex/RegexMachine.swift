@@ -18,6 +18,26 @@ struct RegexMachine {
     /// Steps after which a run starts remembering failed states.
     static let stepBudget = 2_000
 
+    /// Look-around and atomic sub-runs, within one top-level run, after which their results are
+    /// remembered. A sub-run's result depends only on its program and its starting position (the
+    /// text and the window are fixed), so remembering it is exact. Without this, nested atomic
+    /// groups or stacked possessive quantifiers (`(?>(?>a+)+)+…`, `.+++++…`, found by the `srx`
+    /// fuzz target as a language pattern that ran for minutes) run each inner group again for
+    /// every outer attempt, 2^depth times. This is the memoization of Davis et al., "Using
+    /// Selective Memoization to Defeat Regular Expression Denial of Service (ReDoS)", IEEE S&P
+    /// 2021, applied to sub-runs (failed states inside one run are remembered after `stepBudget`).
+    static let subRunBudget = 1_000
+
+    /// Sub-runs started since the current top-level run began (nesting depth `depth`).
+    private var subRuns = 0
+    private var depth = 0
+    /// Remembered sub-run results of the current top-level run, keyed by program and position:
+    /// the end of the match, or -1 for none. Emptied when the next top-level run starts.
+    private var subResults: [Int: Int] = [:]
+    /// Sub-runs actually executed (not answered from `subResults`), over the machine's life; for
+    /// tests.
+    private(set) var executedSubRuns = 0
+
     /// How far (in bytes) from its starting position a run may consume text; nil for no limit.
     /// A limit keeps every test local, so segmenting is linear in the length of the text even
     /// for patterns like `\\s+x` on a megabyte of spaces.
@@ -75,6 +95,10 @@ struct RegexMachine {
         let count = window.map { Swift.min(self.count, start &+ $0) } ?? self.count
         let floor = window.map { Swift.max(0, start &- $0) } ?? 0
         let base = stackCount
+        if depth == 0 {
+            subRuns = 0
+            if !subResults.isEmpty { subResults.removeAll() }
+        }
         var pc = info.0
         var pos = start
         var steps = 0
@@ -137,10 +161,10 @@ struct RegexMachine {
                 case .assert:
                     if test(RegexAssertion(rawValue: inst.a)!, at: pos) { pc &+= 1 } else { ok = false }
                 case .look:
-                    let found = run(program: Int(inst.a), at: pos) != nil
+                    let found = subRun(program: Int(inst.a), at: pos) != nil
                     if found == (inst.b == 0) { pc &+= 1 } else { ok = false }
                 case .atomic:
-                    if let end = run(program: Int(inst.a), at: pos) { pos = end; pc &+= 1 } else { ok = false }
+                    if let end = subRun(program: Int(inst.a), at: pos) { pos = end; pc &+= 1 } else { ok = false }
                 case .dispatch:
                     if forward ? pos < count : pos > floor {
                         let b = forward ? text[pos] : text[pos &- 1]
@@ -178,6 +202,21 @@ struct RegexMachine {
             pc = Int(npc)
             pos = npos
         }
+    }
+
+    /// Runs look-around or atomic program `p` at `pos` for the run in progress, remembering the
+    /// result once the top-level run has started `subRunBudget` sub-runs.
+    private mutating func subRun(program p: Int, at pos: Int) -> Int? {
+        subRuns &+= 1
+        let remember = subRuns > Self.subRunBudget
+        let key = p &* (count &+ 1) &+ pos
+        if remember, let end = subResults[key] { return end < 0 ? nil : end }
+        executedSubRuns &+= 1
+        depth &+= 1
+        let end = run(program: p, at: pos)
+        depth &-= 1
+        if remember { subResults[key] = end ?? -1 }
+        return end
     }
 
     private func scalar(before pos: Int) -> UInt32? {
