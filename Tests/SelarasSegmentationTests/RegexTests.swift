@@ -232,4 +232,19 @@ final class RegexOptimizationTests: XCTestCase {
             XCTAssertLessThanOrEqual(executed, RegexMachine.subRunBudget + depth * (n + 1), text)
         }
     }
+
+    /// The rest of a class after `&&` or `--` is parsed in place (it was copied for each
+    /// operation, quadratic in their number), with the same meaning as before.
+    func testClassSetOperationsParseInPlace() throws {
+        XCTAssertTrue(try SRXRegex("[a-z&&^aeiou]+").matchesWhole("xyz"))
+        XCTAssertFalse(try SRXRegex("[a-z&&^aeiou]+").matchesWhole("xaz"))
+        XCTAssertTrue(try SRXRegex("[a-z--[aeiou]]x").matchesWhole("bx"))
+        XCTAssertTrue(try SRXRegex("[\\]a&&[\\]]]").matchesWhole("]"))
+        XCTAssertThrowsError(try SRXRegex("[a&&]"))
+        XCTAssertThrowsError(try SRXRegex("[a--^]"))
+        XCTAssertThrowsError(try SRXRegex("[a&&b"))
+        let many = "[a-z" + String(repeating: "&&[a-y]", count: 2_000) + "]+"
+        XCTAssertTrue(try SRXRegex(many).matchesWhole("abc"))
+        XCTAssertFalse(try SRXRegex(many).matchesWhole("abz"))
+    }
 }
